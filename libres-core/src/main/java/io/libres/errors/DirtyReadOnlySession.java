@@ -1,0 +1,28 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a read-only session holds unflushed changes; kept for parity with libres 1.2.
+ */
+public class DirtyReadOnlySession extends LibresException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public DirtyReadOnlySession(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was wrong and what was expected
+     * @param cause the failure that led to this one
+     */
+    public DirtyReadOnlySession(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,28 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a quota is not a positive number, or cannot be changed as asked.
+ */
+public class InvalidQuota extends LibresException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public InvalidQuota(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was wrong and what was expected
+     * @param cause the failure that led to this one
+     */
+    public InvalidQuota(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,28 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a reservation targets no existing allocation or group.
+ */
+public class InvalidReservationError extends LibresException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public InvalidReservationError(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was wrong and what was expected
+     * @param cause the failure that led to this one
+     */
+    public InvalidReservationError(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,32 @@
+package io.libres.errors;
+
+/**
+ * The root of every exception libres for Java throws on purpose.
+ *
+ * <p>All are unchecked. Catch this type to handle any libres failure, or one of
+ * its named subclasses (the same names as the errors of libres 1.2) to handle a
+ * particular one. A message always says what was wrong and what was expected.
+ */
+public class LibresException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public LibresException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was wrong and what was expected
+     * @param cause the failure that led to this one
+     */
+    public LibresException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,28 @@
+package io.libres.errors;
+
+/**
+ * Thrown when the arguments of a reservation contradict each other, for example both dates and a group, or neither.
+ */
+public class ReservationParametersInvalid extends LibresException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public ReservationParametersInvalid(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was wrong and what was expected
+     * @param cause the failure that led to this one
+     */
+    public ReservationParametersInvalid(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

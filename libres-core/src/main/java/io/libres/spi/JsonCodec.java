@@ -1,0 +1,33 @@
+package io.libres.spi;
+
+/**
+ * The JSON port: turns the {@code data} of allocations and reservations into
+ * JSON text and back.
+ *
+ * <p>A value is a JSON value in Java form: {@code null}, {@link String},
+ * {@link Boolean}, {@link Number}, {@link java.util.List} of values, or
+ * {@link java.util.Map} from {@link String} keys to values, nested freely.
+ * Implementations must round-trip every such value identically to each other
+ * (the codec contract tests in {@code libres-testkit} say exactly how).
+ */
+public interface JsonCodec {
+
+    /**
+     * Writes a JSON value as JSON text.
+     *
+     * @param value the value, or {@code null} for JSON null
+     * @return the JSON text
+     * @throws io.libres.errors.DataNotSerializable if the value, or anything
+     *     nested in it, is not a JSON value; the message names the offending type
+     */
+    String toJson(Object value);
+
+    /**
+     * Reads JSON text into a JSON value.
+     *
+     * @param json the JSON text
+     * @return the value, {@code null} for JSON null
+     * @throws io.libres.errors.DataNotSerializable if the text is not valid JSON
+     */
+    Object fromJson(String json);
+}
