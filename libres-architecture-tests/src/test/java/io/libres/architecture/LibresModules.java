@@ -1,0 +1,55 @@
+package io.libres.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The modules of libres for Java as ArchUnit sees them: each module owns one root package, and the
+ * core owns every {@code io.libres} package that no other module claims.
+ */
+enum LibresModules {
+    JSON_JACKSON("libres-json-jackson", "io.libres.json.jackson"),
+    JSON_GSON("libres-json-gson", "io.libres.json.gson"),
+    JDBI_ADAPTER("libres-jdbi-adapter", "io.libres.jdbi"),
+    JOOQ_ADAPTER("libres-jooq-adapter", "io.libres.jooq"),
+    TESTKIT("libres-testkit", "io.libres.testkit"),
+    EXAMPLES("libres-examples", "io.libres.examples");
+
+    /** Every module that plugs into a port of the core; none may see another. */
+    static final List<LibresModules> ADAPTERS = List.of(JSON_JACKSON, JSON_GSON, JDBI_ADAPTER, JOOQ_ADAPTER);
+
+    private final String artifactId;
+    private final String rootPackage;
+
+    LibresModules(String artifactId, String rootPackage) {
+        this.artifactId = artifactId;
+        this.rootPackage = rootPackage;
+    }
+
+    String artifactId() {
+        return artifactId;
+    }
+
+    /** The ArchUnit package pattern covering the module's root package and every package below it. */
+    String packagePattern() {
+        return rootPackage + "..";
+    }
+
+    boolean owns(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        return name.equals(rootPackage) || name.startsWith(rootPackage + ".");
+    }
+
+    /** Package patterns of every module except this one. */
+    String[] otherModulesPackagePatterns() {
+        return Stream.of(values()).filter(m -> m != this).map(LibresModules::packagePattern).toArray(String[]::new);
+    }
+
+    /** Classes in {@code io.libres} that belong to no module but the core. */
+    static final DescribedPredicate<JavaClass> IN_CORE = DescribedPredicate.describe(
+            "are in libres-core",
+            c -> (c.getPackageName().equals("io.libres") || c.getPackageName().startsWith("io.libres."))
+                    && Stream.of(values()).noneMatch(m -> m.owns(c)));
+}

@@ -1,0 +1,94 @@
+package io.libres.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import io.libres.architecture.fixtures.CoreClassUsingAnAdapter;
+import io.libres.architecture.fixtures.CoreClassUsingAnotherLibrary;
+import io.libres.architecture.fixtures.CoreClassUsingDataSource;
+import io.libres.architecture.fixtures.CoreClassUsingGson;
+import io.libres.architecture.fixtures.CoreClassUsingHikari;
+import io.libres.architecture.fixtures.CoreClassUsingJackson;
+import io.libres.architecture.fixtures.CoreClassUsingJdbc;
+import io.libres.architecture.fixtures.CoreClassUsingJdbi;
+import io.libres.architecture.fixtures.CoreClassUsingJooq;
+import io.libres.architecture.fixtures.CoreClassUsingPostgresDriver;
+import io.libres.jdbi.archfixture.JdbiAdapterClass;
+import io.libres.jooq.archfixture.JooqAdapterUsingJdbiAdapter;
+import io.libres.json.jackson.archfixture.JacksonModuleUsingJooqAdapter;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("Each architecture rule")
+class RulesCatchViolationsTest {
+
+    static Stream<Arguments> persistenceAndJsonViolations() {
+        return Stream.of(
+                Arguments.of(CoreClassUsingJdbc.class, "java.sql.Connection"),
+                Arguments.of(CoreClassUsingDataSource.class, "javax.sql.DataSource"),
+                Arguments.of(CoreClassUsingJdbi.class, "org.jdbi.v3.core.Jdbi"),
+                Arguments.of(CoreClassUsingJooq.class, "org.jooq.DSLContext"),
+                Arguments.of(CoreClassUsingPostgresDriver.class, "org.postgresql.PGConnection"),
+                Arguments.of(CoreClassUsingHikari.class, "com.zaxxer.hikari.HikariDataSource"),
+                Arguments.of(CoreClassUsingGson.class, "com.google.gson.Gson"),
+                Arguments.of(CoreClassUsingJackson.class, "com.fasterxml.jackson.databind.ObjectMapper"));
+    }
+
+    @ParameterizedTest(name = "the persistence-free rule catches a core class using {1}")
+    @MethodSource("persistenceAndJsonViolations")
+    void persistenceFreeRuleCatches(Class<?> fixture, String offendingType) {
+        assertViolation(LibresArchitectureRules.CORE_IS_PERSISTENCE_AND_JSON_FREE, fixture, offendingType);
+        assertViolation(LibresArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF, fixture, offendingType);
+    }
+
+    @Test
+    @DisplayName("the JDK-and-slf4j-only rule catches a core class using another library")
+    void jdkOnlyRuleCatchesAnotherLibrary() {
+        assertViolation(LibresArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF,
+                CoreClassUsingAnotherLibrary.class, "org.assertj.core.api.ListAssert");
+    }
+
+    @Test
+    @DisplayName("the JDK-and-slf4j-only rule catches a core class using an adapter")
+    void jdkOnlyRuleCatchesAdapterUse() {
+        assertViolation(LibresArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF,
+                CoreClassUsingAnAdapter.class, JdbiAdapterClass.class.getName());
+    }
+
+    @Test
+    @DisplayName("the independence rule catches the jOOQ adapter using the JDBI adapter")
+    void independenceRuleCatchesAdapterToAdapter() {
+        assertViolation(LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                JooqAdapterUsingJdbiAdapter.class, JdbiAdapterClass.class.getName());
+    }
+
+    @Test
+    @DisplayName("the independence rule catches a JSON module using a storage adapter")
+    void independenceRuleCatchesJsonModuleToAdapter() {
+        assertViolation(LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                JacksonModuleUsingJooqAdapter.class, JooqAdapterUsingJdbiAdapter.class.getName());
+    }
+
+    @Test
+    @DisplayName("the independence rule lets an adapter use its own classes")
+    void independenceRuleAllowsOwnClasses() {
+        JavaClasses ownOnly = new ClassFileImporter().importClasses(JdbiAdapterClass.class);
+        assertThatCode(() -> LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT.check(ownOnly))
+                .doesNotThrowAnyException();
+    }
+
+    private static void assertViolation(ArchRule rule, Class<?> fixture, String offendingType) {
+        JavaClasses classes = new ClassFileImporter().importClasses(fixture);
+        assertThatThrownBy(() -> rule.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(fixture.getName())
+                .hasMessageContaining(offendingType);
+    }
+}
