@@ -42,13 +42,14 @@ final class LibresArchitectureRules {
 
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = CompositeArchRule.of(
                     LibresModules.ADAPTERS.stream().map(LibresArchitectureRules::independent).toList())
-            .as("adapters depend on the core only, never on each other, the testkit or the examples");
+            .as("adapters depend on the core (and the SQL ones on libres-postgres-support), never on each other, "
+                    + "the testkit or the examples");
 
     private static ArchRule independent(LibresModules adapter) {
         return noClasses()
                 .that().resideInAPackage(adapter.packagePattern())
-                .should().dependOnClassesThat().resideInAnyPackage(adapter.otherModulesPackagePatterns())
-                .as(adapter.artifactId() + " depends on no other libres module but the core")
+                .should().dependOnClassesThat().resideInAnyPackage(adapter.forbiddenPackagePatterns())
+                .as(adapter.artifactId() + " depends on no libres module but the core and those it builds on")
                 .allowEmptyShould(true);
     }
 

@@ -3,6 +3,7 @@ package io.libres.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -12,20 +13,27 @@ import java.util.stream.Stream;
 enum LibresModules {
     JSON_JACKSON("libres-json-jackson", "io.libres.json.jackson"),
     JSON_GSON("libres-json-gson", "io.libres.json.gson"),
-    JDBI_ADAPTER("libres-jdbi-adapter", "io.libres.jdbi"),
-    JOOQ_ADAPTER("libres-jooq-adapter", "io.libres.jooq"),
+    POSTGRES_SUPPORT("libres-postgres-support", "io.libres.postgres"),
+    JDBI_ADAPTER("libres-jdbi-adapter", "io.libres.jdbi", POSTGRES_SUPPORT),
+    JOOQ_ADAPTER("libres-jooq-adapter", "io.libres.jooq", POSTGRES_SUPPORT),
     TESTKIT("libres-testkit", "io.libres.testkit"),
     EXAMPLES("libres-examples", "io.libres.examples");
 
-    /** Every module that plugs into a port of the core; none may see another. */
-    static final List<LibresModules> ADAPTERS = List.of(JSON_JACKSON, JSON_GSON, JDBI_ADAPTER, JOOQ_ADAPTER);
+    /**
+     * Every module that plugs into a port of the core, and what they share; none may see another
+     * beyond the modules it is declared to build on.
+     */
+    static final List<LibresModules> ADAPTERS =
+            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER);
 
     private final String artifactId;
     private final String rootPackage;
+    private final Set<LibresModules> buildsOn;
 
-    LibresModules(String artifactId, String rootPackage) {
+    LibresModules(String artifactId, String rootPackage, LibresModules... buildsOn) {
         this.artifactId = artifactId;
         this.rootPackage = rootPackage;
+        this.buildsOn = Set.of(buildsOn);
     }
 
     String artifactId() {
@@ -42,9 +50,12 @@ enum LibresModules {
         return name.equals(rootPackage) || name.startsWith(rootPackage + ".");
     }
 
-    /** Package patterns of every module except this one. */
-    String[] otherModulesPackagePatterns() {
-        return Stream.of(values()).filter(m -> m != this).map(LibresModules::packagePattern).toArray(String[]::new);
+    /** Package patterns of every module this one may not use: all but itself and those it builds on. */
+    String[] forbiddenPackagePatterns() {
+        return Stream.of(values())
+                .filter(m -> m != this && !buildsOn.contains(m))
+                .map(LibresModules::packagePattern)
+                .toArray(String[]::new);
     }
 
     /** Classes in {@code io.libres} that belong to no module but the core. */

@@ -17,8 +17,11 @@ import io.libres.architecture.fixtures.CoreClassUsingJdbi;
 import io.libres.architecture.fixtures.CoreClassUsingJooq;
 import io.libres.architecture.fixtures.CoreClassUsingPostgresDriver;
 import io.libres.jdbi.archfixture.JdbiAdapterClass;
+import io.libres.jdbi.archfixture.JdbiAdapterUsingPostgresSupport;
 import io.libres.jooq.archfixture.JooqAdapterUsingJdbiAdapter;
+import io.libres.json.gson.archfixture.GsonModuleUsingPostgresSupport;
 import io.libres.json.jackson.archfixture.JacksonModuleUsingJooqAdapter;
+import io.libres.postgres.archfixture.PostgresSupportClass;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,10 +80,18 @@ class RulesCatchViolationsTest {
     }
 
     @Test
-    @DisplayName("the independence rule lets an adapter use its own classes")
-    void independenceRuleAllowsOwnClasses() {
-        JavaClasses ownOnly = new ClassFileImporter().importClasses(JdbiAdapterClass.class);
-        assertThatCode(() -> LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT.check(ownOnly))
+    @DisplayName("the independence rule catches a JSON module using the SQL adapters' shared support")
+    void independenceRuleCatchesJsonModuleToPostgresSupport() {
+        assertViolation(LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                GsonModuleUsingPostgresSupport.class, PostgresSupportClass.class.getName());
+    }
+
+    @Test
+    @DisplayName("the independence rule lets an SQL adapter use its own classes and libres-postgres-support")
+    void independenceRuleAllowsOwnClassesAndSharedSupport() {
+        JavaClasses allowed = new ClassFileImporter().importClasses(
+                JdbiAdapterClass.class, JdbiAdapterUsingPostgresSupport.class, PostgresSupportClass.class);
+        assertThatCode(() -> LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT.check(allowed))
                 .doesNotThrowAnyException();
     }
 
