@@ -1,13 +1,11 @@
 package io.libres.context;
 
-import io.libres.context.internal.ProviderDiscovery;
 import io.libres.errors.AmbiguousProviders;
 import io.libres.errors.ContextIsLocked;
 import io.libres.errors.InvalidService;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.ProviderNotFound;
 import io.libres.errors.UnknownService;
-import io.libres.spi.LibresProvider;
 import io.libres.spi.Port;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,8 +39,7 @@ public final class Context {
     private final Object lock = new Object();
     private final Map<String, Object> settings = new HashMap<>();
     private final Map<String, ServiceEntry> services = new HashMap<>();
-    private final Map<String, CachedService> cache = new HashMap<>();
-    private final Map<Port<?, ?>, ServiceEntry> discovered = new HashMap<>();
+    private final ServiceInstances instances = new ServiceInstances(this);
     private ClassLoader discoveryClassLoader;
     private volatile boolean locked;
 
@@ -279,8 +276,8 @@ public final class Context {
         synchronized (lock) {
             requireUnlocked("its service '" + serviceName + "'");
             replaced = services.put(serviceName, new ServiceEntry(serviceName, factory, cached));
-            discarded = cache.remove(serviceName);
         }
+        discarded = instances.discard(serviceName);
         if (replaced != null) {
             CachedService.stopIfStoppable(replaced.factory(), serviceName, this);
         }
@@ -343,7 +340,7 @@ public final class Context {
             throw new UnknownService("Context '" + name + "' has no service '" + serviceName
                     + "', nor does any context it inherits from; known services: " + knownServices());
         }
-        return instanceOf(entry);
+        return instances.instanceOf(entry);
     }
 
     /**
@@ -399,9 +396,9 @@ public final class Context {
         Objects.requireNonNull(port, "port must not be null");
         ServiceEntry entry = findEntry(port.serviceName());
         if (entry == null) {
-            entry = discoveredEntry(port);
+            entry = instances.discoveredEntry(port);
         }
-        return typed(port.serviceName(), port.serviceType(), instanceOf(entry));
+        return typed(port.serviceName(), port.serviceType(), instances.instanceOf(entry));
     }
 
     /**
@@ -480,47 +477,6 @@ public final class Context {
             }
         }
         return names;
-    }
-
-    private Object instanceOf(ServiceEntry entry) {
-        if (!entry.cached()) {
-            return entry.create(this);
-        }
-        CachedService holder;
-        CachedService stale = null;
-        synchronized (lock) {
-            holder = cache.get(entry.name());
-            if (holder == null || holder.entry() != entry) {
-                // The entry changed since this context cached it (replaced here or in a parent).
-                stale = holder;
-                holder = new CachedService(entry);
-                cache.put(entry.name(), holder);
-            }
-        }
-        if (stale != null) {
-            stale.stop(this);
-        }
-        return holder.get(this);
-    }
-
-    private ServiceEntry discoveredEntry(Port<?, ?> port) {
-        synchronized (lock) {
-            ServiceEntry known = discovered.get(port);
-            if (known != null) {
-                return known;
-            }
-        }
-        // Discovery runs outside the lock: it loads classes and runs provider constructors.
-        ServiceEntry found = discover(port);
-        synchronized (lock) {
-            return discovered.computeIfAbsent(port, key -> found);
-        }
-    }
-
-    private <P extends LibresProvider, S> ServiceEntry discover(Port<P, S> port) {
-        P provider = ProviderDiscovery.select(port, discoveryClassLoader(), name);
-        ServiceFactory<S> factory = context -> port.create(provider, context);
-        return new ServiceEntry(port.serviceName(), factory, port.cached());
     }
 
     private <S> S typed(String serviceName, Class<S> type, Object service) {
