@@ -124,7 +124,10 @@ public final class JsonNumbers {
     }
 
     private static Number narrow(long value) {
-        return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+        if (value == (int) value) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
     }
 
     private static Number parseDecimal(String text) {
