@@ -22,7 +22,8 @@ import java.util.Objects;
  * {@link io.libres.json.JsonNumbers} says. What a supplied Gson does decide: indentation
  * ({@code setPrettyPrinting}, {@code setFormattingStyle}) and HTML-safe escaping. Settings that would
  * break the contract are overridden for the codec only: {@code null} members are always written
- * (Gson drops them unless {@code serializeNulls()}), and JSON text is read and written
+ * (Gson drops them unless {@code serializeNulls()}), the non-executable prefix of
+ * {@code generateNonExecutableJson()} is not written, and JSON text is read and written
  * {@link Strictness#STRICT strictly}, whatever the instance's strictness.
  *
  * <p>Example:
@@ -78,6 +79,8 @@ public final class GsonJsonCodec implements JsonCodec {
             // Not closed: closing a StringWriter does nothing, and Gson's close() would add an
             // "Incomplete document" error to a refusal thrown before anything was written.
             JsonWriter writer = gson.newJsonWriter(text);
+            // With generateNonExecutableJson() Gson has just written ")]}'", which is not JSON.
+            text.getBuffer().setLength(0);
             writer.setSerializeNulls(true);
             writer.setStrictness(Strictness.STRICT);
             JsonValues.write(value, new WriterSink(writer));
@@ -107,7 +110,7 @@ public final class GsonJsonCodec implements JsonCodec {
             reader.setStrictness(Strictness.STRICT);
             reader.setNestingLimit(JsonValues.MAX_DEPTH);
             return ReaderFeed.read(reader, json.isBlank());
-        } catch (IOException | IllegalStateException failure) {
+        } catch (IOException failure) {
             throw new DataNotSerializable("Cannot read the JSON text: " + failure.getMessage()
                 + "; expected exactly one valid JSON value.", failure);
         }

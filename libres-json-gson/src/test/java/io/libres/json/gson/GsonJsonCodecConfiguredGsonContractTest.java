@@ -18,6 +18,7 @@ class GsonJsonCodecConfiguredGsonContractTest extends JsonCodecContractTest {
             .setStrictness(Strictness.LENIENT)
             .serializeSpecialFloatingPointValues()
             .setPrettyPrinting()
+            .generateNonExecutableJson()
             .disableHtmlEscaping()
             .setObjectToNumberStrategy(ToNumberPolicy.DOUBLE)
             .setNumberToNumberStrategy(ToNumberPolicy.DOUBLE)

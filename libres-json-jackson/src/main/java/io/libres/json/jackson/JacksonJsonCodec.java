@@ -1,7 +1,9 @@
 package io.libres.json.jackson;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +23,8 @@ import java.util.Objects;
  * What a supplied mapper does decide: its factory's limits (StreamReadConstraints,
  * StreamWriteConstraints), escaping (for example {@code ESCAPE_NON_ASCII}) and indentation
  * ({@code INDENT_OUTPUT}). Settings that would break the contract are overridden for the codec only:
- * field names are always quoted, numbers never written as strings, and JSON text is read strictly
- * (no comments, single quotes, trailing commas, NaN and the like).
+ * field names are always quoted, numbers never written as strings, JSON text is read strictly
+ * (no comments, single quotes, trailing commas, NaN and the like), and a repeated key is not an error.
  *
  * <p>Example:
  * <pre>{@code
@@ -57,9 +59,16 @@ public final class JacksonJsonCodec implements JsonCodec {
      * @param mapper the mapper whose factory creates the codec's generators and parsers
      * @return the codec
      * @throws NullPointerException if {@code mapper} is {@code null}
+     * @throws IllegalArgumentException if the mapper's factory is not for JSON (YAML, Smile, CBOR...)
      */
     public static JacksonJsonCodec using(ObjectMapper mapper) {
-        return new JacksonJsonCodec(Objects.requireNonNull(mapper, "mapper"));
+        Objects.requireNonNull(mapper, "mapper");
+        String format = mapper.getFactory().getFormatName();
+        if (!JsonFactory.FORMAT_NAME_JSON.equals(format)) {
+            throw new IllegalArgumentException("The mapper reads and writes " + format
+                + ", not JSON; expected an ObjectMapper on a JsonFactory (for example a JsonMapper).");
+        }
+        return new JacksonJsonCodec(mapper);
     }
 
     /**
@@ -105,6 +114,8 @@ public final class JacksonJsonCodec implements JsonCodec {
                     parser.disable(leniency.mappedFeature());
                 }
             }
+            // A repeated key keeps its last value, as in PostgreSQL's jsonb, rather than failing.
+            parser.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
             return ParserReader.read(parser);
         } catch (IOException failure) {
             throw new DataNotSerializable("Cannot read the JSON text: " + failure.getMessage()

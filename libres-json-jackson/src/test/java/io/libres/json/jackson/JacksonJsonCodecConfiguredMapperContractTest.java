@@ -1,6 +1,7 @@
 package io.libres.json.jackson;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +23,7 @@ class JacksonJsonCodecConfiguredMapperContractTest extends JsonCodecContractTest
             .enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS, JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .disable(JsonWriteFeature.QUOTE_FIELD_NAMES)
             .enable(JsonReadFeature.values())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     }
 

@@ -3,6 +3,7 @@ package io.libres.json.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -58,6 +59,22 @@ class JacksonJsonCodecTest {
             .isInstanceOf(DataNotSerializable.class)
             .hasCauseInstanceOf(JsonProcessingException.class)
             .hasMessageContaining("Cannot read the JSON text");
+    }
+
+    @Test
+    @DisplayName("refuses a mapper for another format than JSON")
+    void otherFormat() {
+        JsonFactory notJson = new JsonFactory() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String getFormatName() {
+                return "Smile";
+            }
+        };
+
+        assertThatThrownBy(() -> JacksonJsonCodec.using(new ObjectMapper(notJson)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Smile");
     }
 
     @Test
