@@ -10,12 +10,16 @@ import java.math.BigInteger;
  * <p><b>Reading</b> ({@link #parse(String)}): a number without fraction or exponent is an
  * <em>integer</em> and comes back as an {@link Integer} if it fits, else as a {@link Long} if it
  * fits, else as a {@link BigInteger}; {@code -0} is the integer {@code 0}. Any other number is a
- * <em>decimal</em> and comes back as a {@link Double} when that double denotes the same number as
- * the text (its {@link Double#toString(double)} has the same value, so {@code 0.1}, {@code 1e3} and
- * {@code 1.50} are the doubles {@code 0.1}, {@code 1000.0} and {@code 1.5}), and as a
- * {@link BigDecimal} holding the text's exact value otherwise (too many digits for a double, or
- * beyond its range); {@code -0.0} stays a negative zero double. No digit is ever lost, and a double
- * written by any codec reads back as an equal {@code Double}.
+ * <em>decimal</em> and comes back as a {@link Double} when the nearest double prints back as the
+ * same number (so {@code 0.1}, {@code 1e3} and {@code 1.50} are the doubles {@code 0.1},
+ * {@code 1000.0} and {@code 1.5}), and as a {@link BigDecimal} holding the text's exact value
+ * otherwise (too many digits for a double, or beyond its range); {@code -0.0} stays a negative zero
+ * double. "Prints back as the same number" means: the text has at most 15 significant digits and
+ * lies in the normal range of doubles, or {@link Double#toString(double)} of the double has the same
+ * value as the text. No digit is ever lost, and a double written by any codec reads back as an
+ * equal {@code Double}. (Before JDK 19, {@code Double.toString} prints a few doubles with 17 digits
+ * where 16 would do, so a handful of 16- and 17-digit texts read as {@code BigDecimal} there and as
+ * {@code Double} on later JDKs; every codec on the same JVM still agrees.)
  *
  * <p><b>Writing</b> ({@link #format(Number)}): {@link Integer}, {@link Long}, {@link Short},
  * {@link Byte} and {@link BigInteger} are written in plain digits; {@link Double} and
@@ -35,6 +39,7 @@ public final class JsonNumbers {
 
     private static final int MAX_INT_DIGITS = 9;
     private static final int MAX_LONG_DIGITS = 18;
+    private static final int SAFE_DOUBLE_DIGITS = 15;
 
     private JsonNumbers() {
     }
@@ -143,11 +148,21 @@ public final class JsonNumbers {
             return text.charAt(0) == '-' ? -0.0d : 0.0d;
         }
         double nearest = Double.parseDouble(text);
-        if (Double.isFinite(nearest) && nearest != 0.0d
-            && new BigDecimal(Double.toString(nearest)).compareTo(exact) == 0) {
+        if (Double.isFinite(nearest) && nearest != 0.0d && printsBackAsSameNumber(nearest, exact)) {
             return nearest;
         }
         return exact;
+    }
+
+    private static boolean printsBackAsSameNumber(double nearest, BigDecimal exact) {
+        // Any decimal of up to 15 significant digits survives a trip through a normal double;
+        // this holds on every JDK, while Double.toString prints a few doubles with too many
+        // digits before JDK 19.
+        if (exact.stripTrailingZeros().precision() <= SAFE_DOUBLE_DIGITS
+            && Math.abs(nearest) >= Double.MIN_NORMAL) {
+            return true;
+        }
+        return new BigDecimal(Double.toString(nearest)).compareTo(exact) == 0;
     }
 
     /** The JSON number grammar (RFC 8259, section 6), checked by hand to avoid regex backtracking. */

@@ -74,6 +74,7 @@ public final class JsonValues {
     /**
      * Checks a value, then sends it to a sink as events; codecs write through this so that all of them
      * accept the same values and write numbers alike. Nothing reaches the sink if the check fails.
+     * The value is walked twice (check, then write), so it must not change while it is written.
      *
      * @param value the value to write
      * @param sink the codec's generator, adapted to {@link JsonSink}

@@ -45,6 +45,30 @@ class JsonNumbersTest {
             assertThat(JsonNumbers.parse("0.12345678901234567890")).isEqualTo(new BigDecimal("0.12345678901234567890"));
         }
 
+        @Test
+        @DisplayName("reads short decimals as doubles on every JDK, even where Double.toString prints more digits")
+        void shortDecimalsAreDoubles() {
+            assertThat(JsonNumbers.parse("2e23")).isEqualTo(2e23);
+            assertThat(JsonNumbers.parse("8.41e21")).isEqualTo(8.41e21);
+            assertThat(JsonNumbers.parse("123456789012345e-5")).isEqualTo(1234567890.12345);
+        }
+
+        @Test
+        @DisplayName("reads tiny subnormal decimals as BigDecimal when the double would change their digits")
+        void subnormals() {
+            assertThat(JsonNumbers.parse("1.23456789e-320")).isEqualTo(new BigDecimal("1.23456789e-320"));
+            assertThat(JsonNumbers.parse("4.9e-324")).isEqualTo(Double.MIN_VALUE);
+        }
+
+        @Test
+        @DisplayName("reads back every double as an equal Double, whatever its digits")
+        void doublesRoundTrip() {
+            double[] samples = {0.1 + 0.2, 2e23, 1.0 / 3, Math.PI, -Double.MAX_VALUE, Double.MIN_NORMAL, 8.41e21, 5e-324};
+            for (double sample : samples) {
+                assertThat(JsonNumbers.parse(JsonNumbers.format(sample))).isEqualTo(sample);
+            }
+        }
+
         @ParameterizedTest(name = "''{0}''")
         @ValueSource(strings = {"", "-", "01", "-01", "+1", "1.", ".5", "1e", "1e+", "0x10", "1_000", " 1", "1 ",
             "NaN", "Infinity", "-Infinity", "1.2.3", "١"})
