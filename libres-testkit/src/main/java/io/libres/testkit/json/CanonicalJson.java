@@ -124,6 +124,8 @@ public final class CanonicalJson {
                 map("a", null, "b", list((Object) null))),
             new Case("an object whose keys are not in alphabetical order", "{\"z\":1,\"a\":2,\"m\":3}",
                 map("z", 1, "a", 2, "m", 3)),
+            new Case("every kind of whitespace between tokens", " {\n\t\"a\" : [ 1 ,\r\n 2 ] } ",
+                map("a", list(1, 2))),
             new Case("an empty key and a key with spaces", "{\"\":0,\"first name\":\"Ann\"}",
                 map("", 0, "first name", "Ann")),
             new Case("a reservation's data, nested", "{\"name\":\"Ann\",\"guests\":[\"Bo\",null,"

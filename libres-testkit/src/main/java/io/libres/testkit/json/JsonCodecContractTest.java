@@ -32,9 +32,16 @@ import org.junit.jupiter.api.TestFactory;
  * The contract every {@link JsonCodec} keeps: what it writes, what it reads, and what it refuses. A
  * codec module runs it with a small subclass:
  * <pre>{@code
- * class JacksonJsonCodecTest extends JsonCodecContractTest {
- *     protected JsonCodec codec() { return JacksonJsonCodec.create(); }
- *     protected JsonCodecProvider provider() { return new JacksonJsonCodecProvider(); }
+ * class JacksonJsonCodecContractTest extends JsonCodecContractTest {
+ *     @Override
+ *     protected JsonCodec codec() {
+ *         return JacksonJsonCodec.create();
+ *     }
+ *
+ *     @Override
+ *     protected JsonCodecProvider provider() {
+ *         return new JacksonJsonCodecProvider();
+ *     }
  * }
  * }</pre>
  *
