@@ -7,8 +7,10 @@ package io.libres.spi;
  * <p>A value is a JSON value in Java form: {@code null}, {@link String},
  * {@link Boolean}, {@link Number}, {@link java.util.List} of values, or
  * {@link java.util.Map} from {@link String} keys to values, nested freely.
- * Implementations must round-trip every such value identically to each other
- * (the codec contract tests in {@code libres-testkit} say exactly how).
+ * Implementations must round-trip every such value identically to each other:
+ * {@link io.libres.json.JsonValues} states the exact rules (which values are
+ * accepted, how numbers and collections come back) and does the checking, and
+ * the codec contract tests in {@code libres-testkit} hold every codec to them.
  */
 public interface JsonCodec {
 
