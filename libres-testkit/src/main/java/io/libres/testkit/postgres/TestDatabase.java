@@ -1,0 +1,59 @@
+package io.libres.testkit.postgres;
+
+import io.libres.testkit.postgres.internal.DataSources;
+
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+/**
+ * One database made for a test class or a test: empty when handed out, dropped afterwards,
+ * invisible to every other test.
+ *
+ * @param source where the server comes from
+ * @param jdbcUrl the URL of this database, without user and password unless the configured URL had them
+ * @param user the user to connect as; it owns the database
+ * @param password the password, empty when the server needs none
+ * @param databaseName the database's name
+ * @param serverVersion the server's version, for example {@code "18.2"}
+ * @param serverVersionNumber the server's {@code server_version_num}, for example {@code 180002}
+ */
+public record TestDatabase(PostgresSource source, String jdbcUrl, String user, String password, String databaseName,
+        String serverVersion, int serverVersionNumber) {
+
+    /**
+     * Checks that every part is present.
+     *
+     * @throws NullPointerException if a part is null
+     */
+    public TestDatabase {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(databaseName, "databaseName");
+        Objects.requireNonNull(serverVersion, "serverVersion");
+    }
+
+    /**
+     * Creates a data source for this database. It does not pool: every
+     * {@code getConnection()} opens a new connection, so a test or an adapter may wrap it
+     * in the pool of its choice.
+     *
+     * @return a new {@code org.postgresql} data source for this database
+     */
+    public DataSource dataSource() {
+        return DataSources.simple(jdbcUrl, user, password);
+    }
+
+    /**
+     * Leaves the password out, so the record may be logged.
+     *
+     * @return the parts without the password
+     */
+    @Override
+    public String toString() {
+        return "TestDatabase[" + databaseName + " at " + jdbcUrl + " as " + user + ", PostgreSQL " + serverVersion
+                + " from " + source.description() + "]";
+    }
+}
