@@ -49,7 +49,7 @@ public final class DockerProbe {
         }
         List<String> tried = new ArrayList<>();
         for (Path socket : defaultSockets()) {
-            Result result = probeSocket(socket);
+            Result result = probeSocket(socket.toString(), socket);
             if (result.answered()) {
                 return result;
             }
@@ -68,7 +68,7 @@ public final class DockerProbe {
         String scheme = String.valueOf(uri.getScheme());
         switch (scheme) {
             case "unix":
-                return probeSocket(Path.of(uri.getPath()));
+                return probeSocket("DOCKER_HOST=" + dockerHost, Path.of(uri.getPath()));
             case "tcp":
             case "http":
             case "https":
@@ -92,11 +92,11 @@ public final class DockerProbe {
         return sockets;
     }
 
-    private Result probeSocket(Path socket) {
+    private static Result probeSocket(String where, Path socket) {
         if (!Files.exists(socket)) {
-            return new Result(false, socket + ": no such socket");
+            return new Result(false, where + ": no such socket");
         }
-        return ping(socket.toString(), UnixDomainSocketAddress.of(socket), true);
+        return ping(where, UnixDomainSocketAddress.of(socket), true);
     }
 
     private static Result ping(String where, SocketAddress address, boolean unix) {
