@@ -41,8 +41,10 @@ final class EmbeddedServer {
     }
 
     static EmbeddedServer start(Path installation, Path home, ProcessUser user) throws IOException {
+        AbandonedRuns.removeAll(home);
         Path runDirectory = Files.createTempDirectory(home, "run-");
         try {
+            AbandonedRuns.claim(runDirectory);
             user.takeOwnership(runDirectory);
             Path data = runDirectory.resolve("data");
             run(user.command(List.of(binary(installation, "initdb"), "-D", data.toString(), "-U", SUPERUSER,
