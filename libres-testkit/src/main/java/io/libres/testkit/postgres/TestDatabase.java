@@ -2,7 +2,8 @@ package io.libres.testkit.postgres;
 
 import io.libres.testkit.postgres.internal.DataSources;
 
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -24,15 +25,22 @@ public record TestDatabase(PostgresSource source, String jdbcUrl, String user, S
     /**
      * Checks that every part is present.
      *
-     * @throws NullPointerException if a part is null
+     * @throws TestDatabaseException if a part is null, naming the part
      */
     public TestDatabase {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(databaseName, "databaseName");
-        Objects.requireNonNull(serverVersion, "serverVersion");
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("source", source);
+        parts.put("jdbcUrl", jdbcUrl);
+        parts.put("user", user);
+        parts.put("password", password);
+        parts.put("databaseName", databaseName);
+        parts.put("serverVersion", serverVersion);
+        parts.forEach((name, value) -> {
+            if (value == null) {
+                throw new TestDatabaseException("a TestDatabase needs a " + name
+                        + ", but it was null (use \"\" for no password)");
+            }
+        });
     }
 
     /**

@@ -75,6 +75,15 @@ class PostgresServerTest {
     }
 
     @Test
+    @DisplayName("rejects a database description with a missing part, naming the part")
+    void rejectsMissingParts() {
+        assertThatThrownBy(() -> new TestDatabase(PostgresSource.EMBEDDED, "jdbc:postgresql://db/x", "app", null,
+                "libres_test_x", "18.2", 180002))
+                .isInstanceOf(TestDatabaseException.class)
+                .hasMessageContaining("needs a password, but it was null");
+    }
+
+    @Test
     @DisplayName("keeps the password out of a database's description")
     void hidesPassword() {
         TestDatabase database = new TestDatabase(PostgresSource.EXTERNAL_URL, "jdbc:postgresql://db:5432/x", "app",
