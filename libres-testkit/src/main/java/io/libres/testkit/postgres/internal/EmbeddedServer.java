@@ -75,7 +75,7 @@ final class EmbeddedServer {
             command.add("-c");
             command.add(setting);
         }
-        Process process = new ProcessBuilder(user.command(command))
+        Process process = withNeutralLocale(new ProcessBuilder(user.command(command)))
                 .directory(runDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -145,7 +145,10 @@ final class EmbeddedServer {
     }
 
     private static void run(List<String> command, Path directory, String what) throws IOException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = withNeutralLocale(new ProcessBuilder(command))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -160,6 +163,13 @@ final class EmbeddedServer {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + what, e);
         }
+    }
+
+    /** The machine's locale may not exist in a fresh container; C always does, and tests want it anyway. */
+    private static ProcessBuilder withNeutralLocale(ProcessBuilder builder) {
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LANG", "C");
+        return builder;
     }
 
     private static String binary(Path installation, String name) {

@@ -63,7 +63,7 @@ class DockerAbsentFallbackTest {
     }
 
     @Test
-    @DisplayName("the provisioner skips Testcontainers and starts embedded PostgreSQL")
+    @DisplayName("the provisioner skips Testcontainers and starts embedded PostgreSQL, never as root")
     void fallsBackToEmbedded() throws Exception {
         List<String> announcements = new ArrayList<>();
         Settings settings = Settings.of(Map.of("DOCKER_HOST", NO_SOCKET));
@@ -81,8 +81,20 @@ class DockerAbsentFallbackTest {
             assertThat(server.versionNumber()).isGreaterThanOrEqualTo(130000);
 
             TestDatabase database = server.createDatabase("fallback");
-            try (var connection = database.dataSource().getConnection()) {
-                assertThat(connection.isValid(5)).isTrue();
+            try (var connection = database.dataSource().getConnection();
+                 var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT pg_backend_pid()")) {
+                result.next();
+                String serverUser = ProcessHandle.of(result.getLong(1)).orElseThrow().info().user().orElseThrow();
+                if ("root".equals(System.getProperty("user.name"))) {
+                    assertThat(serverUser).isEqualTo("nobody");
+                    assertThat(announcements.get(0)).contains("running as user nobody", "switched from root");
+                } else {
+                    assertThat(serverUser).isEqualTo(System.getProperty("user.name"));
+                    assertThat(announcements.get(0)).contains("running as the JVM's user");
+                }
+            } finally {
+                server.dropDatabase(database.databaseName());
             }
         } finally {
             server.stop();
