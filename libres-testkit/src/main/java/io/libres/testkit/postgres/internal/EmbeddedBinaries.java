@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,8 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -66,7 +69,7 @@ public final class EmbeddedBinaries {
             while ((entry = tar.getNextEntry()) != null) {
                 extract(tar, entry, scratch);
             }
-            setPermissions(scratch, READ_AND_EXECUTE);
+            openDirectories(scratch);
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             if (!Files.isDirectory(target.resolve("bin"))) {
@@ -102,6 +105,20 @@ public final class EmbeddedBinaries {
             Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
             boolean executable = (entry.getMode() & 0111) != 0 || entry.getName().startsWith("bin/");
             setPermissions(path, executable ? READ_AND_EXECUTE : READ);
+        }
+    }
+
+    /**
+     * Opens every directory, also those made on the way under a strict umask: otherwise an
+     * unprivileged server user cannot load the bundled libraries.
+     */
+    private static void openDirectories(Path root) throws IOException {
+        List<Path> directories;
+        try (Stream<Path> paths = Files.walk(root)) {
+            directories = paths.filter(path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path directory : directories) {
+            setPermissions(directory, READ_AND_EXECUTE);
         }
     }
 
