@@ -52,8 +52,9 @@ public final class EmbeddedPostgresStrategy implements ProvisioningStrategy {
         Path home = settings.get(Settings.EMBEDDED_DIRECTORY).map(Path::of).orElseGet(EmbeddedPostgresStrategy::defaultHome);
         Files.createDirectories(home);
         EmbeddedBinaries.setPermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path installation = EmbeddedBinaries.unpack(archiveUrl, home);
         ProcessUser user = ProcessUser.forThisJvm(settings);
+        user.checkReachable(home);
+        Path installation = EmbeddedBinaries.unpack(archiveUrl, home);
         EmbeddedServer server = EmbeddedServer.start(installation, home, user);
         return new ServerHandle(PostgresSource.EMBEDDED, server.jdbcUrl(), EmbeddedServer.SUPERUSER, "",
                 "binaries " + archive + " unpacked in " + installation + ", data in " + server.dataDirectory()

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
@@ -102,6 +103,27 @@ public final class ProcessUser {
         PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
         view.setOwner(owner);
         view.setGroup(group);
+    }
+
+    /**
+     * Checks that this user can reach a directory the JVM chose, which a switched-to user
+     * cannot when a parent directory (such as {@code /root}) is closed to others.
+     *
+     * @param directory the directory the server's files go in
+     * @throws IOException naming the closed parent and the setting that chooses another directory
+     */
+    public void checkReachable(Path directory) throws IOException {
+        if (uid.isEmpty()) {
+            return;
+        }
+        for (Path parent = directory.toAbsolutePath(); parent != null; parent = parent.getParent()) {
+            if (Files.getFileStore(parent).supportsFileAttributeView("posix")
+                    && !Files.getPosixFilePermissions(parent).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IOException("PostgreSQL runs as " + description + ", who cannot reach " + directory
+                        + " because " + parent + " is closed to other users; set " + Settings.EMBEDDED_DIRECTORY
+                        + " to a directory such as /tmp/libres-test-postgres");
+            }
+        }
     }
 
     private static boolean runsAsRoot() {

@@ -3,10 +3,15 @@ package io.libres.testkit.postgres.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Settings, JDBC URLs and the process user")
 class SupportTest {
@@ -53,10 +58,10 @@ class SupportTest {
 
         if (root) {
             assertThat(user.description()).startsWith("user nobody (uid ").containsPattern("setpriv|runuser");
-            assertThat(user.command(java.util.List.of("initdb"))).hasSizeGreaterThan(1).endsWith("initdb");
+            assertThat(user.command(List.of("initdb"))).hasSizeGreaterThan(1).endsWith("initdb");
         } else {
             assertThat(user.description()).startsWith("the JVM's user");
-            assertThat(user.command(java.util.List.of("initdb"))).containsExactly("initdb");
+            assertThat(user.command(List.of("initdb"))).containsExactly("initdb");
         }
     }
 
@@ -70,6 +75,25 @@ class SupportTest {
                     .hasMessageContaining(Settings.EMBEDDED_OS_USER);
         } else {
             assertThat(ProcessUser.forThisJvm(settings).description()).startsWith("the JVM's user");
+        }
+    }
+
+    @Test
+    @DisplayName("as root, a directory the server's user cannot reach is reported with the setting to change")
+    void reportsAnUnreachableDirectory(@TempDir Path temp) throws Exception {
+        Path closed = Files.createDirectory(temp.resolve("closed"));
+        Files.setPosixFilePermissions(closed,
+                PosixFilePermissions.fromString("rwx------"));
+        Path inside = Files.createDirectory(closed.resolve("postgres"));
+        ProcessUser user = ProcessUser.forThisJvm(Settings.of(Map.of()));
+
+        if ("root".equals(System.getProperty("user.name"))) {
+            assertThatThrownBy(() -> user.checkReachable(inside))
+                    .hasMessageContaining(closed + " is closed to other users")
+                    .hasMessageContaining(Settings.EMBEDDED_DIRECTORY);
+        } else {
+            user.checkReachable(inside);
+            assertThat(inside).isDirectory();
         }
     }
 }
