@@ -1,5 +1,6 @@
 package io.libres.testkit.postgres.internal;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +42,6 @@ public record Attempt(String strategy, Outcome outcome, String detail, Optional<
      * @return for example {@code "Testcontainers (Docker): skipped: no Docker engine answered ..."}
      */
     public String describe() {
-        return strategy + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + detail;
+        return strategy + ": " + outcome.name().toLowerCase(Locale.ROOT) + ": " + detail;
     }
 }

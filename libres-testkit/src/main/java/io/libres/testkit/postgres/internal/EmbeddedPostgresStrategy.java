@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,7 @@ public final class EmbeddedPostgresStrategy implements ProvisioningStrategy {
         URL archiveUrl = resource().orElseThrow(() -> new IOException("no " + archive + " on the class path"));
         Path home = settings.get(Settings.EMBEDDED_DIRECTORY).map(Path::of).orElseGet(EmbeddedPostgresStrategy::defaultHome);
         Files.createDirectories(home);
-        EmbeddedBinaries.setPermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        EmbeddedBinaries.setPermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessUser user = ProcessUser.forThisJvm(settings);
         user.checkReachable(home);
         Path installation = EmbeddedBinaries.unpack(archiveUrl, home);

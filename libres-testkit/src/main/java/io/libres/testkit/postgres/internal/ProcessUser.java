@@ -1,5 +1,6 @@
 package io.libres.testkit.postgres.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,7 +159,7 @@ public final class ProcessUser {
         List<String> directories = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {
-            directories.addAll(List.of(path.split(java.io.File.pathSeparator)));
+            directories.addAll(List.of(path.split(File.pathSeparator)));
         }
         directories.addAll(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin"));
         return directories.stream()
