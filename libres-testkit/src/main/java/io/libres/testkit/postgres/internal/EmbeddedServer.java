@@ -1,0 +1,194 @@
+package io.libres.testkit.postgres.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+/**
+ * One running embedded server: a data directory made by {@code initdb} and a
+ * {@code postgres} process listening on a free local port, tuned for tests (no fsync).
+ */
+final class EmbeddedServer {
+
+    static final String SUPERUSER = "postgres";
+
+    private static final long STARTUP_TIMEOUT_MILLIS = 60_000;
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final Path installation;
+    private final Path runDirectory;
+    private final ProcessUser user;
+    private final Process process;
+    private final int port;
+
+    private EmbeddedServer(Path installation, Path runDirectory, ProcessUser user, Process process, int port) {
+        this.installation = installation;
+        this.runDirectory = runDirectory;
+        this.user = user;
+        this.process = process;
+        this.port = port;
+    }
+
+    static EmbeddedServer start(Path installation, Path home, ProcessUser user) throws IOException {
+        AbandonedRuns.removeAll(home);
+        Path runDirectory = Files.createTempDirectory(home, "run-");
+        try {
+            AbandonedRuns.claim(runDirectory);
+            user.takeOwnership(runDirectory);
+            Path data = runDirectory.resolve("data");
+            run(user.command(List.of(binary(installation, "initdb"), "-D", data.toString(), "-U", SUPERUSER,
+                    "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync")), runDirectory, "initdb");
+            IOException lastFailure = null;
+            for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+                try {
+                    return launch(installation, runDirectory, user, freePort());
+                } catch (IOException e) {
+                    // Another process may have taken the free port between the check and the bind.
+                    lastFailure = e;
+                }
+            }
+            throw lastFailure;
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(runDirectory);
+            throw e;
+        }
+    }
+
+    private static EmbeddedServer launch(Path installation, Path runDirectory, ProcessUser user, int port)
+            throws IOException {
+        Path log = runDirectory.resolve("postgres.log");
+        List<String> command = new ArrayList<>(List.of(binary(installation, "postgres"),
+                "-D", runDirectory.resolve("data").toString(), "-p", Integer.toString(port)));
+        for (String setting : List.of("listen_addresses=127.0.0.1", "unix_socket_directories=", "fsync=off",
+                "synchronous_commit=off", "full_page_writes=off", "max_connections=300")) {
+            command.add("-c");
+            command.add(setting);
+        }
+        Process process = withNeutralLocale(new ProcessBuilder(user.command(command)))
+                .directory(runDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port);
+        server.awaitConnections(log);
+        return server;
+    }
+
+    private void awaitConnections(Path log) throws IOException {
+        DataSource dataSource = DataSources.simple(jdbcUrl(), SUPERUSER, "");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARTUP_TIMEOUT_MILLIS);
+        SQLException lastFailure = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("postgres exited with code " + process.exitValue() + "; its log says:\n"
+                        + tail(log));
+            }
+            try (Connection ignored = dataSource.getConnection()) {
+                return;
+            } catch (SQLException e) {
+                lastFailure = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new IOException("interrupted while waiting for postgres to accept connections", e);
+            }
+        }
+        stopProcess();
+        throw new IOException("postgres did not accept connections within " + STARTUP_TIMEOUT_MILLIS
+                + " ms; its log says:\n" + tail(log), lastFailure);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    Path dataDirectory() {
+        return runDirectory.resolve("data");
+    }
+
+    /** Stops the server quickly (open sessions are ended) and removes its data. */
+    void stop() {
+        stopProcess();
+        FileTrees.deleteQuietly(runDirectory);
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            run(user.command(List.of(binary(installation, "pg_ctl"), "stop", "-D", dataDirectory().toString(),
+                    "-m", "fast", "-w", "-t", "20")), runDirectory, "pg_ctl stop");
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // Ending the process below is the fallback.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void run(List<String> command, Path directory, String what) throws IOException {
+        Process process = withNeutralLocale(new ProcessBuilder(command))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(what + " did not finish within 120 s: " + command);
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException(what + " failed with exit code " + process.exitValue() + ": " + command
+                        + "\n" + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + what, e);
+        }
+    }
+
+    /** The machine's locale may not exist in a fresh container; C always does, and tests want it anyway. */
+    private static ProcessBuilder withNeutralLocale(ProcessBuilder builder) {
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LANG", "C");
+        return builder;
+    }
+
+    private static String binary(Path installation, String name) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return installation.resolve("bin").resolve(windows ? name + ".exe" : name).toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ": " + e.getMessage() + ")";
+        }
+    }
+}
