@@ -1,6 +1,7 @@
 package io.libres.spi;
 
 import io.libres.db.models.SlotSource;
+import io.libres.time.Timespan;
 
 import java.util.Collection;
 import java.util.Set;
@@ -15,9 +16,12 @@ import java.util.UUID;
  * @param tokens slots with one of these reservation tokens; null for any
  * @param source slots written by this kind of source; null for any
  * @param sourceIds slots whose source id is one of these; null for any
+ * @param resources slots whose own {@code resource} column is one of these; null for any
+ * @param during slots overlapping this span ({@code start <= during.end} and
+ *     {@code end >= during.start}); null for any
  */
 public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<UUID> tokens,
-        SlotSource source, Set<Integer> sourceIds) {
+        SlotSource source, Set<Integer> sourceIds, Set<UUID> resources, Timespan during) {
 
     /** Copies the collections so the criteria stay immutable. */
     public SlotCriteria {
@@ -25,6 +29,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
         allocationIds = allocationIds == null ? null : Set.copyOf(allocationIds);
         tokens = tokens == null ? null : Set.copyOf(tokens);
         sourceIds = sourceIds == null ? null : Set.copyOf(sourceIds);
+        resources = resources == null ? null : Set.copyOf(resources);
     }
 
     /**
@@ -34,7 +39,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria
      */
     public static SlotCriteria ofResource(UUID realResource) {
-        return new SlotCriteria(Set.of(realResource), null, null, null, null);
+        return new SlotCriteria(Set.of(realResource), null, null, null, null, null, null);
     }
 
     /**
@@ -43,7 +48,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria matching everything
      */
     public static SlotCriteria any() {
-        return new SlotCriteria(null, null, null, null, null);
+        return new SlotCriteria(null, null, null, null, null, null, null);
     }
 
     /**
@@ -53,7 +58,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria
      */
     public SlotCriteria withAllocationIds(Collection<Integer> ids) {
-        return new SlotCriteria(mirrorOf, Set.copyOf(ids), tokens, source, sourceIds);
+        return new SlotCriteria(mirrorOf, Set.copyOf(ids), tokens, source, sourceIds, resources, during);
     }
 
     /**
@@ -63,7 +68,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria
      */
     public SlotCriteria withToken(UUID token) {
-        return new SlotCriteria(mirrorOf, allocationIds, Set.of(token), source, sourceIds);
+        return new SlotCriteria(mirrorOf, allocationIds, Set.of(token), source, sourceIds, resources, during);
     }
 
     /**
@@ -73,7 +78,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria
      */
     public SlotCriteria withTokens(Collection<UUID> values) {
-        return new SlotCriteria(mirrorOf, allocationIds, Set.copyOf(values), source, sourceIds);
+        return new SlotCriteria(mirrorOf, allocationIds, Set.copyOf(values), source, sourceIds, resources, during);
     }
 
     /**
@@ -83,7 +88,7 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria
      */
     public SlotCriteria withSource(SlotSource value) {
-        return new SlotCriteria(mirrorOf, allocationIds, tokens, value, sourceIds);
+        return new SlotCriteria(mirrorOf, allocationIds, tokens, value, sourceIds, resources, during);
     }
 
     /**
@@ -93,6 +98,26 @@ public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<U
      * @return the criteria
      */
     public SlotCriteria withSourceId(int value) {
-        return new SlotCriteria(mirrorOf, allocationIds, tokens, source, Set.of(value));
+        return new SlotCriteria(mirrorOf, allocationIds, tokens, source, Set.of(value), resources, during);
+    }
+
+    /**
+     * Narrowed to slots whose own resource is one of these (master or mirror resources).
+     *
+     * @param values the resources
+     * @return the criteria
+     */
+    public SlotCriteria withResources(Collection<UUID> values) {
+        return new SlotCriteria(mirrorOf, allocationIds, tokens, source, sourceIds, Set.copyOf(values), during);
+    }
+
+    /**
+     * Narrowed to slots overlapping a span.
+     *
+     * @param span the span
+     * @return the criteria
+     */
+    public SlotCriteria overlapping(Timespan span) {
+        return new SlotCriteria(mirrorOf, allocationIds, tokens, source, sourceIds, resources, span);
     }
 }

@@ -36,6 +36,13 @@ public interface UnitOfWork extends AutoCloseable {
     BlockerStore blockers();
 
     /**
+     * Sets a savepoint: a later {@link Savepoint#rollback()} undoes only the writes made after it.
+     *
+     * @return the savepoint
+     */
+    Savepoint savepoint();
+
+    /**
      * Makes every write of this unit of work durable and visible to others, and ends it.
      *
      * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing

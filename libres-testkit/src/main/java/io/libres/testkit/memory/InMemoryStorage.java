@@ -1,6 +1,8 @@
 package io.libres.testkit.memory;
 
+import io.libres.context.Context;
 import io.libres.errors.SerializationFailure;
+import io.libres.spi.StoragePorts;
 import io.libres.spi.Storage;
 import io.libres.spi.UnitOfWork;
 
@@ -46,6 +48,30 @@ public final class InMemoryStorage implements Storage {
      */
     public static InMemoryStorage create(Clock clock) {
         return new InMemoryStorage(clock);
+    }
+
+    /**
+     * Sets this storage as the storage of a context (and of the contexts inheriting from it),
+     * overriding any discovered adapter.
+     *
+     * @param context an unlocked context
+     * @return this storage
+     * @throws io.libres.errors.ContextIsLocked if the context is locked
+     */
+    public InMemoryStorage install(Context context) {
+        context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        return this;
+    }
+
+    /**
+     * Creates an empty storage and installs it on a context.
+     *
+     * @param context an unlocked context
+     * @return the storage
+     * @throws io.libres.errors.ContextIsLocked if the context is locked
+     */
+    public static InMemoryStorage installOn(Context context) {
+        return create().install(context);
     }
 
     /**

@@ -118,6 +118,12 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
             if (c.sourceIds() != null && !c.sourceIds().contains(s.sourceId())) {
                 return false;
             }
+            if (c.resources() != null && !c.resources().contains(s.resource())) {
+                return false;
+            }
+            if (c.during() != null && !s.timespan().overlaps(c.during())) {
+                return false;
+            }
             if (c.mirrorOf() != null) {
                 Allocation a = t.allocations.get(s.allocationId());
                 return a != null && c.mirrorOf().contains(a.mirrorOf());

@@ -5,6 +5,7 @@ import io.libres.spi.AllocationStore;
 import io.libres.spi.BlockerStore;
 import io.libres.spi.ReservationStore;
 import io.libres.spi.ReservedSlotStore;
+import io.libres.spi.Savepoint;
 import io.libres.spi.UnitOfWork;
 
 import java.time.Clock;
@@ -95,6 +96,22 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public BlockerStore blockers() {
         return blockers;
+    }
+
+    @Override
+    public Savepoint savepoint() {
+        Tables snapshot = read().copy();
+        return new Savepoint() {
+            @Override
+            public void rollback() {
+                write().restore(snapshot);
+            }
+
+            @Override
+            public void release() {
+                // nothing to release: the snapshot is garbage collected
+            }
+        };
     }
 
     @Override

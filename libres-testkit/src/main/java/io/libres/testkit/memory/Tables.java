@@ -38,6 +38,20 @@ final class Tables {
         this.blockers = blockers;
     }
 
+    /** Replaces the content of these tables by that of a snapshot. */
+    void restore(Tables snapshot) {
+        allocations.clear();
+        allocations.putAll(snapshot.allocations);
+        allocationKeys.clear();
+        allocationKeys.putAll(snapshot.allocationKeys);
+        slots.clear();
+        slots.putAll(snapshot.slots);
+        reservations.clear();
+        reservations.putAll(snapshot.reservations);
+        blockers.clear();
+        blockers.putAll(snapshot.blockers);
+    }
+
     Tables copy() {
         return new Tables(new TreeMap<>(allocations), new HashMap<>(allocationKeys), new HashMap<>(slots),
                 new TreeMap<>(reservations), new TreeMap<>(blockers));
