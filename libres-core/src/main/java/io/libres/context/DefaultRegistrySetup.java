@@ -1,6 +1,9 @@
 package io.libres.context;
 
 import io.libres.context.internal.SimpleEmailValidator;
+import io.libres.db.Exposure;
+import io.libres.db.Session;
+import io.libres.events.Events;
 import io.libres.internal.Uuid5;
 
 /**
@@ -18,9 +21,10 @@ final class DefaultRegistrySetup {
         // Not cached: the generator reads the namespace and name of the context it is asked from.
         master.setService(DefaultServices.UUID_GENERATOR,
                 context -> name -> Uuid5.of(context.uuidNamespace(), context.name() + "/" + name));
-        // TODO(lead, after merging `domain`): register the exposure service here, as libres does:
-        //  master.setService(DefaultServices.EXPOSURE, context -> new Exposure());
-        //  (add `ServiceKey<Exposure> EXPOSURE` next to EXPOSURE_NAME in DefaultServices).
+        master.setService(Exposure.KEY, context -> Exposure.ALL);
+        // Cached: each context gets its own session (one unit of work per thread) and its own events.
+        master.setService(Session.KEY, Session::forContext, true);
+        master.setService(Events.KEY, context -> new Events(), true);
         for (Setting<?> setting : Settings.all()) {
             master.setSetting(setting.name(), setting.defaultValue());
         }

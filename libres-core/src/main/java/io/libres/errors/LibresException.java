@@ -1,5 +1,9 @@
 package io.libres.errors;
 
+import io.libres.db.models.Reservation;
+
+import java.util.Optional;
+
 /**
  * The root of every exception libres for Java throws on purpose.
  *
@@ -10,6 +14,8 @@ package io.libres.errors;
 public class LibresException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
+    private transient Reservation reservation;
 
     /**
      * Creates the exception.
@@ -28,5 +34,27 @@ public class LibresException extends RuntimeException {
      */
     public LibresException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * The reservation this failure concerns, when it was raised while handling one (approving a
+     * reservation, for example).
+     *
+     * @return the reservation, empty if the failure concerns none
+     */
+    public Optional<Reservation> reservation() {
+        return Optional.ofNullable(reservation);
+    }
+
+    /**
+     * Records the reservation this failure concerns; the scheduler calls this before rethrowing
+     * a failure raised while approving.
+     *
+     * @param concerned the reservation
+     * @return this exception, for rethrowing
+     */
+    public LibresException concerning(Reservation concerned) {
+        this.reservation = concerned;
+        return this;
     }
 }

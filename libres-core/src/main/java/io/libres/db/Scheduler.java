@@ -1,0 +1,1167 @@
+package io.libres.db;
+
+import io.libres.context.Context;
+import io.libres.db.internal.AllocationOps;
+import io.libres.db.internal.AvailabilityMath;
+import io.libres.db.internal.BlockerOps;
+import io.libres.db.internal.Records;
+import io.libres.db.internal.ReservationOps;
+import io.libres.db.internal.Scope;
+import io.libres.db.internal.SearchOps;
+import io.libres.db.internal.Spots;
+import io.libres.db.models.Allocation;
+import io.libres.db.models.Lookup;
+import io.libres.db.models.Reservation;
+import io.libres.db.models.ReservationBlocker;
+import io.libres.db.models.ReservedSlot;
+import io.libres.db.models.SlotSource;
+import io.libres.db.query.QueryResult;
+import io.libres.errors.AffectedPendingReservationError;
+import io.libres.errors.AffectedReservationError;
+import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.InvalidAllocationError;
+import io.libres.errors.InvalidDateRange;
+import io.libres.errors.InvalidEmailAddress;
+import io.libres.errors.InvalidQuota;
+import io.libres.errors.InvalidReservationError;
+import io.libres.errors.InvalidReservationToken;
+import io.libres.errors.MultipleResultsFound;
+import io.libres.errors.NoResultFound;
+import io.libres.errors.NotReservableError;
+import io.libres.errors.OverlappingAllocationError;
+import io.libres.errors.OverlappingReservationError;
+import io.libres.errors.QuotaImpossible;
+import io.libres.errors.QuotaOverLimit;
+import io.libres.errors.ReservationTooLong;
+import io.libres.errors.ReservationTooShort;
+import io.libres.errors.TimerangeTooLong;
+import io.libres.events.Events;
+import io.libres.spi.AllocationCriteria;
+import io.libres.spi.BlockerCriteria;
+import io.libres.spi.ReservationCriteria;
+import io.libres.spi.SlotCriteria;
+import io.libres.spi.StoragePorts;
+import io.libres.time.DateRange;
+import io.libres.time.Timespan;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reserves one resource: allocates timespans, takes reservations and blockers on them, and
+ * answers questions about them. The main part of the API.
+ *
+ * <p>A scheduler's resource is {@code uuid5(uuid_namespace, "<context name>/<name>")}, so the
+ * same context and name reach the same records, also those written by libres 1.2. Every
+ * scheduler works in one zone: local date-times are read in it, and whole days and weekdays are
+ * those of that zone. Reads and writes happen in the current thread's unit of work of the
+ * context's {@link Session}; call {@link #commit()} to make them durable, {@link #rollback()} to
+ * undo them. Bad input is rejected with a typed exception before anything is written.
+ *
+ * <p>Create one with {@code Libres.newScheduler(context, name, zone)}.
+ */
+public final class Scheduler {
+
+    /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant the scheduler reads or writes (year 9999, as Python's datetime.max). */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private final Scope scope;
+    private final Records records;
+    private final Spots spots;
+    private final AllocationOps allocations;
+    private final ReservationOps reservations;
+    private final BlockerOps blockers;
+    private final SearchOps search;
+    private final Queries queries;
+
+    /**
+     * Creates a scheduler without blocking names.
+     *
+     * @param context the context; its settings and services are used
+     * @param name the scheduler's name, which with the context name makes the resource
+     * @param zone the zone of local date-times, whole days and weekdays; it cannot change once
+     *     allocations exist
+     */
+    public Scheduler(Context context, String name, ZoneId zone) {
+        this(context, name, zone, Set.of());
+    }
+
+    /**
+     * Creates a scheduler whose reservations are also blocked by the reserved slots of other
+     * schedulers of the same context.
+     *
+     * @param context the context
+     * @param name the scheduler's name
+     * @param zone the scheduler's zone
+     * @param blockingNames the names of the schedulers whose reserved slots block this one's
+     */
+    public Scheduler(Context context, String name, ZoneId zone, Collection<String> blockingNames) {
+        this.scope = new Scope(context, name, zone, Set.copyOf(blockingNames));
+        this.records = new Records(scope);
+        this.spots = new Spots(scope);
+        this.allocations = new AllocationOps(scope, records, spots);
+        this.reservations = new ReservationOps(scope, records, spots);
+        this.blockers = new BlockerOps(scope, records, spots);
+        this.search = new SearchOps(scope, records);
+        this.queries = new Queries(context);
+    }
+
+    // ------------------------------------------------------------------ identity and unit of work
+
+    /** @return the context */
+    public Context context() {
+        return scope.context();
+    }
+
+    /** @return the scheduler's name */
+    public String name() {
+        return scope.name();
+    }
+
+    /** @return the scheduler's zone */
+    public ZoneId zone() {
+        return scope.zone();
+    }
+
+    /** @return the names of the schedulers whose reserved slots block this one's */
+    public Set<String> blockingNames() {
+        return scope.blockingNames();
+    }
+
+    /**
+     * The resource of this scheduler: {@code uuid5(uuid_namespace, "<context>/<name>")}.
+     *
+     * @return the resource
+     */
+    public UUID resource() {
+        return scope.resource();
+    }
+
+    /** @return the resources of the blocking schedulers */
+    public Set<UUID> blockingResources() {
+        return scope.blockingResources();
+    }
+
+    /** @return the queries of this scheduler's context */
+    public Queries queries() {
+        return queries;
+    }
+
+    /**
+     * Read access for model methods ({@code allocation.freeSlots(scheduler.lookup())}), bound to
+     * the current thread's unit of work.
+     *
+     * @return the lookup
+     */
+    public Lookup lookup() {
+        return scope.lookup();
+    }
+
+    /** @return the events of this scheduler's context */
+    public Events events() {
+        return Events.of(scope.context());
+    }
+
+    /**
+     * A new scheduler with the same context, name, zone and blocking names.
+     *
+     * @return the copy
+     */
+    @Override
+    public Scheduler clone() {
+        return new Scheduler(scope.context(), scope.name(), scope.zone(), scope.blockingNames());
+    }
+
+    /**
+     * Creates the tables libres needs in the context's storage; calling it again does no harm.
+     *
+     * @throws io.libres.errors.StorageException if the storage refuses
+     */
+    public void setupDatabase() {
+        scope.context().getService(StoragePorts.STORAGE).setupDatabase();
+    }
+
+    /**
+     * Commits the current thread's unit of work.
+     *
+     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing
+     *     was written, run the work again
+     */
+    public void commit() {
+        scope.session().commit();
+    }
+
+    /** Rolls back the current thread's unit of work. */
+    public void rollback() {
+        scope.session().rollback();
+    }
+
+    /** Rolls back and releases the current thread's unit of work. */
+    public void close() {
+        scope.session().close();
+    }
+
+    // ------------------------------------------------------------------ managed and visible records
+
+    /** @return the allocations of this resource, masters and mirrors, ordered by start */
+    public QueryResult<Allocation> managedAllocations() {
+        return records.managedAllocations();
+    }
+
+    /** @return the allocations of the blocking resources, ordered by start */
+    public QueryResult<Allocation> blockingAllocations() {
+        return records.blockingAllocations();
+    }
+
+    /** @return the allocations of this and the blocking resources, ordered by start */
+    public QueryResult<Allocation> visibleAllocations() {
+        return records.visibleAllocations();
+    }
+
+    /** @return the reserved slots on allocations of this resource, ordered by start */
+    public QueryResult<ReservedSlot> managedReservedSlots() {
+        return records.managedReservedSlots();
+    }
+
+    /** @return the reservations of this resource, ordered by id */
+    public QueryResult<Reservation> managedReservations() {
+        return records.managedReservations();
+    }
+
+    /** @return the reservations of this and the blocking resources, ordered by id */
+    public QueryResult<Reservation> visibleReservations() {
+        return records.visibleReservations();
+    }
+
+    /** @return the blockers of this resource, ordered by id */
+    public QueryResult<ReservationBlocker> managedBlockers() {
+        return records.managedBlockers();
+    }
+
+    /** @return the blockers of this and the blocking resources, ordered by id */
+    public QueryResult<ReservationBlocker> visibleBlockers() {
+        return records.visibleBlockers();
+    }
+
+    /**
+     * Removes every reservation, blocker, reserved slot and allocation of this resource.
+     */
+    public void extinguishManagedRecords() {
+        Set<UUID> ours = Set.of(scope.resource());
+        scope.work().reservations().delete(ReservationCriteria.ofResources(ours));
+        scope.work().blockers().delete(BlockerCriteria.ofResources(ours));
+        scope.work().reservedSlots().delete(SlotCriteria.ofResource(scope.resource()));
+        scope.work().allocations().delete(AllocationCriteria.ofResource(scope.resource()));
+    }
+
+    // ------------------------------------------------------------------ allocations by ...
+
+    /**
+     * A master allocation of this resource.
+     *
+     * @param id the id
+     * @return the allocation
+     * @throws NoResultFound if this resource has no master with the id
+     */
+    public Allocation allocationById(int id) {
+        return records.allocationById(id);
+    }
+
+    /**
+     * The allocations of this resource with the given ids.
+     *
+     * @param ids the ids
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsByIds(Collection<Integer> ids) {
+        return records.allocationsByIds(ids);
+    }
+
+    /**
+     * The master allocations of a group.
+     *
+     * @param group the group
+     * @return the masters ordered by start
+     */
+    public QueryResult<Allocation> allocationsByGroup(UUID group) {
+        return records.allocationsByGroups(List.of(group), true);
+    }
+
+    /**
+     * The allocations of some groups.
+     *
+     * @param groups the groups
+     * @param mastersOnly true to leave out mirrors
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsByGroups(Collection<UUID> groups, boolean mastersOnly) {
+        return records.allocationsByGroups(groups, mastersOnly);
+    }
+
+    /**
+     * The allocations holding the reserved slots of an approved reservation token; pending
+     * reservations have none (use {@link Reservation#targetAllocations(Lookup)}).
+     *
+     * @param token the token
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsByReservation(UUID token) {
+        return records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.empty());
+    }
+
+    /**
+     * The allocations holding the reserved slots of one approved reservation.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsByReservation(UUID token, int id) {
+        return records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.of(id));
+    }
+
+    /**
+     * The allocations holding the reserved slots of a blocker token.
+     *
+     * @param token the token
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsByBlocker(UUID token) {
+        return records.allocationsBySlots(token, SlotSource.BLOCKER, OptionalInt.empty());
+    }
+
+    /**
+     * The allocations holding the reserved slots of one blocker.
+     *
+     * @param token the token
+     * @param id the blocker's id
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsByBlocker(UUID token, int id) {
+        return records.allocationsBySlots(token, SlotSource.BLOCKER, OptionalInt.of(id));
+    }
+
+    /**
+     * The master allocations of this resource overlapping a range.
+     *
+     * @param range the range
+     * @return the allocations ordered by start
+     * @throws InvalidDateRange if the range holds a value that is not a point in time
+     */
+    public QueryResult<Allocation> allocationsInRange(DateRange range) {
+        return allocationsInRange(range, true, true);
+    }
+
+    /**
+     * The allocations overlapping a range.
+     *
+     * @param range the range
+     * @param mastersOnly true to leave out mirrors
+     * @param managedOnly true for this resource only, false to add the blocking resources
+     * @return the allocations ordered by start
+     */
+    public QueryResult<Allocation> allocationsInRange(DateRange range, boolean mastersOnly, boolean managedOnly) {
+        return records.allocationsInRange(scope.resolve(range), mastersOnly, managedOnly);
+    }
+
+    /**
+     * The one master allocation of this resource overlapping a range.
+     *
+     * @param range the range
+     * @return the allocation
+     * @throws NoResultFound if none overlaps
+     * @throws MultipleResultsFound if several overlap
+     */
+    public Allocation allocationByDate(DateRange range) {
+        return allocationsInRange(range).one();
+    }
+
+    /**
+     * The spans of the master allocations of a group.
+     *
+     * @param group the group
+     * @return start to stored end, ordered by start
+     */
+    public List<Timespan> allocationDatesByGroup(UUID group) {
+        return records.allocationDatesByGroup(group);
+    }
+
+    /**
+     * The mirrors of a master, imaginary ones included.
+     *
+     * @param master the master
+     * @return the mirrors in key order
+     */
+    public List<Allocation> allocationMirrorsByMaster(Allocation master) {
+        return spots.mirrors(master);
+    }
+
+    /**
+     * The spans of allocations, each limited to its own times of day.
+     *
+     * @param ids the allocation ids
+     * @return start to stored end, ordered by start
+     */
+    public List<Timespan> allocationDatesByIds(Collection<Integer> ids) {
+        return allocations.allocationDatesByIds(ids, null, null);
+    }
+
+    /**
+     * The spans of allocations limited to times of day (see {@link Allocation#limitTimespan}).
+     *
+     * @param ids the allocation ids
+     * @param startTime the time of day to start
+     * @param endTime the time of day to end
+     * @return start to stored end, ordered by start
+     */
+    public List<Timespan> allocationDatesByIds(Collection<Integer> ids, LocalTime startTime, LocalTime endTime) {
+        return allocations.allocationDatesByIds(ids, startTime, endTime);
+    }
+
+    /**
+     * Tells whether any of the allocations requires manual approval.
+     *
+     * @param ids the allocation ids
+     * @return true if at least one does
+     */
+    public boolean manualApprovalRequired(Collection<Integer> ids) {
+        return scope.work().allocations().find(records.managed().withIds(ids).withApproveManually(true)).exists();
+    }
+
+    // ------------------------------------------------------------------ allocating
+
+    /**
+     * Allocates one timespan with the default options.
+     *
+     * @param dates the start and end
+     * @return the new allocation, in a list
+     * @see #allocate(List, AllocateOptions)
+     */
+    public List<Allocation> allocate(DateRange dates) {
+        return allocate(List.of(dates), AllocateOptions.DEFAULTS);
+    }
+
+    /**
+     * Allocates one timespan.
+     *
+     * @param dates the start and end
+     * @param options the options
+     * @return the new allocation, in a list
+     * @see #allocate(List, AllocateOptions)
+     */
+    public List<Allocation> allocate(DateRange dates, AllocateOptions options) {
+        return allocate(List.of(dates), options);
+    }
+
+    /**
+     * Allocates timespans that can then be reserved. Start and end are rastered; with whole days
+     * they are widened to whole days in the scheduler's zone. Raises allocations added.
+     *
+     * @param dates the spans to allocate
+     * @param options the options
+     * @return the new master allocations, with ids; those skipped as overlapping are left out
+     * @throws InvalidAllocationError if a span ends before it starts or the spans overlap each other
+     * @throws OverlappingAllocationError if a span overlaps an existing allocation of this resource
+     *     (unless skipping overlaps)
+     */
+    public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
+        return allocations.allocate(dates, options);
+    }
+
+    /**
+     * Changes the quota of a master. Raising it is always possible; lowering it reorganises the
+     * mirrors so reserved ones come first, then removes the surplus (free) mirrors. Raises quota
+     * changed.
+     *
+     * @param master the master
+     * @param newQuota the new quota
+     * @return the master as stored now
+     * @throws InvalidQuota if the quota is below 1
+     * @throws AffectedReservationError if fewer spots are free than the quota goes down by
+     */
+    public Allocation changeQuota(Allocation master, int newQuota) {
+        return allocations.changeQuota(master, newQuota);
+    }
+
+    /**
+     * The key reorganisation a quota change performs: reserved mirrors move to the lowest free
+     * keys, so the stored mirrors are always the first keys.
+     *
+     * @param siblings the master and all its mirrors, imaginary ones included
+     * @param newQuota the new quota
+     * @return for each key, the key holding its slots afterwards (itself if they stay), empty if free
+     * @throws InvalidAllocationError if there is not exactly one master among the siblings
+     */
+    public Map<UUID, Optional<UUID>> reorderedKeylist(List<Allocation> siblings, int newQuota) {
+        return allocations.reorderedKeylist(siblings, newQuota);
+    }
+
+    /**
+     * Moves a master allocation and its mirrors, and changes properties of its group (quota,
+     * quota limit, approval) and its data. Raises allocation moved.
+     *
+     * @param masterId the master's id
+     * @param options what to change; unset values stay
+     * @return the master as stored now
+     * @throws NoResultFound if this resource has no master with the id
+     * @throws InvalidAllocationError if nothing is to change or the new span ends before it starts
+     * @throws OverlappingAllocationError if the new span overlaps another allocation
+     * @throws AffectedReservationError if a reserved slot would fall outside the new span
+     * @throws AffectedPendingReservationError if a pending reservation would
+     */
+    public Allocation moveAllocation(int masterId, MoveOptions options) {
+        return allocations.moveAllocation(masterId, options);
+    }
+
+    /**
+     * Removes a master allocation and its stored mirrors. Raises allocations removed.
+     *
+     * @param id the master's id
+     * @return the removed allocations
+     * @throws NoResultFound if this resource has no master with the id
+     * @throws AffectedReservationError if one of them has reserved slots
+     * @throws AffectedPendingReservationError if the group has pending reservations
+     */
+    public List<Allocation> removeAllocation(int id) {
+        return allocations.removeAllocation(id);
+    }
+
+    /**
+     * Removes every allocation of some groups. Raises allocations removed.
+     *
+     * @param groups the groups
+     * @return the removed allocations
+     * @throws InvalidAllocationError if no group is given
+     * @throws AffectedReservationError if one of them has reserved slots
+     * @throws AffectedPendingReservationError if a group has pending reservations
+     */
+    public List<Allocation> removeAllocations(Collection<UUID> groups) {
+        return allocations.removeAllocations(groups);
+    }
+
+    /**
+     * Removes the allocations between two days (both included, in the scheduler's zone) that have
+     * no reserved slots, reservations or blockers and whose whole group lies between the days.
+     *
+     * @param start the first day
+     * @param end the last day
+     * @return how many allocations were removed
+     */
+    public int removeUnusedAllocations(LocalDate start, LocalDate end) {
+        return removeUnusedAllocations(start, end, Set.of(), false);
+    }
+
+    /**
+     * Like {@link #removeUnusedAllocations(LocalDate, LocalDate)}, limited to weekdays (which
+     * leaves out grouped allocations) or to ungrouped allocations.
+     *
+     * @param start the first day
+     * @param end the last day
+     * @param days the weekdays, in the scheduler's zone; empty for every day
+     * @param excludeGroups true to never remove grouped allocations
+     * @return how many allocations were removed
+     * @throws InvalidDateRange if the end lies before the start
+     */
+    public int removeUnusedAllocations(LocalDate start, LocalDate end, Set<DayOfWeek> days, boolean excludeGroups) {
+        if (end.isBefore(start)) {
+            throw new InvalidDateRange("the last day " + end + " lies before the first day " + start
+                    + "; expected a last day on or after the first");
+        }
+        Timespan range = new Timespan(
+                io.libres.time.TimeZones.localize(start.atStartOfDay(), scope.zone()).toInstant(),
+                io.libres.time.TimeZones.localize(end.plusDays(1).atStartOfDay(), scope.zone()).toInstant()
+                        .minus(Timespan.MICROSECOND));
+        return allocations.removeUnusedAllocations(range, days, excludeGroups);
+    }
+
+    // ------------------------------------------------------------------ reserving
+
+    /**
+     * Reserves one span with the default options; see {@link #reserve(String, List, ReserveOptions)}.
+     *
+     * @param email the reservee's email
+     * @param dates the span
+     * @return the token
+     */
+    public UUID reserve(String email, DateRange dates) {
+        return reserve(email, List.of(dates), ReserveOptions.DEFAULTS);
+    }
+
+    /**
+     * Reserves one span; see {@link #reserve(String, List, ReserveOptions)}.
+     *
+     * @param email the reservee's email
+     * @param dates the span
+     * @param options the options
+     * @return the token
+     */
+    public UUID reserve(String email, DateRange dates, ReserveOptions options) {
+        return reserve(email, List.of(dates), options);
+    }
+
+    /**
+     * Reserves spans of allocations: writes pending reservations, one per targeted allocation (a
+     * whole group for a grouped one), sharing a token. {@link #approveReservations} then writes
+     * the reserved slots. Raises reservations made.
+     *
+     * @param email the reservee's email
+     * @param dates the spans
+     * @param options data, session, quota
+     * @return the token, to approve, deny or remove the reservations
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws ReservationTooLong if a span is longer than a day
+     * @throws ReservationTooShort if a span is shorter than five minutes or runs backwards
+     * @throws AlreadyReservedError if an allocation without manual approval has too few free spots
+     * @throws TimerangeTooLong if a span reaches beyond its allocation
+     * @throws QuotaOverLimit if the quota exceeds an allocation's quota limit
+     * @throws QuotaImpossible if the quota exceeds an allocation's quota
+     * @throws InvalidReservationError if no allocation lies within the spans
+     * @throws OverlappingReservationError if the session already holds the same reservation
+     */
+    public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
+        return reservations.reserveDates(email, dates, options);
+    }
+
+    /**
+     * Reserves a group of allocations as a whole with the default options.
+     *
+     * @param email the reservee's email
+     * @param group the group
+     * @return the token
+     * @see #reserve(String, List, ReserveOptions)
+     */
+    public UUID reserveGroup(String email, UUID group) {
+        return reserveGroup(email, group, ReserveOptions.DEFAULTS);
+    }
+
+    /**
+     * Reserves a group of allocations as a whole.
+     *
+     * @param email the reservee's email
+     * @param group the group
+     * @param options data, session, quota
+     * @return the token
+     * @throws InvalidReservationError if the group has no allocations of this scheduler
+     * @see #reserve(String, List, ReserveOptions)
+     */
+    public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
+        return reservations.reserveGroup(email, group, options);
+    }
+
+    /**
+     * Approves the reservations of a token: writes their reserved slots, on the master or the first
+     * free mirror, and marks them approved. All or nothing. Raises reservations approved.
+     *
+     * @param token the token
+     * @return the reserved slots written
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws AlreadyReservedError if a slot is taken; {@link io.libres.errors.LibresException#reservation()}
+     *     names the reservation concerned
+     * @throws NotReservableError if a reservation targets no slot
+     */
+    public List<ReservedSlot> approveReservations(UUID token) {
+        return reservations.approveReservations(token);
+    }
+
+    /**
+     * Denies (removes) the pending reservations of a token. Raises reservations denied.
+     *
+     * @param token the token
+     * @return the denied reservations
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public List<Reservation> denyReservation(UUID token) {
+        return reservations.denyReservation(token);
+    }
+
+    /**
+     * Removes the reservations of a token and their reserved slots. Raises reservations removed.
+     *
+     * @param token the token
+     * @return the removed reservations
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public List<Reservation> removeReservation(UUID token) {
+        return reservations.removeReservation(token, OptionalInt.empty());
+    }
+
+    /**
+     * Removes one reservation of a token and its reserved slots. Raises reservations removed.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @return the removed reservation, in a list; empty if the token has no reservation with the id
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public List<Reservation> removeReservation(UUID token, int id) {
+        return reservations.removeReservation(token, OptionalInt.of(id));
+    }
+
+    /**
+     * Changes the email of every reservation of a token.
+     *
+     * @param token the token
+     * @param email the new email
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public void changeEmail(UUID token, String email) {
+        reservations.changeEmail(token, email);
+    }
+
+    /**
+     * Changes the data of every reservation of a token.
+     *
+     * @param token the token
+     * @param data the new data, a JSON object; null for none
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public void changeReservationData(UUID token, Map<String, Object> data) {
+        reservations.changeReservationData(token, data);
+    }
+
+    /**
+     * The reservations whose time can change: approved reservations of partly available
+     * allocations.
+     *
+     * @return the reservations ordered by id
+     */
+    public QueryResult<Reservation> changeReservationTimeCandidates() {
+        return reservations.changeReservationTimeCandidates(List.of());
+    }
+
+    /**
+     * The reservations of some tokens whose time can change.
+     *
+     * @param tokens the tokens
+     * @return the reservations ordered by id
+     */
+    public QueryResult<Reservation> changeReservationTimeCandidates(Collection<UUID> tokens) {
+        return reservations.changeReservationTimeCandidates(tokens);
+    }
+
+    /**
+     * Changes the span of a reservation within its allocation, keeping its token, id, email,
+     * data and session; an approved reservation stays approved. All or nothing. Raises reservation
+     * time changed.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @param dates the new span
+     * @return the changed reservation, empty if the span is the same
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws NoResultFound if the token has no reservation with the id
+     * @throws InvalidReservationError if the reservation targets a group
+     * @throws TimerangeTooLong if the span reaches beyond the allocation
+     * @throws AlreadyReservedError if the new span is taken
+     */
+    public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
+        return reservations.changeReservation(token, id, dates, null);
+    }
+
+    /**
+     * Changes the span and the quota of a reservation; see
+     * {@link #changeReservation(UUID, int, DateRange)}.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @param dates the new span
+     * @param quota the new quota
+     * @return the changed reservation, empty if span and quota are the same
+     * @throws InvalidQuota if the quota is below 1
+     */
+    public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
+        return reservations.changeReservation(token, id, dates, quota);
+    }
+
+    /**
+     * Kept for libres' API; use {@link #changeReservation(UUID, int, DateRange)}.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @param dates the new span
+     * @return the changed reservation, empty if the span is the same
+     * @deprecated as in libres 1.2; same as {@link #changeReservation(UUID, int, DateRange)}
+     */
+    @Deprecated
+    public Optional<Reservation> changeReservationTime(UUID token, int id, DateRange dates) {
+        return changeReservation(token, id, dates);
+    }
+
+    // ------------------------------------------------------------------ blockers
+
+    /**
+     * Blocks one span without a reason.
+     *
+     * @param dates the span
+     * @return the new blockers
+     * @see #addBlocker(List, String)
+     */
+    public List<ReservationBlocker> addBlocker(DateRange dates) {
+        return addBlocker(List.of(dates), null);
+    }
+
+    /**
+     * Blocks spans of allocations (every spot of their quota), in one step. Raises blockers added.
+     *
+     * @param dates the spans
+     * @param reason why, or null
+     * @return the new blockers, sharing a token
+     * @throws ReservationTooLong if a span is longer than a day
+     * @throws ReservationTooShort if a span is shorter than five minutes
+     * @throws AlreadyReservedError if a spot within the spans is taken
+     * @throws TimerangeTooLong if a span reaches beyond its allocation
+     * @throws InvalidReservationError if no allocation lies within the spans
+     */
+    public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
+        return blockers.addBlocker(dates, reason, null, null);
+    }
+
+    /**
+     * Blocks a group of allocations as a whole. Raises blockers added.
+     *
+     * @param group the group
+     * @param reason why, or null
+     * @return the new blocker, in a list
+     * @throws InvalidReservationError if the group has no allocations of this scheduler
+     * @throws AlreadyReservedError if a spot of the group is taken
+     */
+    public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
+        return blockers.addGroupBlocker(group, reason, null, null);
+    }
+
+    /**
+     * Removes the blockers of a token and their reserved slots. Raises blockers removed.
+     *
+     * @param token the token
+     * @return the removed blockers
+     * @throws InvalidReservationToken if no blocker of this resource has the token
+     */
+    public List<ReservationBlocker> removeBlocker(UUID token) {
+        return blockers.removeBlocker(token, OptionalInt.empty());
+    }
+
+    /**
+     * Removes one blocker of a token and its reserved slots. Raises blockers removed.
+     *
+     * @param token the token
+     * @param id the blocker's id
+     * @return the removed blocker, in a list
+     * @throws InvalidReservationToken if no blocker of this resource has the token
+     */
+    public List<ReservationBlocker> removeBlocker(UUID token, int id) {
+        return blockers.removeBlocker(token, OptionalInt.of(id));
+    }
+
+    /**
+     * Changes the reason of every blocker of a token. Raises blocker changed for each.
+     *
+     * @param token the token
+     * @param reason the new reason, or null
+     * @throws InvalidReservationToken if no blocker of this resource has the token
+     */
+    public void changeBlockerReason(UUID token, String reason) {
+        blockers.changeBlockerReason(token, reason);
+    }
+
+    /**
+     * Changes the span of a blocker within its allocation, keeping token, id and reason. All or
+     * nothing. Raises blocker changed.
+     *
+     * @param token the token
+     * @param id the blocker's id
+     * @param dates the new span
+     * @return the changed blocker, empty if the span is the same
+     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws NoResultFound if the token has no blocker with the id
+     * @throws InvalidReservationError if the blocker targets a group
+     * @throws TimerangeTooLong if the span reaches beyond the allocation
+     * @throws AlreadyReservedError if the new span is taken
+     */
+    public Optional<ReservationBlocker> changeBlocker(UUID token, int id, DateRange dates) {
+        return blockers.changeBlocker(token, id, dates);
+    }
+
+    /**
+     * The blockers of a token.
+     *
+     * @param token the token
+     * @return the blockers ordered by id
+     * @throws InvalidReservationToken if no blocker of this resource has the token
+     */
+    public QueryResult<ReservationBlocker> blockersByToken(UUID token) {
+        return records.blockersByToken(token, OptionalInt.empty());
+    }
+
+    /**
+     * One blocker of a token.
+     *
+     * @param token the token
+     * @param id the blocker's id
+     * @return the blocker, or nothing if the token has none with the id
+     * @throws InvalidReservationToken if no blocker of this resource has the token
+     */
+    public QueryResult<ReservationBlocker> blockersByToken(UUID token, int id) {
+        return records.blockersByToken(token, OptionalInt.of(id));
+    }
+
+    // ------------------------------------------------------------------ reservations and slots by ...
+
+    /**
+     * The reservations sharing a token with a reservation of a group.
+     *
+     * @param group the group
+     * @return the reservations ordered by id
+     */
+    public QueryResult<Reservation> reservationsByGroup(UUID group) {
+        return records.reservationsByGroup(group);
+    }
+
+    /**
+     * The reservations of a master allocation's group.
+     *
+     * @param allocationId the master's id
+     * @return the reservations ordered by id
+     * @throws NoResultFound if this resource has no master with the id
+     */
+    public QueryResult<Reservation> reservationsByAllocation(int allocationId) {
+        return records.reservationsByGroup(records.allocationById(allocationId).group());
+    }
+
+    /**
+     * The reservations of a token.
+     *
+     * @param token the token
+     * @return the reservations ordered by id
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public QueryResult<Reservation> reservationsByToken(UUID token) {
+        return records.reservationsByToken(token, OptionalInt.empty());
+    }
+
+    /**
+     * One reservation of a token.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @return the reservation, or nothing if the token has none with the id
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public QueryResult<Reservation> reservationsByToken(UUID token, int id) {
+        return records.reservationsByToken(token, OptionalInt.of(id));
+    }
+
+    /**
+     * The reserved slots of a token.
+     *
+     * @param token the token
+     * @param type reservation or blocker slots, or null for both
+     * @return the slots ordered by start
+     */
+    public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
+        return records.reservedSlots(token, type, OptionalInt.empty());
+    }
+
+    /**
+     * The reserved slots of a reservation token.
+     *
+     * @param token the token
+     * @return the slots ordered by start
+     */
+    public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token) {
+        return records.reservedSlots(token, SlotSource.RESERVATION, OptionalInt.empty());
+    }
+
+    /**
+     * The reserved slots of one reservation.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @return the slots ordered by start
+     */
+    public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token, int id) {
+        return records.reservedSlots(token, SlotSource.RESERVATION, OptionalInt.of(id));
+    }
+
+    /**
+     * The reserved slots of a blocker token.
+     *
+     * @param token the token
+     * @return the slots ordered by start
+     */
+    public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token) {
+        return records.reservedSlots(token, SlotSource.BLOCKER, OptionalInt.empty());
+    }
+
+    /**
+     * The reserved slots of one blocker.
+     *
+     * @param token the token
+     * @param id the blocker's id
+     * @return the slots ordered by start
+     */
+    public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token, int id) {
+        return records.reservedSlots(token, SlotSource.BLOCKER, OptionalInt.of(id));
+    }
+
+    /**
+     * The reserved slots of this and the blocking resources within a range, in five-minute
+     * slices; for availability across blocking resources.
+     *
+     * @param range the range
+     * @return the reserved and blocked slices
+     */
+    public ReservedSlices reservedSlotsByRange(DateRange range) {
+        return queries.reservedSlotsByRange(scope.resolve(range), scope.resource(), scope.blockingResources());
+    }
+
+    // ------------------------------------------------------------------ search and availability
+
+    /**
+     * Searches allocations with the default options.
+     *
+     * @param range the dates and times of day
+     * @return the hits ordered by start
+     * @see #searchAllocations(DateRange, SearchOptions)
+     */
+    public List<SearchHit> searchAllocations(DateRange range) {
+        return searchAllocations(range, SearchOptions.DEFAULTS);
+    }
+
+    /**
+     * Searches the exposed master allocations between the range's dates that overlap its times of
+     * day on their day (a search from 1 January 12:00 to 31 January 14:00 finds the allocations of
+     * January overlapping 12:00 to 14:00). Unless strict, the other members of a found group are
+     * added as extra results.
+     *
+     * @param range the dates and times of day
+     * @param options weekdays, minimum spots, availability, whole days, groups
+     * @return the hits ordered by start
+     * @throws io.libres.errors.LibresException if searching available allocations only with
+     *     blocking names, which is not supported
+     */
+    public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
+        return search.search(scope.resolve(range), options, this::availability);
+    }
+
+    /**
+     * The availability of all exposed allocations of this resource.
+     *
+     * @return 0 to 100; 0 if there are none
+     */
+    public double availability() {
+        return availability(new Timespan(MIN_INSTANT, MAX_INSTANT));
+    }
+
+    /**
+     * The availability of the exposed allocations of this resource overlapping a range. With
+     * blocking names, the reserved slots of the blocking resources count too.
+     *
+     * @param range the range
+     * @return 0 to 100; 0 if there are none
+     */
+    public double availability(DateRange range) {
+        return availability(scope.resolve(range));
+    }
+
+    private double availability(Timespan span) {
+        if (scope.blockingResources().isEmpty()) {
+            return queries.availabilityByRange(span, List.of(scope.resource()));
+        }
+        List<AllocationAvailability> all = queries.allocationsWithAvailabilityByRange(span, scope.resource(),
+                scope.blockingResources(), false);
+        double total = 0.0;
+        int quota = 0;
+        for (AllocationAvailability entry : all) {
+            total += entry.availability() * entry.allocation().quota();
+            quota += entry.allocation().quota();
+        }
+        // libres 1.2 divides by zero here for a resource without allocations.
+        return quota == 0 ? 0.0 : total / quota;
+    }
+
+    /**
+     * How many of a master and its mirrors are free for a range.
+     *
+     * @param master the master
+     * @param range the range
+     * @return 0 to the quota
+     */
+    public int freeAllocationsCount(Allocation master, DateRange range) {
+        return spots.freeCount(master, scope.resolve(range));
+    }
+
+    /**
+     * For each master of this resource overlapping a range, the first free spot (master or mirror).
+     *
+     * @param range the range
+     * @return the spots ordered by start
+     * @throws AlreadyReservedError if an overlapped master has no free spot
+     */
+    public List<Allocation> reservationTargets(DateRange range) {
+        return spots.reservationTargets(scope.resolve(range));
+    }
+
+    /**
+     * The master allocations overlapping a range with their availability and partitions, days with
+     * a daylight-saving change shown as 24-hour days.
+     *
+     * @param range the range
+     * @return the masters ordered by start
+     */
+    public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range) {
+        return allocationsWithAvailabilityByRange(range, true);
+    }
+
+    /**
+     * The master allocations overlapping a range with their availability and partitions; with
+     * blocking names, the reserved slots of the blocking resources count too.
+     *
+     * @param range the range
+     * @param normalizeDst show days with a daylight-saving change as 24-hour days
+     * @return the masters ordered by start
+     */
+    public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, boolean normalizeDst) {
+        Timespan span = scope.resolve(range);
+        if (!scope.blockingResources().isEmpty()) {
+            return queries.allocationsWithAvailabilityByRange(span, scope.resource(), scope.blockingResources(),
+                    normalizeDst);
+        }
+        List<Allocation> all = records.allocationsInRange(span, false, true).list();
+        Map<Integer, List<ReservedSlot>> slots = spots.slotsOf(all);
+        List<AllocationAvailability> result = new ArrayList<>();
+        Map<Instant, List<Allocation>> byStart = all.stream()
+                .collect(Collectors.groupingBy(Allocation::start, java.util.LinkedHashMap::new, Collectors.toList()));
+        for (List<Allocation> group : byStart.values()) {
+            double availability;
+            if (group.size() == 1 && group.get(0).partlyAvailable()) {
+                List<ReservedSlot> own = Spots.of(slots, group.get(0));
+                availability = normalizeDst ? group.get(0).normalizedAvailability(own) : group.get(0).availability(own);
+            } else {
+                availability = AvailabilityMath.availabilityByAllocations(group, slots);
+            }
+            for (Allocation allocation : group) {
+                if (allocation.isMaster()) {
+                    result.add(new AllocationAvailability(allocation, availability,
+                            allocation.availabilityPartitions(Spots.of(slots, allocation), normalizeDst)));
+                }
+            }
+        }
+        return result;
+    }
+}

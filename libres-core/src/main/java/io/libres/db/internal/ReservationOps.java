@@ -1,0 +1,415 @@
+package io.libres.db.internal;
+
+import io.libres.db.ReserveOptions;
+import io.libres.db.models.Allocation;
+import io.libres.db.models.Reservation;
+import io.libres.db.models.ReservationStatus;
+import io.libres.db.models.ReservedSlot;
+import io.libres.db.models.SlotSource;
+import io.libres.db.models.TargetType;
+import io.libres.db.query.QueryResult;
+import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.InvalidEmailAddress;
+import io.libres.errors.InvalidReservationError;
+import io.libres.errors.LibresException;
+import io.libres.errors.NotReservableError;
+import io.libres.errors.OverlappingReservationError;
+import io.libres.errors.QuotaImpossible;
+import io.libres.errors.QuotaOverLimit;
+import io.libres.errors.TimerangeTooLong;
+import io.libres.events.ReservationTimeChanged;
+import io.libres.events.ReservationsApproved;
+import io.libres.events.ReservationsDenied;
+import io.libres.events.ReservationsMade;
+import io.libres.events.ReservationsRemoved;
+import io.libres.spi.AllocationCriteria;
+import io.libres.spi.ReservationCriteria;
+import io.libres.spi.SlotCriteria;
+import io.libres.time.DateRange;
+import io.libres.time.Rasterizer;
+import io.libres.time.Timespan;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reserving, approving, denying, removing and changing reservations. */
+public final class ReservationOps {
+
+    private final Scope scope;
+    private final Records records;
+    private final Spots spots;
+
+    /**
+     * Creates the reservation operations of a scheduler.
+     *
+     * @param scope the scheduler's scope
+     * @param records its record queries
+     * @param spots its spot finder
+     */
+    public ReservationOps(Scope scope, Records records, Spots spots) {
+        this.scope = scope;
+        this.records = records;
+        this.spots = spots;
+    }
+
+    private String validEmail(String email) {
+        String trimmed = email == null ? null : email.strip();
+        if (trimmed == null || !scope.isValidEmail(trimmed)) {
+            throw new InvalidEmailAddress("'" + email + "' is not a valid email address; expected an address"
+                    + " like name@example.org");
+        }
+        return trimmed;
+    }
+
+    /**
+     * Reserves dates; see {@code Scheduler#reserve}.
+     *
+     * @param email the reservee
+     * @param dates the dates
+     * @param options the options
+     * @return the token
+     */
+    public UUID reserveDates(String email, List<DateRange> dates, ReserveOptions options) {
+        String valid = validEmail(email);
+        List<Timespan> spans = scope.resolve(dates);
+        List<Reservation> drafts = draftsByDates(valid, spans, options, tokenFor(options));
+        return store(drafts, options);
+    }
+
+    /**
+     * Reserves a group; see {@code Scheduler#reserveGroup}.
+     *
+     * @param email the reservee
+     * @param group the group
+     * @param options the options
+     * @return the token
+     */
+    public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
+        String valid = validEmail(email);
+        List<Timespan> spans = records.allocationDatesByGroup(group);
+        if (spans.isEmpty()) {
+            throw new InvalidReservationError("the group " + group + " has no allocations of this scheduler;"
+                    + " expected the group of an existing allocation");
+        }
+        check(spans, options.quota());
+        Reservation draft = newReservation(valid, options, tokenFor(options)).target(group)
+                .targetType(TargetType.GROUP).build();
+        return store(List.of(draft), options);
+    }
+
+    private UUID store(List<Reservation> drafts, ReserveOptions options) {
+        if (options.sessionId() != null) {
+            Set<List<Object>> found = new HashSet<>();
+            for (Reservation r : reservationsOfSession(options.sessionId())) {
+                found.add(java.util.Arrays.asList(r.target(), r.start().orElse(null)));
+            }
+            for (Reservation draft : drafts) {
+                if (found.contains(java.util.Arrays.asList(draft.target(), draft.start().orElse(null)))) {
+                    throw new OverlappingReservationError("the session " + options.sessionId()
+                            + " already holds a reservation of " + draft.target() + draft.start().map(s -> " at " + s).orElse("")
+                            + "; expected each reservation once per session");
+                }
+            }
+        }
+        List<Reservation> stored = scope.work().reservations().insert(drafts);
+        scope.publish(new ReservationsMade(scope.context(), stored));
+        return stored.get(0).token();
+    }
+
+    private List<Reservation> reservationsOfSession(UUID sessionId) {
+        return scope.work().reservations().find(ReservationCriteria.any().withSessions(Set.of(sessionId))).list();
+    }
+
+    private UUID tokenFor(ReserveOptions options) {
+        if (options.singleTokenPerSession() && options.sessionId() != null) {
+            List<Reservation> existing = reservationsOfSession(options.sessionId());
+            if (!existing.isEmpty()) {
+                return existing.get(0).token();
+            }
+        }
+        return UUID.randomUUID();
+    }
+
+    private Reservation.Builder newReservation(String email, ReserveOptions options, UUID token) {
+        return Reservation.builder().token(token).status(ReservationStatus.PENDING).resource(scope.resource())
+                .data(options.data()).sessionId(options.sessionId()).email(email).quota(options.quota());
+    }
+
+    /**
+     * Checks that every span can be reserved with the quota, as libres does before writing.
+     */
+    private void check(List<Timespan> spans, int quota) {
+        for (Timespan span : spans) {
+            ReservationChecks.requireValidLength(span, scope.zone());
+            for (Allocation allocation : records.allocationsInRange(span, true, false).list()) {
+                if (!allocation.overlaps(span)) {
+                    continue;
+                }
+                if (!allocation.approveManually()) {
+                    if (allocation.findSpot(scope.lookup(), span).isEmpty() || spots.freeCount(allocation, span) < quota) {
+                        throw new AlreadyReservedError("allocation " + allocation.describe() + " has no "
+                                + (quota == 1 ? "free spot" : quota + " free spots") + " between " + span.start()
+                                + " and " + span.end() + "; expected free spots");
+                    }
+                }
+                if (allocation.resource().equals(scope.resource()) && !allocation.contains(span)) {
+                    throw new TimerangeTooLong("the span " + span.start() + " - " + span.end()
+                            + " reaches beyond allocation " + allocation.describe()
+                            + "; expected a span within the allocation");
+                }
+                if (allocation.quotaLimit() > 0 && allocation.quotaLimit() < quota) {
+                    throw new QuotaOverLimit("a quota of " + quota + " exceeds the limit of " + allocation.quotaLimit()
+                            + " spots per reservation of allocation " + allocation.describe()
+                            + "; expected at most " + allocation.quotaLimit());
+                }
+                if (allocation.quota() < quota) {
+                    throw new QuotaImpossible("a quota of " + quota + " exceeds the " + allocation.quota()
+                            + " spots of allocation " + allocation.describe() + "; expected at most "
+                            + allocation.quota());
+                }
+            }
+        }
+    }
+
+    private List<Reservation> draftsByDates(String email, List<Timespan> spans, ReserveOptions options, UUID token) {
+        check(spans, options.quota());
+        List<Reservation> drafts = new ArrayList<>();
+        Set<UUID> reservedGroups = new HashSet<>();
+        for (Timespan span : spans) {
+            for (Allocation allocation : records.allocationsInRange(span, true, true).list()) {
+                if (reservedGroups.contains(allocation.group()) || !allocation.overlaps(span)) {
+                    continue;
+                }
+                if (allocation.inGroup(scope.lookup())) {
+                    reservedGroups.add(allocation.group());
+                    drafts.add(newReservation(email, options, token).target(allocation.group())
+                            .targetType(TargetType.GROUP).build());
+                } else {
+                    Timespan rastered = Rasterizer.rasterizeSpan(span, allocation.raster());
+                    drafts.add(newReservation(email, options, token).target(allocation.group())
+                            .targetType(TargetType.ALLOCATION).start(rastered.start()).end(rastered.end())
+                            .timezone(allocation.timezone().orElse(null)).build());
+                }
+            }
+        }
+        if (drafts.isEmpty()) {
+            throw new InvalidReservationError("no allocation of this scheduler lies within "
+                    + spans.stream().map(s -> s.start() + " - " + s.end()).collect(Collectors.joining(", "))
+                    + "; expected dates of existing allocations");
+        }
+        return drafts;
+    }
+
+    /**
+     * Approves the reservations of a token; see {@code Scheduler#approveReservations}.
+     *
+     * @param token the token
+     * @return the reserved slots written
+     */
+    public List<ReservedSlot> approveReservations(UUID token) {
+        List<Reservation> reservations = records.reservationsByToken(token, OptionalInt.empty()).list();
+        List<ReservedSlot> written = scope.atomically(() -> {
+            List<ReservedSlot> slots = new ArrayList<>();
+            for (Reservation reservation : reservations) {
+                try {
+                    slots.addAll(approveRecord(reservation));
+                } catch (LibresException e) {
+                    throw e.concerning(reservation);
+                }
+            }
+            return slots;
+        });
+        List<Reservation> approved = records.reservationsByToken(token, OptionalInt.empty()).list();
+        scope.publish(new ReservationsApproved(scope.context(), approved));
+        return written;
+    }
+
+    private List<ReservedSlot> approveRecord(Reservation reservation) {
+        List<Timespan> dates = reservation.targetType() == TargetType.GROUP
+                ? records.allocationDatesByGroup(reservation.target())
+                : List.of(new Timespan(reservation.start().orElseThrow(), reservation.end().orElseThrow()));
+        if (!scope.blockingResources().isEmpty()) {
+            for (Timespan span : dates) {
+                List<Allocation> blocking = scope.work().allocations().find(AllocationCriteria
+                        .ofResources(scope.blockingResources()).overlappingAny(List.of(span))).list();
+                for (Allocation allocation : blocking) {
+                    if (spots.freeCount(allocation, span) < reservation.quota()) {
+                        throw new AlreadyReservedError("the blocking allocation " + allocation.describe()
+                                + " is reserved between " + span.start() + " and " + span.end()
+                                + "; expected it to be free");
+                    }
+                }
+            }
+        }
+        List<ReservedSlot> written = new ArrayList<>();
+        for (int copy = 0; copy < reservation.quota(); copy++) {
+            for (Timespan span : dates) {
+                for (Allocation target : spots.reservationTargets(span)) {
+                    Allocation stored = spots.materialize(target);
+                    List<ReservedSlot> slots = new ArrayList<>();
+                    for (Timespan slot : stored.allSlots(span)) {
+                        slots.add(ReservedSlot.of(stored, slot, SlotSource.RESERVATION, reservation.token(),
+                                reservation.requireId()));
+                    }
+                    scope.work().reservedSlots().insert(slots);
+                    written.addAll(slots);
+                }
+            }
+        }
+        if (written.isEmpty()) {
+            throw new NotReservableError("the reservation " + reservation.token() + " targets no allocation"
+                    + " with a free slot; expected at least one slot to reserve");
+        }
+        scope.work().reservations().update(List.of(reservation.toBuilder().status(ReservationStatus.APPROVED).build()));
+        return written;
+    }
+
+    /**
+     * Denies the pending reservations of a token; see {@code Scheduler#denyReservation}.
+     *
+     * @param token the token
+     * @return the denied reservations
+     */
+    public List<Reservation> denyReservation(UUID token) {
+        records.reservationsByToken(token, OptionalInt.empty());
+        ReservationCriteria pending = ReservationCriteria.ofResources(Set.of(scope.resource())).withToken(token)
+                .withStatus(ReservationStatus.PENDING);
+        List<Reservation> denied = scope.work().reservations().find(pending).list();
+        scope.work().reservations().delete(pending);
+        scope.publish(new ReservationsDenied(scope.context(), denied));
+        return denied;
+    }
+
+    /**
+     * Removes reservations and their slots; see {@code Scheduler#removeReservation}.
+     *
+     * @param token the token
+     * @param id the id, or empty for every reservation of the token
+     * @return the removed reservations
+     */
+    public List<Reservation> removeReservation(UUID token, OptionalInt id) {
+        List<Reservation> removed = records.reservationsByToken(token, id).list();
+        SlotCriteria slots = SlotCriteria.ofResource(scope.resource()).withToken(token).withSource(SlotSource.RESERVATION);
+        if (id.isPresent()) {
+            slots = slots.withSourceId(id.getAsInt());
+        }
+        scope.work().reservedSlots().delete(slots);
+        ReservationCriteria criteria = ReservationCriteria.ofResources(Set.of(scope.resource())).withToken(token);
+        scope.work().reservations().delete(id.isPresent() ? criteria.withId(id.getAsInt()) : criteria);
+        scope.publish(new ReservationsRemoved(scope.context(), removed));
+        return removed;
+    }
+
+    /**
+     * Changes the email of every reservation of a token; see {@code Scheduler#changeEmail}.
+     *
+     * @param token the token
+     * @param email the new email
+     */
+    public void changeEmail(UUID token, String email) {
+        String valid = validEmail(email);
+        List<Reservation> all = records.reservationsByToken(token, OptionalInt.empty()).list();
+        scope.work().reservations().update(all.stream().map(r -> r.toBuilder().email(valid).build())
+                .collect(Collectors.toList()));
+    }
+
+    /**
+     * Changes the data of every reservation of a token; see {@code Scheduler#changeReservationData}.
+     *
+     * @param token the token
+     * @param data the new data
+     */
+    public void changeReservationData(UUID token, Map<String, Object> data) {
+        List<Reservation> all = records.reservationsByToken(token, OptionalInt.empty()).list();
+        scope.work().reservations().update(all.stream().map(r -> r.toBuilder().data(data).build())
+                .collect(Collectors.toList()));
+    }
+
+    /**
+     * The approved reservations of partly available allocations; see
+     * {@code Scheduler#changeReservationTimeCandidates}.
+     *
+     * @param tokens only these tokens, or empty for all
+     * @return the reservations
+     */
+    public QueryResult<Reservation> changeReservationTimeCandidates(Collection<UUID> tokens) {
+        Set<UUID> groups = scope.work().allocations().find(records.managed().withPartlyAvailable(true)).list()
+                .stream().map(Allocation::group).collect(Collectors.toSet());
+        ReservationCriteria criteria = ReservationCriteria.ofResources(Set.of(scope.resource()))
+                .withStatus(ReservationStatus.APPROVED).withTargetType(TargetType.ALLOCATION).withTargets(groups);
+        if (!tokens.isEmpty()) {
+            criteria = criteria.withTokens(tokens);
+        }
+        return scope.work().reservations().find(criteria);
+    }
+
+    /**
+     * Changes the time and quota of a reservation; see {@code Scheduler#changeReservation}.
+     *
+     * @param token the token
+     * @param id the reservation's id
+     * @param dates the new dates
+     * @param quota the new quota, or null to keep it
+     * @return the changed reservation, empty if nothing changed
+     */
+    public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, Integer quota) {
+        Timespan span = scope.resolve(dates);
+        Reservation existing = records.reservationsByToken(token, OptionalInt.of(id)).one();
+        if (existing.targetType() == TargetType.GROUP) {
+            throw new InvalidReservationError("the reservation " + token + " (id " + id + ") targets a group;"
+                    + " only a reservation of one allocation can change its time");
+        }
+        if (quota != null && quota < 1) {
+            throw new io.libres.errors.InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more");
+        }
+        Instant start = existing.start().orElseThrow();
+        Instant end = existing.end().orElseThrow();
+        boolean sameQuota = quota == null || quota == existing.quota();
+        if (sameQuota && start.equals(span.start())
+                && (end.equals(span.end()) || end.equals(span.end().minus(Timespan.MICROSECOND)))) {
+            return Optional.empty();
+        }
+        Allocation allocation;
+        if (existing.status() == ReservationStatus.APPROVED) {
+            allocation = records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.of(id)).one();
+        } else {
+            allocation = existing.targetAllocations(scope.lookup()).stream().findFirst()
+                    .orElseThrow(() -> new InvalidReservationError("the reservation " + token
+                            + " targets no allocation; expected a reservation of an existing allocation"));
+        }
+        if (!allocation.contains(span)) {
+            throw new TimerangeTooLong("the span " + span.start() + " - " + span.end() + " reaches beyond allocation "
+                    + allocation.describe() + "; expected a span within the allocation");
+        }
+        ZonedDateTime oldStart = existing.displayStart();
+        ZonedDateTime oldEnd = existing.displayEnd();
+        ReserveOptions options = ReserveOptions.builder().data(existing.data())
+                .quota(quota == null ? existing.quota() : quota).build();
+        Reservation changed = scope.atomically(() -> {
+            removeReservation(token, OptionalInt.of(id));
+            List<Reservation> drafts = draftsByDates(existing.email(), List.of(span), options, token);
+            List<Reservation> renumbered = drafts.stream().map(r -> r.toBuilder().id(id)
+                    .sessionId(existing.sessionId().orElse(null)).build()).collect(Collectors.toList());
+            Reservation stored = scope.work().reservations().insert(renumbered).get(0);
+            scope.publish(new ReservationsMade(scope.context(), List.of(stored)));
+            if (existing.status() == ReservationStatus.APPROVED) {
+                approveRecord(stored);
+                stored = records.reservationsByToken(token, OptionalInt.of(id)).one();
+            }
+            return stored;
+        });
+        scope.publish(new ReservationTimeChanged(scope.context(), changed, oldStart, oldEnd,
+                changed.displayStart(), changed.displayEnd()));
+        return Optional.of(changed);
+    }
+}

@@ -1,0 +1,177 @@
+package io.libres.db.internal;
+
+import io.libres.context.Context;
+import io.libres.context.DefaultServices;
+import io.libres.db.Exposure;
+import io.libres.db.Session;
+import io.libres.db.models.Lookup;
+import io.libres.events.Events;
+import io.libres.events.LibresEvent;
+import io.libres.spi.Savepoint;
+import io.libres.spi.UnitOfWork;
+import io.libres.time.DateRange;
+import io.libres.time.Timespan;
+
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What every part of a scheduler shares: its context, name, zone and resources, and access to
+ * the context's session, events and services (looked up on each use, so changed services apply).
+ */
+public final class Scope {
+
+    private final Context context;
+    private final String name;
+    private final ZoneId zone;
+    private final Set<String> blockingNames;
+    private final UUID resource;
+    private final Set<UUID> blockingResources;
+    private final StorageLookup lookup;
+
+    /**
+     * Creates the scope of a scheduler.
+     *
+     * @param context the context
+     * @param name the scheduler's name
+     * @param zone the scheduler's zone
+     * @param blockingNames names of schedulers whose reserved slots block this one's
+     */
+    public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
+        this.context = context;
+        this.name = name;
+        this.zone = zone;
+        this.blockingNames = Set.copyOf(new LinkedHashSet<>(blockingNames));
+        this.resource = generateUuid(name);
+        Set<UUID> blocking = new LinkedHashSet<>();
+        for (String blockingName : this.blockingNames) {
+            blocking.add(generateUuid(blockingName));
+        }
+        this.blockingResources = Set.copyOf(blocking);
+        this.lookup = new StorageLookup(this::work);
+    }
+
+    private UUID generateUuid(String schedulerName) {
+        return context.getService(DefaultServices.UUID_GENERATOR).generateUuid(schedulerName);
+    }
+
+    /** @return the context */
+    public Context context() {
+        return context;
+    }
+
+    /** @return the scheduler's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the scheduler's zone */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** @return the names of blocking schedulers */
+    public Set<String> blockingNames() {
+        return blockingNames;
+    }
+
+    /** @return the scheduler's resource */
+    public UUID resource() {
+        return resource;
+    }
+
+    /** @return the resources of blocking schedulers */
+    public Set<UUID> blockingResources() {
+        return blockingResources;
+    }
+
+    /** @return this resource and the blocking ones */
+    public Set<UUID> visibleResources() {
+        Set<UUID> all = new LinkedHashSet<>();
+        all.add(resource);
+        all.addAll(blockingResources);
+        return all;
+    }
+
+    /** @return the context's session */
+    public Session session() {
+        return Session.of(context);
+    }
+
+    /** @return the current thread's unit of work, begun if needed */
+    public UnitOfWork work() {
+        return session().current();
+    }
+
+    /** @return a lookup over the current unit of work */
+    public Lookup lookup() {
+        return lookup;
+    }
+
+    /** @return the context's exposure service */
+    public Exposure exposure() {
+        return context.getService(Exposure.KEY);
+    }
+
+    /**
+     * Tells whether the email is acceptable to the context's validator.
+     *
+     * @param email the email
+     * @return true if valid
+     */
+    public boolean isValidEmail(String email) {
+        return context.getService(DefaultServices.EMAIL_VALIDATOR).isValidEmail(email);
+    }
+
+    /**
+     * Publishes an event on the context's events.
+     *
+     * @param event the event
+     */
+    public void publish(LibresEvent event) {
+        Events.of(context).publish(event);
+    }
+
+    /**
+     * Reads a requested range in the scheduler's zone.
+     *
+     * @param range the range
+     * @return the UTC span
+     */
+    public Timespan resolve(DateRange range) {
+        return range.resolve(zone);
+    }
+
+    /**
+     * Reads requested ranges in the scheduler's zone.
+     *
+     * @param ranges the ranges
+     * @return the UTC spans, in order
+     */
+    public List<Timespan> resolve(List<DateRange> ranges) {
+        return ranges.stream().map(this::resolve).collect(java.util.stream.Collectors.toList());
+    }
+
+    /**
+     * Runs a multi-step change so that a failure leaves nothing of it written.
+     *
+     * @param <T> the result type
+     * @param change the change
+     * @return the change's result
+     */
+    public <T> T atomically(Supplier<T> change) {
+        Savepoint savepoint = work().savepoint();
+        try {
+            T result = change.get();
+            savepoint.release();
+            return result;
+        } catch (RuntimeException e) {
+            savepoint.rollback();
+            throw e;
+        }
+    }
+}

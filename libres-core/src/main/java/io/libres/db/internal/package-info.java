@@ -1,0 +1,4 @@
+/**
+ * The scheduler's machinery behind its facade; not API, may change without notice.
+ */
+package io.libres.db.internal;

@@ -1,0 +1,195 @@
+package io.libres.db.models;
+
+import io.libres.errors.InvalidReservationError;
+import io.libres.time.Timespan;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * A blocker, a row of {@code reservation_blockers}: reserves slots without a reservee, for
+ * cleaning or maintenance, in one step and without approval. It takes up every spot of the
+ * allocation's quota.
+ *
+ * @param id the id given by the storage, null before it is stored
+ * @param token the token shared by the blockers of one call
+ * @param target the targeted group
+ * @param targetType whether one allocation or a group is targeted
+ * @param resource the scheduler's resource
+ * @param start the rastered start, UTC; null for a group
+ * @param end the rastered stored end, UTC; null for a group
+ * @param timezone the zone of the targeted allocation; null for a group
+ * @param reason why the slots are blocked; may be null
+ * @param created when stored, UTC; null before
+ * @param modified when last changed, UTC; null if never
+ */
+public record ReservationBlocker(Integer id, UUID token, UUID target, TargetType targetType,
+        UUID resource, Instant start, Instant end, String timezone, String reason,
+        Instant created, Instant modified) {
+
+    /**
+     * Validates the required columns.
+     *
+     * @throws InvalidReservationError if token, target, target type or resource is missing, or an
+     *     allocation blocker lacks start or end
+     */
+    public ReservationBlocker {
+        if (token == null || target == null || targetType == null || resource == null) {
+            throw new InvalidReservationError("a blocker needs a token, a target, a target type and a"
+                    + " resource; expected all four");
+        }
+        if (targetType == TargetType.ALLOCATION && (start == null || end == null)) {
+            throw new InvalidReservationError("a blocker of an allocation needs a start and an end;"
+                    + " expected both");
+        }
+    }
+
+    /**
+     * The id, as an optional.
+     *
+     * @return the id, empty before the blocker is stored
+     */
+    public OptionalInt optionalId() {
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /**
+     * This blocker with an id (as given by the storage when inserting).
+     *
+     * @param newId the id
+     * @return the blocker with the id
+     */
+    public ReservationBlocker withId(int newId) {
+        return new ReservationBlocker(newId, token, target, targetType, resource, start, end, timezone,
+                reason, created, modified);
+    }
+
+    /**
+     * This blocker with another reason.
+     *
+     * @param newReason the reason, may be null
+     * @return the changed blocker
+     */
+    public ReservationBlocker withReason(String newReason) {
+        return new ReservationBlocker(id, token, target, targetType, resource, start, end, timezone,
+                newReason, created, modified);
+    }
+
+    /**
+     * The reason, as libres' {@code title}.
+     *
+     * @return the reason, empty if none
+     */
+    public Optional<String> title() {
+        return Optional.ofNullable(reason);
+    }
+
+    private ZoneId zone() {
+        return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
+    }
+
+    /**
+     * The start in the blocker's zone.
+     *
+     * @return the start
+     * @throws InvalidReservationError for a group blocker, which has no start
+     */
+    public ZonedDateTime displayStart() {
+        return displayStart(zone());
+    }
+
+    /**
+     * The start in a zone.
+     *
+     * @param zone the zone
+     * @return the start
+     * @throws InvalidReservationError for a group blocker, which has no start
+     */
+    public ZonedDateTime displayStart(ZoneId zone) {
+        requireDates();
+        return start.atZone(zone);
+    }
+
+    /**
+     * The exclusive end in the blocker's zone.
+     *
+     * @return the end plus one microsecond
+     * @throws InvalidReservationError for a group blocker, which has no end
+     */
+    public ZonedDateTime displayEnd() {
+        return displayEnd(zone());
+    }
+
+    /**
+     * The exclusive end in a zone.
+     *
+     * @param zone the zone
+     * @return the end plus one microsecond
+     * @throws InvalidReservationError for a group blocker, which has no end
+     */
+    public ZonedDateTime displayEnd(ZoneId zone) {
+        requireDates();
+        return end.plus(Timespan.MICROSECOND).atZone(zone);
+    }
+
+    private void requireDates() {
+        if (start == null || end == null) {
+            throw new InvalidReservationError("the blocker " + token
+                    + " targets a group and has no dates; expected a blocker of an allocation");
+        }
+    }
+
+    /**
+     * The allocations this blocker targets, ordered by start.
+     *
+     * @param lookup the unit of work to read from
+     * @param mastersOnly true to leave out mirrors
+     * @return the targeted allocations
+     */
+    public List<Allocation> targetAllocations(Lookup lookup, boolean mastersOnly) {
+        return lookup.allocationsByGroup(target, mastersOnly);
+    }
+
+    /**
+     * The spans this blocker targets, ordered by start.
+     *
+     * @param lookup the unit of work to read from (only used for group blockers)
+     * @return the spans
+     */
+    public List<Timespan> timespans(Lookup lookup) {
+        if (targetType == TargetType.ALLOCATION) {
+            return List.of(new Timespan(start, end.plus(Timespan.MICROSECOND)));
+        }
+        List<Timespan> spans = new ArrayList<>();
+        for (Allocation allocation : targetAllocations(lookup, true)) {
+            spans.add(allocation.timespan());
+        }
+        return spans;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ReservationBlocker)) {
+            return false;
+        }
+        ReservationBlocker that = (ReservationBlocker) other;
+        return Objects.equals(id, that.id) && token.equals(that.token) && target.equals(that.target)
+                && Objects.equals(start, that.start) && Objects.equals(reason, that.reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, token, target, start);
+    }
+}

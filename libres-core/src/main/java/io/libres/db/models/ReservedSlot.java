@@ -1,0 +1,130 @@
+package io.libres.db.models;
+
+import io.libres.time.Raster;
+import io.libres.time.Rasterizer;
+import io.libres.time.Timespan;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One reserved raster slot of an allocation, a row of {@code reserved_slots}. Its key
+ * (resource, start) is unique, which is what makes double booking impossible.
+ *
+ * @param resource the resource of the allocation (a mirror's resource for mirrors)
+ * @param start the slot's start, UTC
+ * @param end the slot's end in stored form (minus one microsecond), UTC
+ * @param allocationId the id of the allocation the slot belongs to
+ * @param source whether a reservation or a blocker wrote the slot
+ * @param reservationToken the token of the reservation or blocker
+ * @param sourceId the id of the reservation or blocker
+ * @param created when the slot was written, UTC; null before it is stored
+ * @param modified when the slot was last changed, UTC; null if never
+ */
+public record ReservedSlot(UUID resource, Instant start, Instant end, int allocationId,
+        SlotSource source, UUID reservationToken, int sourceId, Instant created, Instant modified) {
+
+    /**
+     * Validates the required columns.
+     *
+     * @throws NullPointerException if resource, start, end, source or token is null
+     */
+    public ReservedSlot {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(reservationToken, "reservationToken");
+    }
+
+    /**
+     * A new, not yet stored slot.
+     *
+     * @param allocation the stored allocation the slot belongs to
+     * @param slot the slot's span
+     * @param source what writes it
+     * @param token the token of the reservation or blocker
+     * @param sourceId the id of the reservation or blocker
+     * @return the slot, without timestamps
+     */
+    public static ReservedSlot of(Allocation allocation, Timespan slot, SlotSource source,
+            UUID token, int sourceId) {
+        return new ReservedSlot(allocation.resource(), slot.start(), slot.end(), allocation.requireId(),
+                source, token, sourceId, null, null);
+    }
+
+    /**
+     * The slot's span.
+     *
+     * @return start to stored end
+     */
+    public Timespan timespan() {
+        return new Timespan(start, end);
+    }
+
+    /**
+     * When the slot was written.
+     *
+     * @return the creation instant, empty before it is stored
+     */
+    public Optional<Instant> createdAt() {
+        return Optional.ofNullable(created);
+    }
+
+    /**
+     * The start, rastered to the allocation's raster, in a zone.
+     *
+     * @param zone the zone to display in
+     * @param raster the allocation's raster
+     * @return the start
+     */
+    public ZonedDateTime displayStart(ZoneId zone, Raster raster) {
+        return Rasterizer.rasterizeStart(start, raster).atZone(zone);
+    }
+
+    /**
+     * The end, rastered to the allocation's raster, plus one microsecond, in a zone.
+     *
+     * @param zone the zone to display in
+     * @param raster the allocation's raster
+     * @return the exclusive end
+     */
+    public ZonedDateTime displayEnd(ZoneId zone, Raster raster) {
+        return Rasterizer.rasterizeEnd(end, raster).plus(Timespan.MICROSECOND).atZone(zone);
+    }
+
+    /**
+     * The start in the allocation's zone, rastered to its raster.
+     *
+     * @param allocation the allocation the slot belongs to
+     * @return the start
+     */
+    public ZonedDateTime displayStart(Allocation allocation) {
+        return displayStart(allocation.zone(), allocation.raster());
+    }
+
+    /**
+     * The exclusive end in the allocation's zone, rastered to its raster.
+     *
+     * @param allocation the allocation the slot belongs to
+     * @return the end plus one microsecond
+     */
+    public ZonedDateTime displayEnd(Allocation allocation) {
+        return displayEnd(allocation.zone(), allocation.raster());
+    }
+
+    /**
+     * This slot moved to another allocation (used when mirrors are reorganised).
+     *
+     * @param target the allocation that takes the slot over
+     * @return the moved slot
+     */
+    public ReservedSlot movedTo(Allocation target) {
+        return new ReservedSlot(target.resource(), start, end, target.requireId(), source,
+                reservationToken, sourceId, created, modified);
+    }
+}

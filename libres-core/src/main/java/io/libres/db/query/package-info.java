@@ -1,0 +1,4 @@
+/**
+ * Read-only query results: what scheduler methods return where libres 1.2 returns a query.
+ */
+package io.libres.db.query;

@@ -1,0 +1,19 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a start or end is missing, is not a point in time, or an end lies before its start
+ * where that is not allowed.
+ */
+public class InvalidDateRange extends LibresException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public InvalidDateRange(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,68 @@
+package io.libres.spi;
+
+import io.libres.db.models.Allocation;
+import io.libres.db.query.QueryResult;
+import io.libres.time.Timespan;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The allocations table within one unit of work. Each method is answerable with one statement.
+ */
+public interface AllocationStore {
+
+    /**
+     * Inserts allocations in one batch.
+     *
+     * @param allocations transient allocations
+     * @return the same allocations with ids and creation timestamps, in order
+     * @throws io.libres.errors.OverlappingAllocationError if one has the same resource and start
+     *     as a stored allocation (the unique key {@code resource_start_ix})
+     */
+    List<Allocation> insert(List<Allocation> allocations);
+
+    /**
+     * Writes every column of stored allocations, by id, and sets their modification time.
+     *
+     * @param allocations stored allocations
+     */
+    void update(List<Allocation> allocations);
+
+    /**
+     * The allocations matching the criteria, ordered by start, then id.
+     *
+     * @param criteria which allocations
+     * @return the matching allocations
+     */
+    QueryResult<Allocation> find(AllocationCriteria criteria);
+
+    /**
+     * Deletes the allocations matching the criteria.
+     *
+     * @param criteria which allocations
+     * @return how many were deleted
+     */
+    int delete(AllocationCriteria criteria);
+
+    /**
+     * Tells whether at least two allocations of a resource share a group.
+     *
+     * @param resource the resource
+     * @param group the group
+     * @return true if the group has another member with the same resource
+     */
+    boolean isInGroup(UUID resource, UUID group);
+
+    /**
+     * The allocations of a real resource between two instants that nothing refers to: no reserved
+     * slot, no reservation and no blocker targets their group, and their whole group lies between
+     * the instants (with {@code singlesOnly}, the group has one member).
+     *
+     * @param mirrorOf the real resource
+     * @param range the instants; allocations must start and end within them
+     * @param singlesOnly true to leave out grouped allocations
+     * @return the unused allocations, ordered by start
+     */
+    QueryResult<Allocation> findUnused(UUID mirrorOf, Timespan range, boolean singlesOnly);
+}

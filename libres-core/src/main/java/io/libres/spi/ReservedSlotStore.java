@@ -1,0 +1,60 @@
+package io.libres.spi;
+
+import io.libres.db.models.ReservedSlot;
+import io.libres.db.query.QueryResult;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The reserved_slots table within one unit of work. Each method is answerable with one statement.
+ */
+public interface ReservedSlotStore {
+
+    /**
+     * Inserts slots in one batch; atomically, none or all.
+     *
+     * @param slots the new slots
+     * @throws io.libres.errors.AlreadyReservedError if a slot with the same (resource, start) is
+     *     stored, by this unit of work or a committed one; nothing is inserted
+     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work holds the slot
+     */
+    void insert(List<ReservedSlot> slots);
+
+    /**
+     * The slots matching the criteria, ordered by start, then resource.
+     *
+     * @param criteria which slots
+     * @return the slots
+     */
+    QueryResult<ReservedSlot> find(SlotCriteria criteria);
+
+    /**
+     * The slots of the given allocations, grouped by allocation id.
+     *
+     * @param allocationIds the allocations
+     * @return for each allocation with slots, its slots ordered by start
+     */
+    Map<Integer, List<ReservedSlot>> byAllocation(Collection<Integer> allocationIds);
+
+    /**
+     * Deletes the slots matching the criteria.
+     *
+     * @param criteria which slots
+     * @return how many were deleted
+     */
+    int delete(SlotCriteria criteria);
+
+    /**
+     * Moves every slot of one allocation to another, changing their resource and allocation id
+     * (mirrors being reorganised after a quota change).
+     *
+     * @param fromAllocationId the allocation whose slots move
+     * @param toResource the resource of the allocation taking them over
+     * @param toAllocationId the id of the allocation taking them over
+     * @return how many slots moved
+     */
+    int reassign(int fromAllocationId, UUID toResource, int toAllocationId);
+}

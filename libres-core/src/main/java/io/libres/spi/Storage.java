@@ -1,0 +1,28 @@
+package io.libres.spi;
+
+/**
+ * The storage port: where allocations, reservations, reserved slots and blockers live.
+ *
+ * <p>An implementation hands out units of work with SERIALIZABLE semantics: a unit of work sees
+ * a consistent snapshot plus its own writes, and of two concurrent units of work that would not
+ * be serializable, one fails with {@link io.libres.errors.SerializationFailure} at a write or at
+ * commit. The SQL adapters map the tables of libres 1.2 one to one.
+ */
+public interface Storage {
+
+    /**
+     * Begins a unit of work.
+     *
+     * @return the new unit of work; the caller commits or rolls it back, then closes it
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    UnitOfWork begin();
+
+    /**
+     * Creates the tables, types, sequences and indexes libres needs, if they are missing.
+     * Calling it again does no harm.
+     *
+     * @throws io.libres.errors.StorageException if the storage refuses
+     */
+    void setupDatabase();
+}

@@ -1,0 +1,118 @@
+package io.libres.testkit.kit;
+
+import io.libres.context.Context;
+import io.libres.context.Registry;
+import io.libres.db.Scheduler;
+import io.libres.spi.Storage;
+import io.libres.spi.StoragePorts;
+import io.libres.time.DateRange;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What one kit test works with: a fresh registry and context on the storage under test, and a
+ * scheduler in Europe/Zurich, as libres' own tests use.
+ */
+public final class KitFixture {
+
+    /** The zone of every kit scheduler. */
+    public static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
+
+    private final Registry registry;
+    private final Context context;
+    private final Storage storage;
+    private final Scheduler scheduler;
+    private final List<Scheduler> others = new ArrayList<>();
+
+    KitFixture(Storage storage) {
+        this.storage = storage;
+        this.registry = Registry.createDefault();
+        this.context = registry.registerContext("kit-" + UUID.randomUUID());
+        context.setService(StoragePorts.STORAGE.key(), ctx -> storage, true);
+        storage.setupDatabase();
+        this.scheduler = new Scheduler(context, "scheduler-" + UUID.randomUUID(), ZURICH);
+    }
+
+    /** @return the registry of this test */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** @return the context of this test, with the storage under test installed */
+    public Context context() {
+        return context;
+    }
+
+    /** @return the storage under test */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** @return the scheduler of this test */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Another scheduler of the same context, cleaned up after the test.
+     *
+     * @param name its name
+     * @return the scheduler
+     */
+    public Scheduler other(String name) {
+        Scheduler other = new Scheduler(context, name, ZURICH);
+        others.add(other);
+        return other;
+    }
+
+    /**
+     * A scheduler of the same context blocked by this test's scheduler, cleaned up after the test.
+     *
+     * @return the scheduler
+     */
+    public Scheduler blockedScheduler() {
+        Scheduler blocked = new Scheduler(context, "blocked-" + UUID.randomUUID(), ZURICH, Set.of(scheduler.name()));
+        others.add(blocked);
+        return blocked;
+    }
+
+    /** Rolls back and removes every record the test's schedulers wrote. */
+    void cleanUp() {
+        scheduler.rollback();
+        for (Scheduler other : others) {
+            other.extinguishManagedRecords();
+        }
+        scheduler.extinguishManagedRecords();
+        scheduler.commit();
+    }
+
+    /**
+     * A local date-time in the scheduler's zone.
+     *
+     * @param year the year
+     * @param month the month
+     * @param day the day
+     * @param hour the hour
+     * @param minute the minute
+     * @return the local date-time
+     */
+    public static LocalDateTime at(int year, int month, int day, int hour, int minute) {
+        return LocalDateTime.of(year, month, day, hour, minute);
+    }
+
+    /**
+     * A range of local date-times.
+     *
+     * @param start the start
+     * @param end the end
+     * @return the range
+     */
+    public static DateRange range(LocalDateTime start, LocalDateTime end) {
+        return DateRange.of(start, end);
+    }
+}

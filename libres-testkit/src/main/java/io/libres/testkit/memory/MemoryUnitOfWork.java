@@ -1,0 +1,138 @@
+package io.libres.testkit.memory;
+
+import io.libres.errors.StorageException;
+import io.libres.spi.AllocationStore;
+import io.libres.spi.BlockerStore;
+import io.libres.spi.ReservationStore;
+import io.libres.spi.ReservedSlotStore;
+import io.libres.spi.Savepoint;
+import io.libres.spi.UnitOfWork;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A unit of work on a private copy of the tables. */
+final class MemoryUnitOfWork implements UnitOfWork {
+
+    private final InMemoryStorage storage;
+    private final Tables tables;
+    private final long baseVersion;
+    private final Clock clock;
+    private boolean open = true;
+    private boolean written;
+
+    private final MemoryAllocationStore allocations;
+    private final MemoryReservedSlotStore slots;
+    private final MemoryReservationStore reservations;
+    private final MemoryBlockerStore blockers;
+
+    MemoryUnitOfWork(InMemoryStorage storage, Tables tables, long baseVersion, Clock clock) {
+        this.storage = storage;
+        this.tables = tables;
+        this.baseVersion = baseVersion;
+        this.clock = clock;
+        this.allocations = new MemoryAllocationStore(this);
+        this.slots = new MemoryReservedSlotStore(this);
+        this.reservations = new MemoryReservationStore(this);
+        this.blockers = new MemoryBlockerStore(this);
+    }
+
+    Tables tables() {
+        return tables;
+    }
+
+    InMemoryStorage storage() {
+        return storage;
+    }
+
+    long baseVersion() {
+        return baseVersion;
+    }
+
+    boolean hasWritten() {
+        return written;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Checks the unit of work is open before a read. */
+    Tables read() {
+        requireOpen();
+        return tables;
+    }
+
+    /** Checks the unit of work is open and marks it as having written. */
+    Tables write() {
+        requireOpen();
+        written = true;
+        return tables;
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new StorageException("the unit of work is already committed, rolled back or closed;"
+                    + " expected an open unit of work", null, null);
+        }
+    }
+
+    @Override
+    public AllocationStore allocations() {
+        return allocations;
+    }
+
+    @Override
+    public ReservedSlotStore reservedSlots() {
+        return slots;
+    }
+
+    @Override
+    public ReservationStore reservations() {
+        return reservations;
+    }
+
+    @Override
+    public BlockerStore blockers() {
+        return blockers;
+    }
+
+    @Override
+    public Savepoint savepoint() {
+        Tables snapshot = read().copy();
+        return new Savepoint() {
+            @Override
+            public void rollback() {
+                write().restore(snapshot);
+            }
+
+            @Override
+            public void release() {
+                // nothing to release: the snapshot is garbage collected
+            }
+        };
+    }
+
+    @Override
+    public void commit() {
+        requireOpen();
+        open = false;
+        storage.commit(this);
+    }
+
+    @Override
+    public void rollback() {
+        open = false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+    }
+}

@@ -1,0 +1,59 @@
+package io.libres.testkit.memory;
+
+import io.libres.db.models.Allocation;
+import io.libres.db.models.Reservation;
+import io.libres.db.models.ReservationBlocker;
+import io.libres.db.models.ReservedSlot;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The four tables; the records are immutable, so a copy of the maps is a snapshot. */
+final class Tables {
+
+    /** The key of reserved slots and of allocations: resource and start. */
+    record Key(UUID resource, Instant start) {
+    }
+
+    final TreeMap<Integer, Allocation> allocations;
+    final Map<Key, Integer> allocationKeys;
+    final Map<Key, ReservedSlot> slots;
+    final TreeMap<Integer, Reservation> reservations;
+    final TreeMap<Integer, ReservationBlocker> blockers;
+
+    Tables() {
+        this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new TreeMap<>());
+    }
+
+    private Tables(TreeMap<Integer, Allocation> allocations, Map<Key, Integer> allocationKeys,
+            Map<Key, ReservedSlot> slots, TreeMap<Integer, Reservation> reservations,
+            TreeMap<Integer, ReservationBlocker> blockers) {
+        this.allocations = allocations;
+        this.allocationKeys = allocationKeys;
+        this.slots = slots;
+        this.reservations = reservations;
+        this.blockers = blockers;
+    }
+
+    /** Replaces the content of these tables by that of a snapshot. */
+    void restore(Tables snapshot) {
+        allocations.clear();
+        allocations.putAll(snapshot.allocations);
+        allocationKeys.clear();
+        allocationKeys.putAll(snapshot.allocationKeys);
+        slots.clear();
+        slots.putAll(snapshot.slots);
+        reservations.clear();
+        reservations.putAll(snapshot.reservations);
+        blockers.clear();
+        blockers.putAll(snapshot.blockers);
+    }
+
+    Tables copy() {
+        return new Tables(new TreeMap<>(allocations), new HashMap<>(allocationKeys), new HashMap<>(slots),
+                new TreeMap<>(reservations), new TreeMap<>(blockers));
+    }
+}
