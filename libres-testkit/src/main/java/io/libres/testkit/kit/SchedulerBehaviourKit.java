@@ -85,4 +85,13 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Moving and removing allocations. */
+    @Nested
+    @DisplayName("moving and removing allocations")
+    class MovingAndRemoving extends MovingAndRemovingBehaviour {
+        MovingAndRemoving() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
