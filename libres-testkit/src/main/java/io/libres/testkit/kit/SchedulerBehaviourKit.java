@@ -94,4 +94,13 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Blockers. */
+    @Nested
+    @DisplayName("blockers")
+    class Blockers extends BlockerBehaviour {
+        Blockers() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
