@@ -103,4 +103,22 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Searching allocations. */
+    @Nested
+    @DisplayName("searching")
+    class Searching extends SearchBehaviour {
+        Searching() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Availability. */
+    @Nested
+    @DisplayName("availability")
+    class Availability extends AvailabilityBehaviour {
+        Availability() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
