@@ -121,4 +121,31 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Browser sessions. */
+    @Nested
+    @DisplayName("sessions")
+    class Sessions extends SessionBehaviour {
+        Sessions() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Events. */
+    @Nested
+    @DisplayName("events")
+    class EventsRaised extends EventBehaviour {
+        EventsRaised() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Concurrent units of work. */
+    @Nested
+    @DisplayName("concurrency")
+    class Concurrency extends ConcurrencyBehaviour {
+        Concurrency() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
