@@ -157,4 +157,13 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Zones and daylight-saving days. */
+    @Nested
+    @DisplayName("zones")
+    class Zones extends ZoneBehaviour {
+        Zones() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
