@@ -206,6 +206,19 @@ public final class Scheduler {
         scope.session().commit();
     }
 
+    /**
+     * Runs work in a unit of work of its own and commits it, retrying when a concurrent unit of
+     * work conflicts; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param <T> the result type
+     * @param work the work, for example reserving and approving; run again on each attempt
+     * @return the work's result
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public <T> T transaction(java.util.function.Supplier<T> work) {
+        return scope.session().transaction(work);
+    }
+
     /** Rolls back the current thread's unit of work. */
     public void rollback() {
         scope.session().rollback();
