@@ -100,8 +100,13 @@ public record AllocateOptions(boolean partlyAvailable, Raster raster, boolean wh
          *
          * @param value the raster
          * @return this builder
+         * @throws io.libres.errors.InvalidArgument if the raster is null
          */
         public Builder raster(Raster value) {
+            if (value == null) {
+                throw new io.libres.errors.InvalidArgument("the raster is missing; expected one of 5, 10, 15, 30 or"
+                        + " 60 minutes");
+            }
             this.raster = value;
             return this;
         }

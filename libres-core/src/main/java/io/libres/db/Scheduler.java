@@ -2,6 +2,7 @@ package io.libres.db;
 
 import io.libres.context.Context;
 import io.libres.db.internal.AllocationOps;
+import io.libres.db.internal.Arguments;
 import io.libres.db.internal.AvailabilityMath;
 import io.libres.db.internal.BlockerOps;
 import io.libres.db.internal.Records;
@@ -51,6 +52,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +98,7 @@ public final class Scheduler {
      * @param name the scheduler's name, which with the context name makes the resource
      * @param zone the zone of local date-times, whole days and weekdays; it cannot change once
      *     allocations exist
-     * @throws io.libres.errors.LibresException if the context or zone is missing or the name is blank
+     * @throws io.libres.errors.InvalidArgument if the context or zone is missing or the name is blank
      */
     public Scheduler(Context context, String name, ZoneId zone) {
         this(context, name, zone, Set.of());
@@ -110,11 +112,13 @@ public final class Scheduler {
      * @param name the scheduler's name
      * @param zone the scheduler's zone
      * @param blockingNames the names of the schedulers whose reserved slots block this one's
-     * @throws io.libres.errors.LibresException if the context or zone is missing, the name is blank,
-     *     or the scheduler is among its own blocking names
+     * @throws io.libres.errors.InvalidArgument if the context or zone is missing, the name is blank,
+     *     the blocking names are missing or hold a missing name, or the scheduler is among its own
+     *     blocking names
      */
     public Scheduler(Context context, String name, ZoneId zone, Collection<String> blockingNames) {
-        this.scope = new Scope(context, name, zone, Set.copyOf(blockingNames));
+        this.scope = new Scope(context, name, zone,
+                blockingNames == null ? null : new java.util.LinkedHashSet<>(blockingNames));
         this.records = new Records(scope);
         this.spots = new Spots(scope);
         this.allocations = new AllocationOps(scope, records, spots);
@@ -305,7 +309,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsByIds(Collection<Integer> ids) {
-        return records.allocationsByIds(ids);
+        return records.allocationsByIds(Arguments.requireAll(ids, "allocation ids"));
     }
 
     /**
@@ -315,7 +319,7 @@ public final class Scheduler {
      * @return the masters ordered by start
      */
     public QueryResult<Allocation> allocationsByGroup(UUID group) {
-        return records.allocationsByGroups(List.of(group), true);
+        return records.allocationsByGroups(List.of(Arguments.require(group, "group")), true);
     }
 
     /**
@@ -326,7 +330,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsByGroups(Collection<UUID> groups, boolean mastersOnly) {
-        return records.allocationsByGroups(groups, mastersOnly);
+        return records.allocationsByGroups(Arguments.requireAll(groups, "groups"), mastersOnly);
     }
 
     /**
@@ -337,7 +341,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token) {
-        return records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.empty());
+        return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
     }
 
     /**
@@ -348,7 +352,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token, int id) {
-        return records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.of(id));
+        return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
     }
 
     /**
@@ -358,7 +362,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token) {
-        return records.allocationsBySlots(token, SlotSource.BLOCKER, OptionalInt.empty());
+        return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
     }
 
     /**
@@ -369,7 +373,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token, int id) {
-        return records.allocationsBySlots(token, SlotSource.BLOCKER, OptionalInt.of(id));
+        return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
     }
 
     /**
@@ -392,7 +396,7 @@ public final class Scheduler {
      * @return the allocations ordered by start
      */
     public QueryResult<Allocation> allocationsInRange(DateRange range, boolean mastersOnly, boolean managedOnly) {
-        return records.allocationsInRange(scope.resolve(range), mastersOnly, managedOnly);
+        return records.allocationsInRange(scope.resolve(Arguments.range(range)), mastersOnly, managedOnly);
     }
 
     /**
@@ -414,7 +418,7 @@ public final class Scheduler {
      * @return start to stored end, ordered by start
      */
     public List<Timespan> allocationDatesByGroup(UUID group) {
-        return records.allocationDatesByGroup(group);
+        return records.allocationDatesByGroup(Arguments.require(group, "group"));
     }
 
     /**
@@ -424,7 +428,7 @@ public final class Scheduler {
      * @return the mirrors in key order
      */
     public List<Allocation> allocationMirrorsByMaster(Allocation master) {
-        return spots.mirrors(master);
+        return spots.mirrors(Arguments.require(master, "master allocation"));
     }
 
     /**
@@ -434,7 +438,7 @@ public final class Scheduler {
      * @return start to stored end, ordered by start
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids) {
-        return allocations.allocationDatesByIds(ids, null, null);
+        return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), null, null);
     }
 
     /**
@@ -446,7 +450,7 @@ public final class Scheduler {
      * @return start to stored end, ordered by start
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids, LocalTime startTime, LocalTime endTime) {
-        return allocations.allocationDatesByIds(ids, startTime, endTime);
+        return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), startTime, endTime);
     }
 
     /**
@@ -456,7 +460,8 @@ public final class Scheduler {
      * @return true if at least one does
      */
     public boolean manualApprovalRequired(Collection<Integer> ids) {
-        return scope.work().allocations().find(records.managed().withIds(ids).withApproveManually(true)).exists();
+        return scope.work().allocations().find(records.managed().withIds(Arguments.requireAll(ids, "allocation ids"))
+                .withApproveManually(true)).exists();
     }
 
     // ------------------------------------------------------------------ allocating
@@ -469,7 +474,7 @@ public final class Scheduler {
      * @see #allocate(List, AllocateOptions)
      */
     public List<Allocation> allocate(DateRange dates) {
-        return allocate(List.of(dates), AllocateOptions.DEFAULTS);
+        return allocate(Collections.singletonList(dates), AllocateOptions.DEFAULTS);
     }
 
     /**
@@ -481,7 +486,7 @@ public final class Scheduler {
      * @see #allocate(List, AllocateOptions)
      */
     public List<Allocation> allocate(DateRange dates, AllocateOptions options) {
-        return allocate(List.of(dates), options);
+        return allocate(Collections.singletonList(dates), options);
     }
 
     /**
@@ -496,7 +501,7 @@ public final class Scheduler {
      *     (unless skipping overlaps)
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
-        return allocations.allocate(dates, options);
+        return allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options"));
     }
 
     /**
@@ -511,7 +516,7 @@ public final class Scheduler {
      * @throws AffectedReservationError if fewer spots are free than the quota goes down by
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        return allocations.changeQuota(master, newQuota);
+        return allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota);
     }
 
     /**
@@ -524,7 +529,7 @@ public final class Scheduler {
      * @throws InvalidAllocationError if there is not exactly one master among the siblings
      */
     public Map<UUID, Optional<UUID>> reorderedKeylist(List<Allocation> siblings, int newQuota) {
-        return allocations.reorderedKeylist(siblings, newQuota);
+        return allocations.reorderedKeylist(Arguments.requireAll(siblings, "siblings"), newQuota);
     }
 
     /**
@@ -541,7 +546,7 @@ public final class Scheduler {
      * @throws AffectedPendingReservationError if a pending reservation would
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
-        return allocations.moveAllocation(masterId, options);
+        return allocations.moveAllocation(masterId, Arguments.require(options, "move options"));
     }
 
     /**
@@ -567,7 +572,7 @@ public final class Scheduler {
      * @throws AffectedPendingReservationError if a group has pending reservations
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
-        return allocations.removeAllocations(groups);
+        return allocations.removeAllocations(Arguments.requireAll(groups, "groups"));
     }
 
     /**
@@ -591,9 +596,15 @@ public final class Scheduler {
      * @param days the weekdays, in the scheduler's zone; empty for every day
      * @param excludeGroups true to never remove grouped allocations
      * @return how many allocations were removed
-     * @throws InvalidDateRange if the end lies before the start
+     * @throws InvalidDateRange if a day is missing or the end lies before the start
+     * @throws io.libres.errors.InvalidArgument if the weekdays are missing or hold a missing value
      */
     public int removeUnusedAllocations(LocalDate start, LocalDate end, Set<DayOfWeek> days, boolean excludeGroups) {
+        if (start == null || end == null) {
+            throw new InvalidDateRange("the first or last day is missing (" + start + " - " + end
+                    + "); expected two days");
+        }
+        Arguments.requireAll(days, "weekdays");
         if (end.isBefore(start)) {
             throw new InvalidDateRange("the last day " + end + " lies before the first day " + start
                     + "; expected a last day on or after the first");
@@ -615,7 +626,7 @@ public final class Scheduler {
      * @return the token
      */
     public UUID reserve(String email, DateRange dates) {
-        return reserve(email, List.of(dates), ReserveOptions.DEFAULTS);
+        return reserve(email, Collections.singletonList(dates), ReserveOptions.DEFAULTS);
     }
 
     /**
@@ -627,7 +638,7 @@ public final class Scheduler {
      * @return the token
      */
     public UUID reserve(String email, DateRange dates, ReserveOptions options) {
-        return reserve(email, List.of(dates), options);
+        return reserve(email, Collections.singletonList(dates), options);
     }
 
     /**
@@ -650,7 +661,7 @@ public final class Scheduler {
      * @throws OverlappingReservationError if the session already holds the same reservation
      */
     public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
-        return reservations.reserveDates(email, dates, options);
+        return reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"));
     }
 
     /**
@@ -676,7 +687,7 @@ public final class Scheduler {
      * @see #reserve(String, List, ReserveOptions)
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
-        return reservations.reserveGroup(email, group, options);
+        return reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options"));
     }
 
     /**
@@ -691,7 +702,7 @@ public final class Scheduler {
      * @throws NotReservableError if a reservation targets no slot
      */
     public List<ReservedSlot> approveReservations(UUID token) {
-        return reservations.approveReservations(token);
+        return reservations.approveReservations(Arguments.token(token));
     }
 
     /**
@@ -702,7 +713,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no reservation of this resource has the token
      */
     public List<Reservation> denyReservation(UUID token) {
-        return reservations.denyReservation(token);
+        return reservations.denyReservation(Arguments.token(token));
     }
 
     /**
@@ -713,7 +724,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token) {
-        return reservations.removeReservation(token, OptionalInt.empty());
+        return reservations.removeReservation(Arguments.token(token), OptionalInt.empty());
     }
 
     /**
@@ -725,7 +736,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token, int id) {
-        return reservations.removeReservation(token, OptionalInt.of(id));
+        return reservations.removeReservation(Arguments.token(token), OptionalInt.of(id));
     }
 
     /**
@@ -737,7 +748,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no reservation of this resource has the token
      */
     public void changeEmail(UUID token, String email) {
-        reservations.changeEmail(token, email);
+        reservations.changeEmail(Arguments.token(token), email);
     }
 
     /**
@@ -749,7 +760,7 @@ public final class Scheduler {
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public void changeReservationData(UUID token, Map<String, Object> data) {
-        reservations.changeReservationData(token, data);
+        reservations.changeReservationData(Arguments.token(token), data);
     }
 
     /**
@@ -769,7 +780,7 @@ public final class Scheduler {
      * @return the reservations ordered by id
      */
     public QueryResult<Reservation> changeReservationTimeCandidates(Collection<UUID> tokens) {
-        return reservations.changeReservationTimeCandidates(tokens);
+        return reservations.changeReservationTimeCandidates(Arguments.requireAll(tokens, "tokens"));
     }
 
     /**
@@ -788,7 +799,7 @@ public final class Scheduler {
      * @throws AlreadyReservedError if the new span is taken
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
-        return reservations.changeReservation(token, id, dates, null);
+        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null);
     }
 
     /**
@@ -803,7 +814,7 @@ public final class Scheduler {
      * @throws InvalidQuota if the quota is below 1
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
-        return reservations.changeReservation(token, id, dates, quota);
+        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota);
     }
 
     /**
@@ -830,7 +841,7 @@ public final class Scheduler {
      * @see #addBlocker(List, String)
      */
     public List<ReservationBlocker> addBlocker(DateRange dates) {
-        return addBlocker(List.of(dates), null);
+        return addBlocker(Collections.singletonList(dates), null);
     }
 
     /**
@@ -846,7 +857,7 @@ public final class Scheduler {
      * @throws InvalidReservationError if no allocation lies within the spans
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
-        return blockers.addBlocker(dates, reason, null, null);
+        return blockers.addBlocker(Arguments.ranges(dates), reason, null, null);
     }
 
     /**
@@ -859,7 +870,7 @@ public final class Scheduler {
      * @throws AlreadyReservedError if a spot of the group is taken
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
-        return blockers.addGroupBlocker(group, reason, null, null);
+        return blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null);
     }
 
     /**
@@ -870,7 +881,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token) {
-        return blockers.removeBlocker(token, OptionalInt.empty());
+        return blockers.removeBlocker(Arguments.token(token), OptionalInt.empty());
     }
 
     /**
@@ -882,7 +893,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token, int id) {
-        return blockers.removeBlocker(token, OptionalInt.of(id));
+        return blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id));
     }
 
     /**
@@ -893,7 +904,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no blocker of this resource has the token
      */
     public void changeBlockerReason(UUID token, String reason) {
-        blockers.changeBlockerReason(token, reason);
+        blockers.changeBlockerReason(Arguments.token(token), reason);
     }
 
     /**
@@ -911,7 +922,7 @@ public final class Scheduler {
      * @throws AlreadyReservedError if the new span is taken
      */
     public Optional<ReservationBlocker> changeBlocker(UUID token, int id, DateRange dates) {
-        return blockers.changeBlocker(token, id, dates);
+        return blockers.changeBlocker(Arguments.token(token), id, Arguments.range(dates));
     }
 
     /**
@@ -922,7 +933,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token) {
-        return records.blockersByToken(token, OptionalInt.empty());
+        return records.blockersByToken(Arguments.token(token), OptionalInt.empty());
     }
 
     /**
@@ -934,7 +945,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token, int id) {
-        return records.blockersByToken(token, OptionalInt.of(id));
+        return records.blockersByToken(Arguments.token(token), OptionalInt.of(id));
     }
 
     // ------------------------------------------------------------------ reservations and slots by ...
@@ -946,7 +957,7 @@ public final class Scheduler {
      * @return the reservations ordered by id
      */
     public QueryResult<Reservation> reservationsByGroup(UUID group) {
-        return records.reservationsByGroup(group);
+        return records.reservationsByGroup(Arguments.require(group, "group"));
     }
 
     /**
@@ -968,7 +979,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token) {
-        return records.reservationsByToken(token, OptionalInt.empty());
+        return records.reservationsByToken(Arguments.token(token), OptionalInt.empty());
     }
 
     /**
@@ -980,7 +991,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token, int id) {
-        return records.reservationsByToken(token, OptionalInt.of(id));
+        return records.reservationsByToken(Arguments.token(token), OptionalInt.of(id));
     }
 
     /**
@@ -991,7 +1002,7 @@ public final class Scheduler {
      * @return the slots ordered by start
      */
     public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
-        return records.reservedSlots(token, type, OptionalInt.empty());
+        return records.reservedSlots(Arguments.token(token), type, OptionalInt.empty());
     }
 
     /**
@@ -1001,7 +1012,7 @@ public final class Scheduler {
      * @return the slots ordered by start
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token) {
-        return records.reservedSlots(token, SlotSource.RESERVATION, OptionalInt.empty());
+        return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
     }
 
     /**
@@ -1012,7 +1023,7 @@ public final class Scheduler {
      * @return the slots ordered by start
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token, int id) {
-        return records.reservedSlots(token, SlotSource.RESERVATION, OptionalInt.of(id));
+        return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
     }
 
     /**
@@ -1022,7 +1033,7 @@ public final class Scheduler {
      * @return the slots ordered by start
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token) {
-        return records.reservedSlots(token, SlotSource.BLOCKER, OptionalInt.empty());
+        return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
     }
 
     /**
@@ -1033,7 +1044,7 @@ public final class Scheduler {
      * @return the slots ordered by start
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token, int id) {
-        return records.reservedSlots(token, SlotSource.BLOCKER, OptionalInt.of(id));
+        return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
     }
 
     /**
@@ -1044,7 +1055,7 @@ public final class Scheduler {
      * @return the reserved and blocked slices
      */
     public ReservedSlices reservedSlotsByRange(DateRange range) {
-        return queries.reservedSlotsByRange(scope.resolve(range), scope.resource(), scope.blockingResources());
+        return queries.reservedSlotsByRange(scope.resolve(Arguments.range(range)), scope.resource(), scope.blockingResources());
     }
 
     // ------------------------------------------------------------------ search and availability
@@ -1073,7 +1084,7 @@ public final class Scheduler {
      *     blocking names, which is not supported
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
-        return search.search(range, options, this::availability);
+        return search.search(Arguments.range(range), Arguments.require(options, "search options"), this::availability);
     }
 
     /**
@@ -1093,7 +1104,7 @@ public final class Scheduler {
      * @return 0 to 100; 0 if there are none
      */
     public double availability(DateRange range) {
-        return availability(scope.resolve(range));
+        return availability(scope.resolve(Arguments.range(range)));
     }
 
     private double availability(Timespan span) {
@@ -1120,7 +1131,7 @@ public final class Scheduler {
      * @return 0 to the quota
      */
     public int freeAllocationsCount(Allocation master, DateRange range) {
-        return spots.freeCount(master, scope.resolve(range));
+        return spots.freeCount(Arguments.require(master, "master allocation"), scope.resolve(Arguments.range(range)));
     }
 
     /**
@@ -1131,7 +1142,7 @@ public final class Scheduler {
      * @throws AlreadyReservedError if an overlapped master has no free spot
      */
     public List<Allocation> reservationTargets(DateRange range) {
-        return spots.reservationTargets(scope.resolve(range));
+        return spots.reservationTargets(scope.resolve(Arguments.range(range)));
     }
 
     /**
@@ -1154,7 +1165,7 @@ public final class Scheduler {
      * @return the masters ordered by start
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, boolean normalizeDst) {
-        Timespan span = scope.resolve(range);
+        Timespan span = scope.resolve(Arguments.range(range));
         if (!scope.blockingResources().isEmpty()) {
             return queries.allocationsWithAvailabilityByRange(span, scope.resource(), scope.blockingResources(),
                     normalizeDst);

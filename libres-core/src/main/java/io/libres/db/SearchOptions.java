@@ -1,9 +1,11 @@
 package io.libres.db;
 
-import io.libres.errors.LibresException;
+import io.libres.errors.InvalidArgument;
 
 import java.time.DayOfWeek;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,12 +27,15 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
     /**
      * Validates the options.
      *
-     * @throws LibresException if minspots is negative
+     * @throws InvalidArgument if minspots is negative or the days hold a missing value
      */
     public SearchOptions {
+        if (days != null && days.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidArgument("the weekdays " + days + " hold a missing day; expected days of the week");
+        }
         days = days == null || days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
         if (minspots < 0) {
-            throw new LibresException("minspots of " + minspots + " is invalid; expected 0 or more");
+            throw new InvalidArgument("minspots of " + minspots + " is invalid; expected 0 (no minimum) or more");
         }
         wholeDay = wholeDay == null ? Inclusion.ANY : wholeDay;
         groups = groups == null ? Inclusion.ANY : groups;
@@ -44,6 +49,10 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
     public static Builder builder() {
         return new Builder();
     }
+
+    private static final Map<String, DayOfWeek> ABBREVIATIONS = Map.of("mo", DayOfWeek.MONDAY,
+            "tu", DayOfWeek.TUESDAY, "we", DayOfWeek.WEDNESDAY, "th", DayOfWeek.THURSDAY, "fr", DayOfWeek.FRIDAY,
+            "sa", DayOfWeek.SATURDAY, "su", DayOfWeek.SUNDAY);
 
     /** Builds {@link SearchOptions}. */
     public static final class Builder {
@@ -62,9 +71,40 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
          *
          * @param value the days; empty for all
          * @return this builder
+         * @throws InvalidArgument if the set is null or holds a missing day
          */
         public Builder days(Set<DayOfWeek> value) {
+            if (value == null || value.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new InvalidArgument("the weekdays " + value + " are missing or hold a missing day; expected"
+                        + " days of the week, none for every day");
+            }
             this.days = value;
+            return this;
+        }
+
+        /**
+         * Sets the weekdays by libres' abbreviations, as libres' {@code days} argument takes them.
+         *
+         * @param abbreviations any of mo, tu, we, th, fr, sa, su (case does not matter); none for all
+         * @return this builder
+         * @throws InvalidArgument if an abbreviation is missing or not one of the seven
+         */
+        public Builder weekdays(String... abbreviations) {
+            if (abbreviations == null) {
+                throw new InvalidArgument("the weekdays are missing; expected abbreviations among mo, tu, we, th, fr,"
+                        + " sa, su");
+            }
+            EnumSet<DayOfWeek> parsed = EnumSet.noneOf(DayOfWeek.class);
+            for (String abbreviation : abbreviations) {
+                DayOfWeek day = abbreviation == null ? null
+                        : ABBREVIATIONS.get(abbreviation.strip().toLowerCase(Locale.ROOT));
+                if (day == null) {
+                    throw new InvalidArgument("the weekday '" + abbreviation + "' is unknown; expected one of mo, tu,"
+                            + " we, th, fr, sa, su");
+                }
+                parsed.add(day);
+            }
+            this.days = parsed;
             return this;
         }
 
@@ -73,10 +113,13 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
          *
          * @param value the days
          * @return this builder
+         * @throws InvalidArgument if a day is missing
          */
         public Builder days(DayOfWeek... value) {
-            this.days = Set.of(value);
-            return this;
+            if (value == null) {
+                throw new InvalidArgument("the weekdays are missing; expected days of the week, none for every day");
+            }
+            return days(java.util.Arrays.asList(value).stream().collect(java.util.stream.Collectors.toSet()));
         }
 
         /**
@@ -106,8 +149,12 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
          *
          * @param value the inclusion
          * @return this builder
+         * @throws InvalidArgument if the inclusion is null
          */
         public Builder wholeDay(Inclusion value) {
+            if (value == null) {
+                throw new InvalidArgument("the wholeDay inclusion is missing; expected ANY, YES or NO");
+            }
             this.wholeDay = value;
             return this;
         }
@@ -117,8 +164,12 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
          *
          * @param value the inclusion
          * @return this builder
+         * @throws InvalidArgument if the inclusion is null
          */
         public Builder groups(Inclusion value) {
+            if (value == null) {
+                throw new InvalidArgument("the groups inclusion is missing; expected ANY, YES or NO");
+            }
             this.groups = value;
             return this;
         }

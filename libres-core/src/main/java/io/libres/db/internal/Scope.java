@@ -6,7 +6,7 @@ import io.libres.db.Exposure;
 import io.libres.db.Session;
 import io.libres.db.models.Lookup;
 import io.libres.events.Events;
-import io.libres.errors.LibresException;
+import io.libres.errors.InvalidArgument;
 import io.libres.events.LibresEvent;
 import io.libres.spi.Savepoint;
 import io.libres.spi.UnitOfWork;
@@ -44,15 +44,19 @@ public final class Scope {
      */
     public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
         if (context == null || zone == null) {
-            throw new LibresException("a scheduler needs a context and a zone; got context " + context
+            throw new InvalidArgument("a scheduler needs a context and a zone; got context " + context
                     + " and zone " + zone);
         }
         if (name == null || name.isBlank()) {
-            throw new LibresException("a scheduler's name '" + name + "' is blank; expected a name that, with the"
+            throw new InvalidArgument("a scheduler's name '" + name + "' is blank; expected a name that, with the"
                     + " context's name, identifies the resource");
         }
+        if (blockingNames == null || blockingNames.contains(null)) {
+            throw new InvalidArgument("the blocking names of scheduler '" + name + "' are missing or hold a"
+                    + " missing name; expected a collection of names, empty for none");
+        }
         if (blockingNames.contains(name)) {
-            throw new LibresException("the scheduler '" + name + "' cannot block itself; expected blocking names of"
+            throw new InvalidArgument("the scheduler '" + name + "' cannot block itself; expected blocking names of"
                     + " other schedulers");
         }
         this.context = context;

@@ -166,4 +166,13 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Bad input, refused with typed errors before anything is written. */
+    @Nested
+    @DisplayName("bad input")
+    class BadInput extends BadInputBehaviour {
+        BadInput() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
