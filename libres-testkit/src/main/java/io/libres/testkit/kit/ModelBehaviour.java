@@ -1,5 +1,9 @@
 package io.libres.testkit.kit;
 
+import java.time.LocalTime;
+import java.time.Instant;
+import io.libres.db.AllocationAvailability;
+import io.libres.db.models.Partition;
 import io.libres.db.AllocateOptions;
 import io.libres.db.ReserveOptions;
 import io.libres.db.models.Allocation;
@@ -136,5 +140,135 @@ public abstract class ModelBehaviour extends Behaviour {
         assertThat(scheduler().reservationsByToken(token).one().timespans(lookup()))
                 .extracting(Timespan::duration)
                 .containsExactly(java.time.Duration.ofHours(23).minusNanos(1000), java.time.Duration.ofHours(25).minusNanos(1000));
+    }
+
+    @Test
+    @DisplayName("a 60-minute raster widens a stored allocation to whole hours; overlaps and contains compare rastered spans")
+    void rasteredDates() {
+        Allocation allocation = scheduler().allocate(new DateRange(Instant.parse("2011-01-01T12:30:00Z"),
+                Instant.parse("2011-01-01T14:00:00Z")), AllocateOptions.builder().raster(60).build()).get(0);
+        assertThat(allocation.start()).isEqualTo(Instant.parse("2011-01-01T12:00:00Z"));
+        assertThat(allocation.end()).isEqualTo(Instant.parse("2011-01-01T13:59:59.999999Z"));
+        Timespan early = new Timespan(Instant.parse("2011-01-01T11:00:00Z"), Instant.parse("2011-01-01T12:05:00Z"));
+        Timespan late = new Timespan(Instant.parse("2011-01-01T13:00:00Z"), Instant.parse("2011-01-01T15:00:00Z"));
+        Timespan inside = new Timespan(Instant.parse("2011-01-01T12:10:00Z"), Instant.parse("2011-01-01T13:50:00Z"));
+        assertThat(allocation.overlaps(early)).isTrue();
+        assertThat(allocation.contains(early)).isFalse();
+        assertThat(allocation.overlaps(late)).isTrue();
+        assertThat(allocation.contains(late)).isFalse();
+        assertThat(allocation.contains(inside)).isTrue();
+    }
+
+    @Test
+    @DisplayName("whether an allocation is a whole day is judged in its zone, not in UTC")
+    void wholeDayInZone() {
+        Allocation zurichDay = scheduler().allocate(new DateRange(Instant.parse("2013-01-01T23:00:00Z"),
+                Instant.parse("2013-01-02T23:00:00Z"))).get(0);
+        Allocation utcDay = scheduler().allocate(new DateRange(Instant.parse("2013-01-04T00:00:00Z"),
+                Instant.parse("2013-01-05T00:00:00Z"))).get(0);
+        assertThat(zurichDay.wholeDay()).isTrue();
+        assertThat(utcDay.wholeDay()).isFalse();
+        assertThat(scheduler().allocationById(zurichDay.requireId()).wholeDay()).isTrue();
+    }
+
+    @Test
+    @DisplayName("limiting a stored partly available allocation to times of day clamps them to it, in its zone")
+    void limitTimespan() {
+        Allocation allocation = scheduler().allocate(range(at(2014, 1, 1, 8), at(2014, 1, 1, 9)),
+                AllocateOptions.builder().partlyAvailable(true).raster(15).build()).get(0);
+        Timespan whole = new Timespan(allocation.start(), allocation.displayEnd().toInstant());
+        assertThat(allocation.limitTimespan(LocalTime.of(7, 0), LocalTime.of(10, 0))).isEqualTo(whole);
+        assertThat(allocation.limitTimespan(LocalTime.of(8, 30), LocalTime.of(8, 40))).isEqualTo(new Timespan(
+                zoned(at(2014, 1, 1, 8, 30)), zoned(at(2014, 1, 1, 8, 45))));
+        Allocation whole2 = scheduler().allocate(range(at(2014, 1, 2, 8), at(2014, 1, 2, 9))).get(0);
+        assertThat(whole2.limitTimespan(LocalTime.of(8, 30), LocalTime.of(8, 40)))
+                .isEqualTo(new Timespan(whole2.start(), whole2.displayEnd().toInstant()));
+    }
+
+    private static Instant zoned(java.time.LocalDateTime local) {
+        return local.atZone(KitFixture.ZURICH).toInstant();
+    }
+
+    @Test
+    @DisplayName("a copy of a stored allocation is transient, equal to it, and can be changed without changing it")
+    void copy() {
+        Allocation stored = scheduler().allocate(range(at(2015, 2, 6, 12), at(2015, 2, 6, 13)),
+                AllocateOptions.builder().quota(3).build()).get(0);
+        Allocation copy = stored.copy();
+        assertThat(copy.isTransient()).isTrue();
+        assertThat(copy).isEqualTo(stored);
+        assertThat(copy.quota()).isEqualTo(3);
+        assertThat(copy.group()).isEqualTo(stored.group());
+        assertThat(scheduler().allocationById(stored.requireId()).isTransient()).isFalse();
+    }
+
+    @Test
+    @DisplayName("an imaginary mirror knows its master and has no id")
+    void imaginaryMirrorMaster() {
+        Allocation master = scheduler().allocate(range(at(2015, 2, 6, 12), at(2015, 2, 6, 13)),
+                AllocateOptions.builder().quota(2).build()).get(0);
+        Allocation imaginary = master.siblings(lookup()).get(1);
+        assertThat(imaginary.isTransient()).isTrue();
+        assertThat(imaginary.id()).isEmpty();
+        assertThat(imaginary.isMaster()).isFalse();
+        assertThat(imaginary.master(lookup())).isEqualTo(master);
+        assertThat(imaginary.resource()).isNotEqualTo(master.resource());
+    }
+
+    @Test
+    @DisplayName("a reservation's title is its email")
+    void reservationTitle() {
+        DateRange dates = range(at(2015, 2, 5, 15), at(2015, 2, 5, 16));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve("title@example.org", dates);
+        assertThat(scheduler().reservationsByToken(token).one().title()).isEqualTo("title@example.org");
+    }
+
+    @Test
+    @DisplayName("the timespan of a reservation ends where its allocation ends, a microsecond after the stored end")
+    void reservationTimespanEnd() {
+        DateRange dates = range(at(2015, 2, 5, 15), at(2015, 2, 5, 16));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve(EMAIL, dates);
+        Reservation reservation = scheduler().reservationsByToken(token).one();
+        List<Timespan> spans = reservation.timespans(lookup());
+        assertThat(spans).hasSize(1);
+        assertThat(spans.get(0).start()).isEqualTo(reservation.start().orElseThrow());
+        assertThat(spans.get(0).end()).isEqualTo(reservation.end().orElseThrow().plus(Timespan.MICROSECOND));
+        assertThat(spans.get(0).end()).isEqualTo(zoned(at(2015, 2, 5, 16, 0)));
+    }
+
+    @Test
+    @DisplayName("a blocker shows as an unavailable partition but, unlike a reservation, leaves the availability at 100 %")
+    void blockerPartitions() {
+        DateRange dates = range(at(2015, 2, 9, 8), at(2015, 2, 9, 12));
+        Allocation allocation = scheduler().allocate(dates, AllocateOptions.builder().partlyAvailable(true).build()).get(0);
+        scheduler().addBlocker(range(at(2015, 2, 9, 9), at(2015, 2, 9, 10)));
+        AllocationAvailability result = scheduler().allocationsWithAvailabilityByRange(dates).get(0);
+        assertThat(result.allocation()).isEqualTo(allocation);
+        assertThat(result.availability()).isEqualTo(100.0);
+        assertThat(result.partitions()).containsExactly(new Partition(25.0, false), new Partition(25.0, true),
+                new Partition(50.0, false));
+        assertThat(scheduler().allocationsWithAvailabilityByRange(dates, false).get(0).partitions())
+                .isEqualTo(result.partitions());
+        scheduler().approveReservations(scheduler().reserve(EMAIL, range(at(2015, 2, 9, 10), at(2015, 2, 9, 11))));
+        // one of the three unblocked hours is reserved
+        assertThat(scheduler().allocationsWithAvailabilityByRange(dates).get(0).availability())
+                .isCloseTo(100.0 - 100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    @DisplayName("partitions of a reservation across the spring-forward night show the missing hour when normalised")
+    void springForwardPartitions() {
+        DateRange night = range(at(2026, 3, 29, 0), at(2026, 3, 29, 4));
+        scheduler().allocate(night, AllocateOptions.builder().partlyAvailable(true).build());
+        scheduler().approveReservations(scheduler().reserve(EMAIL, range(at(2026, 3, 29, 0), at(2026, 3, 29, 1))));
+        AllocationAvailability real = scheduler().allocationsWithAvailabilityByRange(night, false).get(0);
+        AllocationAvailability normalised = scheduler().allocationsWithAvailabilityByRange(night, true).get(0);
+        // three real hours, the first reserved; on the wall clock four, the missing third one shown as taken
+        assertThat(real.partitions()).extracting(Partition::reserved).containsExactly(true, false);
+        assertThat(real.partitions().get(0).percentage()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(normalised.partitions()).extracting(Partition::percentage).containsExactly(25.0, 25.0, 25.0, 25.0);
+        assertThat(normalised.partitions()).extracting(Partition::reserved).containsExactly(true, false, true, false);
     }
 }
