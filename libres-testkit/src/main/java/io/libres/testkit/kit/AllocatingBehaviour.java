@@ -1,5 +1,7 @@
 package io.libres.testkit.kit;
 
+import java.util.UUID;
+import io.libres.errors.MultipleResultsFound;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
 import io.libres.db.Scheduler;
@@ -276,5 +278,92 @@ public abstract class AllocatingBehaviour extends Behaviour {
         assertThat(scheduler().allocationsInRange(range(at(2015, 1, 1, 15, 30), at(2015, 1, 1, 17))).count()).isEqualTo(1);
         assertThat(scheduler().allocationsInRange(range(at(2015, 1, 1, 16), at(2015, 1, 1, 17))).count()).isZero();
         assertThat(scheduler().allocationsInRange(range(at(2015, 1, 1, 14), at(2015, 1, 1, 15))).count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("allocation dates by group list the spans of the group's masters in order")
+    void datesByGroup() {
+        List<Allocation> group = scheduler().allocate(List.of(range(at(2015, 2, 10, 10), at(2015, 2, 10, 11)),
+                range(at(2015, 2, 9, 10), at(2015, 2, 9, 11))), AllocateOptions.builder().grouped(true).build());
+        List<Timespan> dates = scheduler().allocationDatesByGroup(group.get(0).group());
+        assertThat(dates).hasSize(2);
+        assertThat(dates.get(0).start()).isEqualTo(at(2015, 2, 9, 10, 0).atZone(KitFixture.ZURICH).toInstant());
+        assertThat(dates.get(1).end()).isEqualTo(group.get(0).end());
+        assertThat(scheduler().allocationDatesByGroup(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the allocation by date is the one overlapping the range; none or several are typed errors")
+    void allocationByDate() {
+        scheduler().allocate(List.of(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)),
+                range(at(2015, 2, 9, 11), at(2015, 2, 9, 12))), AllocateOptions.DEFAULTS);
+        assertThat(scheduler().allocationByDate(range(at(2015, 2, 9, 10, 15), at(2015, 2, 9, 10, 45)))
+                .displayStart().getHour()).isEqualTo(10);
+        assertThatThrownBy(() -> scheduler().allocationByDate(range(at(2015, 2, 9, 10), at(2015, 2, 9, 12))))
+                .isInstanceOf(MultipleResultsFound.class);
+        assertThatThrownBy(() -> scheduler().allocationByDate(range(at(2015, 2, 9, 13), at(2015, 2, 9, 14))))
+                .isInstanceOf(NoResultFound.class);
+    }
+
+    @Test
+    @DisplayName("a query result lists, streams, counts and answers first and one consistently")
+    void queryResults() {
+        scheduler().allocate(List.of(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)),
+                range(at(2015, 2, 8, 10), at(2015, 2, 8, 11))), AllocateOptions.DEFAULTS);
+        var result = scheduler().managedAllocations();
+        assertThat(result.count()).isEqualTo(2);
+        assertThat(result.list()).hasSize(2).isSortedAccordingTo(java.util.Comparator.comparing(Allocation::start));
+        assertThat(result.stream().count()).isEqualTo(2);
+        assertThat(result.first()).contains(result.list().get(0));
+        assertThat(result.exists()).isTrue();
+        assertThatThrownBy(result::one).isInstanceOf(MultipleResultsFound.class);
+        assertThatThrownBy(() -> scheduler().managedReservations().one()).isInstanceOf(NoResultFound.class);
+        assertThat(scheduler().managedReservations().first()).isEmpty();
+        assertThatThrownBy(() -> result.list().add(result.list().get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @DisplayName("setting up the database again keeps what is stored")
+    void setupTwice() {
+        scheduler().allocate(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)));
+        scheduler().commit();
+        scheduler().setupDatabase();
+        scheduler().setupDatabase();
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a clone manages the same resource in the same zone with the same blocking names")
+    void cloneKeepsIdentity() {
+        scheduler().allocate(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)));
+        io.libres.db.Scheduler clone = scheduler().clone();
+        assertThat(clone).isNotSameAs(scheduler());
+        assertThat(clone.resource()).isEqualTo(scheduler().resource());
+        assertThat(clone.zone()).isEqualTo(scheduler().zone());
+        assertThat(clone.blockingNames()).isEqualTo(scheduler().blockingNames());
+        assertThat(clone.managedAllocations().count()).isEqualTo(1);
+        io.libres.db.Scheduler blocked = fixture().blockedScheduler();
+        assertThat(blocked.clone().blockingResources()).containsExactly(scheduler().resource());
+    }
+
+    @Test
+    @DisplayName("nested JSON data comes back unchanged, for allocations and reservations")
+    void nestedData() {
+        Map<String, Object> inner = new java.util.LinkedHashMap<>();
+        inner.put("str", List.of("2014-01-01T14:00"));
+        inner.put("nothing", null);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("index", 1);
+        data.put("name", "record");
+        data.put("ratio", 0.5);
+        data.put("flag", true);
+        data.put("dates", List.of("a", "b", inner));
+        data.put("nested", List.of(Map.copyOf(Map.of("index", 2)), inner));
+        DateRange dates = range(at(2014, 1, 30, 15), at(2014, 1, 30, 19));
+        Allocation allocation = scheduler().allocate(dates, AllocateOptions.builder().data(data).build()).get(0);
+        UUID token = scheduler().reserve("data@example.org", dates, io.libres.db.ReserveOptions.builder().data(data).build());
+        scheduler().commit();
+        assertThat(scheduler().allocationById(allocation.requireId()).data()).isEqualTo(data);
+        assertThat(scheduler().reservationsByToken(token).one().data()).isEqualTo(data);
     }
 }

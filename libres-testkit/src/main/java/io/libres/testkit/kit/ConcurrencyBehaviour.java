@@ -1,5 +1,7 @@
 package io.libres.testkit.kit;
 
+import io.libres.spi.UnitOfWork;
+import io.libres.db.Session;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
 import io.libres.db.RetryPolicy;
@@ -184,5 +186,51 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
         } catch (Exception e) {
             throw new IllegalStateException("the other thread did not arrive", e);
         }
+    }
+
+    @Test
+    @DisplayName("each thread has its own unit of work: what one thread has not committed another does not see")
+    void unitOfWorkPerThread() throws Exception {
+        UnitOfWork mine = Session.of(context()).current();
+        scheduler().allocate(range(at(2014, 11, 28, 12), at(2014, 11, 28, 13)));
+        CyclicBarrier written = new CyclicBarrier(2);
+        Callable<Long> other = () -> {
+            try {
+                assertThat(Session.of(context()).current()).isNotSameAs(mine);
+                written.await(30, TimeUnit.SECONDS);
+                return scheduler().managedAllocations().count();
+            } finally {
+                scheduler().close();
+            }
+        };
+        Callable<Long> self = () -> {
+            written.await(30, TimeUnit.SECONDS);
+            return -1L;
+        };
+        assertThat(inThreads(List.of(other, self)).get(0)).isZero();
+        assertThat(Session.of(context()).current()).isSameAs(mine);
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+        scheduler().commit();
+        assertThat(inThreads(List.<Callable<Long>>of(() -> {
+            try {
+                return scheduler().managedAllocations().count();
+            } finally {
+                scheduler().close();
+            }
+        }))).containsExactly(1L);
+    }
+
+    @Test
+    @DisplayName("closing a unit of work that was never used does no harm; closing one rolls back what was not committed")
+    void closing() {
+        scheduler().close();
+        scheduler().close();
+        scheduler().allocate(range(at(2014, 11, 29, 12), at(2014, 11, 29, 13)));
+        scheduler().close();
+        assertThat(scheduler().managedAllocations().count()).isZero();
+        scheduler().allocate(range(at(2014, 11, 29, 12), at(2014, 11, 29, 13)));
+        scheduler().commit();
+        scheduler().close();
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
     }
 }

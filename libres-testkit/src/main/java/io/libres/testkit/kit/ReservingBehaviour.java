@@ -564,4 +564,78 @@ public abstract class ReservingBehaviour extends Behaviour {
         scheduler().changeReservationData(token, null);
         assertThat(scheduler().reservationsByToken(token).one().data()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a reservation may last from midnight to midnight, also before the fall-back night, but not 24 hours from one o'clock")
+    void reservationLength() {
+        AllocateOptions wholeDays = AllocateOptions.builder().partlyAvailable(true).build();
+        scheduler().allocate(List.of(range(at(2017, 1, 1, 0), at(2017, 1, 2, 0)), range(at(2017, 1, 2, 0), at(2017, 1, 3, 0)),
+                range(at(2016, 10, 29, 0), at(2016, 10, 30, 0)), range(at(2016, 10, 30, 0), at(2016, 10, 31, 0))), wholeDays);
+        assertThat(scheduler().reserve(EMAIL, range(at(2017, 1, 1, 0), at(2017, 1, 2, 0)))).isNotNull();
+        assertThat(scheduler().reserve(EMAIL, range(at(2017, 1, 1, 0), at(2017, 1, 2, 0).minusNanos(1000)))).isNotNull();
+        assertThat(scheduler().reserve(EMAIL, range(at(2016, 10, 29, 0), at(2016, 10, 30, 0)))).isNotNull();
+        long before = scheduler().managedReservations().count();
+        assertThatThrownBy(() -> scheduler().reserve(EMAIL, range(at(2017, 1, 1, 1), at(2017, 1, 2, 1))))
+                .isInstanceOf(ReservationTooLong.class);
+        assertThatThrownBy(() -> scheduler().reserve(EMAIL, range(at(2016, 10, 29, 1), at(2016, 10, 30, 1))))
+                .isInstanceOf(ReservationTooLong.class);
+        assertThat(scheduler().managedReservations().count()).isEqualTo(before).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("with a quota limit of one, two spots at once are over the limit and three are taken")
+    void quotaLimitOfOne() {
+        DateRange dates = range(at(2015, 2, 9, 10), at(2015, 2, 9, 12));
+        scheduler().allocate(dates, AllocateOptions.builder().quota(2).quotaLimit(1).build());
+        assertThatThrownBy(() -> scheduler().reserve(EMAIL, dates, ReserveOptions.builder().quota(2).build()))
+                .isInstanceOf(QuotaOverLimit.class);
+        assertThatThrownBy(() -> scheduler().reserve(EMAIL, dates, ReserveOptions.builder().quota(3).build()))
+                .isInstanceOf(AlreadyReservedError.class);
+        UUID token = scheduler().reserve(EMAIL, dates, ReserveOptions.builder().quota(1).build());
+        assertThat(scheduler().approveReservations(token)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the email of an approved reservation still changes, on every record of the token")
+    void changeEmailAfterApproval() {
+        List<DateRange> dates = List.of(range(at(2014, 8, 7, 11), at(2014, 8, 7, 12)), range(at(2014, 8, 8, 11), at(2014, 8, 8, 12)));
+        scheduler().allocate(dates, AllocateOptions.DEFAULTS);
+        UUID token = scheduler().reserve("original@example.org", dates, ReserveOptions.DEFAULTS);
+        scheduler().approveReservations(token);
+        scheduler().changeEmail(token, "another@example.org");
+        scheduler().commit();
+        assertThat(scheduler().reservationsByToken(token).list()).extracting(Reservation::email)
+                .containsExactly("another@example.org", "another@example.org");
+        assertThat(scheduler().reservationsByToken(token).list()).extracting(Reservation::status)
+                .containsOnly(ReservationStatus.APPROVED);
+    }
+
+    @Test
+    @DisplayName("reserved slots by type tell the slots of a reservation from those of a blocker")
+    void slotsByType() {
+        scheduler().allocate(range(at(2015, 2, 9, 8), at(2015, 2, 9, 12)), AllocateOptions.builder().partlyAvailable(true).raster(60).build());
+        UUID reservation = scheduler().reserve(EMAIL, range(at(2015, 2, 9, 8), at(2015, 2, 9, 10)));
+        scheduler().approveReservations(reservation);
+        UUID blocker = scheduler().addBlocker(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11))).get(0).token();
+        assertThat(scheduler().reservedSlotsByType(reservation, SlotSource.RESERVATION).count()).isEqualTo(2);
+        assertThat(scheduler().reservedSlotsByType(reservation, SlotSource.BLOCKER).count()).isZero();
+        assertThat(scheduler().reservedSlotsByType(blocker, SlotSource.BLOCKER).count()).isEqualTo(1);
+        assertThat(scheduler().reservedSlotsByBlocker(blocker).one().source()).isEqualTo(SlotSource.BLOCKER);
+        assertThat(scheduler().managedReservedSlots().count()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("reserved slots by range tell reserved spots from blocked ones")
+    void slotsByRange() {
+        DateRange morning = range(at(2015, 2, 9, 8), at(2015, 2, 9, 10));
+        scheduler().allocate(morning, AllocateOptions.builder().partlyAvailable(true).raster(60).quota(2).build());
+        scheduler().approveReservations(scheduler().reserve(EMAIL, range(at(2015, 2, 9, 8), at(2015, 2, 9, 9))));
+        scheduler().addBlocker(range(at(2015, 2, 9, 9), at(2015, 2, 9, 10)));
+        io.libres.db.ReservedSlices slices = scheduler().reservedSlotsByRange(morning);
+        assertThat(slices.blocked()).isNotEmpty();
+        assertThat(slices.reserved()).isNotEmpty();
+        assertThat(slices.reserved().keySet()).allMatch(start -> start.isBefore(at(2015, 2, 9, 9, 0).atZone(KitFixture.ZURICH).toInstant()));
+        assertThat(slices.blocked()).allMatch(start -> !start.isBefore(at(2015, 2, 9, 9, 0).atZone(KitFixture.ZURICH).toInstant()));
+        assertThat(slices.reserved().values()).containsOnly(1);
+    }
 }
