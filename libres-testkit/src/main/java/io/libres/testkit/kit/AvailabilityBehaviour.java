@@ -197,4 +197,36 @@ public abstract class AvailabilityBehaviour extends Behaviour {
         assertThatThrownBy(() -> scheduler().reservationTargets(dates)).isInstanceOf(AlreadyReservedError.class);
         assertThat(master.findSpot(lookup(), dates.resolve(KitFixture.ZURICH))).isEmpty();
     }
+
+    @Test
+    @DisplayName("the availability of a range counts only the allocations overlapping it")
+    void availabilityOfRange() {
+        DateRange reserved = range(at(2015, 3, 2, 8), at(2015, 3, 2, 9));
+        DateRange free = range(at(2015, 3, 3, 8), at(2015, 3, 3, 9));
+        scheduler().allocate(List.of(reserved, free), AllocateOptions.DEFAULTS);
+        scheduler().approveReservations(scheduler().reserve(EMAIL, reserved));
+        assertThat(scheduler().availability(range(at(2015, 3, 2, 0), at(2015, 3, 2, 23)))).isEqualTo(0.0);
+        assertThat(scheduler().availability(range(at(2015, 3, 3, 0), at(2015, 3, 3, 23)))).isEqualTo(100.0);
+        assertThat(scheduler().availability(range(at(2015, 3, 2, 0), at(2015, 3, 3, 23)))).isEqualTo(50.0);
+        assertThat(scheduler().availability()).isEqualTo(50.0);
+        assertThat(scheduler().availability(range(at(2015, 4, 1, 0), at(2015, 4, 1, 23)))).isEqualTo(0.0);
+    }
+
+    @Test
+    @DisplayName("the queries add up availability and allocations over several resources")
+    void queriesOverResources() {
+        Scheduler other = fixture().other("other-" + UUID.randomUUID());
+        DateRange dates = range(at(2015, 3, 2, 8), at(2015, 3, 2, 9));
+        scheduler().allocate(dates);
+        other.allocate(dates);
+        scheduler().approveReservations(scheduler().reserve(EMAIL, dates));
+        Timespan span = dates.resolve(KitFixture.ZURICH);
+        assertThat(scheduler().queries().availabilityByRange(span, List.of(scheduler().resource()))).isEqualTo(0.0);
+        assertThat(scheduler().queries().availabilityByRange(span, List.of(other.resource()))).isEqualTo(100.0);
+        assertThat(scheduler().queries().availabilityByRange(span, List.of(scheduler().resource(), other.resource())))
+                .isEqualTo(50.0);
+        assertThat(scheduler().queries().allocationsInRange(span).list()).extracting(a -> a.resource())
+                .contains(scheduler().resource(), other.resource());
+        assertThat(scheduler().queries().availabilityByAllocations(scheduler().managedAllocations().list())).isEqualTo(0.0);
+    }
 }

@@ -311,4 +311,33 @@ public abstract class BlockerBehaviour extends Behaviour {
         List<ReservedSlot> left = scheduler().reservedSlotsByType(token, null).list();
         assertThat(left).allMatch(s -> s.sourceId() == sorted.get(0).id());
     }
+
+    @Test
+    @DisplayName("visible blockers and reservations include those of the blocking resources; managed ones do not")
+    void visibleRecords() {
+        Scheduler blocked = fixture().blockedScheduler();
+        scheduler().allocate(List.of(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)), range(at(2015, 2, 9, 12), at(2015, 2, 9, 13))),
+                AllocateOptions.DEFAULTS);
+        scheduler().reserve("test@example.org", range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)));
+        scheduler().addBlocker(range(at(2015, 2, 9, 12), at(2015, 2, 9, 13)));
+        assertThat(blocked.managedReservations().count()).isZero();
+        assertThat(blocked.managedBlockers().count()).isZero();
+        assertThat(blocked.visibleReservations().count()).isEqualTo(1);
+        assertThat(blocked.visibleBlockers().count()).isEqualTo(1);
+        assertThat(blocked.blockingAllocations().count()).isEqualTo(2);
+        assertThat(scheduler().visibleBlockers().count()).isEqualTo(1);
+        assertThat(scheduler().blockingAllocations().count()).isZero();
+    }
+
+    @Test
+    @DisplayName("a blocker's title is its reason; without a reason it has none")
+    void blockerTitle() {
+        scheduler().allocate(List.of(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11)), range(at(2015, 2, 9, 12), at(2015, 2, 9, 13))),
+                AllocateOptions.DEFAULTS);
+        ReservationBlocker withReason = scheduler().addBlocker(List.of(range(at(2015, 2, 9, 10), at(2015, 2, 9, 11))), "repairs").get(0);
+        ReservationBlocker without = scheduler().addBlocker(range(at(2015, 2, 9, 12), at(2015, 2, 9, 13))).get(0);
+        assertThat(withReason.title()).contains("repairs");
+        assertThat(without.title()).isEmpty();
+        assertThat(scheduler().blockersByToken(withReason.token()).one().reason()).isEqualTo("repairs");
+    }
 }

@@ -1,5 +1,9 @@
 package io.libres.testkit.kit;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.libres.errors.OverlappingAllocationError;
+import io.libres.errors.AlreadyReservedError;
+import io.libres.events.QuotaChanged;
 import io.libres.context.Context;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
@@ -143,5 +147,43 @@ public abstract class EventBehaviour extends Behaviour {
         assertThat(theirs).hasSize(1);
         other.extinguishManagedRecords();
         other.commit();
+    }
+
+    @Test
+    @DisplayName("a refused call raises no event")
+    void refusedCallsAreSilent() {
+        List<AllocationsAdded> added = record(AllocationsAdded.class);
+        List<ReservationsMade> made = record(ReservationsMade.class);
+        List<ReservationsApproved> approved = record(ReservationsApproved.class);
+        List<BlockersAdded> blocked = record(BlockersAdded.class);
+        List<QuotaChanged> quotas = record(QuotaChanged.class);
+        DateRange dates = range(at(2012, 1, 1, 15), at(2012, 1, 1, 19));
+        Allocation allocation = scheduler().allocate(dates, AllocateOptions.builder().approveManually(true).build()).get(0);
+        assertThat(added).hasSize(1);
+        assertThatThrownBy(() -> scheduler().allocate(dates)).isInstanceOf(OverlappingAllocationError.class);
+        UUID first = scheduler().reserve(EMAIL, dates);
+        UUID second = scheduler().reserve(EMAIL, dates);
+        scheduler().approveReservations(first);
+        assertThatThrownBy(() -> scheduler().approveReservations(second)).isInstanceOf(AlreadyReservedError.class);
+        assertThatThrownBy(() -> scheduler().addBlocker(dates)).isInstanceOf(AlreadyReservedError.class);
+        scheduler().changeQuota(allocation, allocation.quota());
+        assertThat(added).hasSize(1);
+        assertThat(made).hasSize(2);
+        assertThat(approved).hasSize(1);
+        assertThat(blocked).isEmpty();
+        assertThat(quotas).isEmpty();
+    }
+
+    @Test
+    @DisplayName("events are raised when a call succeeds, not when its unit of work commits; a rollback does not take them back")
+    void eventsBeforeCommit() {
+        List<AllocationsAdded> added = record(AllocationsAdded.class);
+        scheduler().allocate(range(at(2012, 1, 1, 15), at(2012, 1, 1, 19)));
+        assertThat(added).hasSize(1);
+        scheduler().rollback();
+        assertThat(added).hasSize(1);
+        assertThat(scheduler().managedAllocations().count()).isZero();
+        scheduler().commit();
+        assertThat(added).hasSize(1);
     }
 }

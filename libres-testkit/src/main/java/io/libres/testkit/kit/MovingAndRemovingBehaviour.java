@@ -1,5 +1,6 @@
 package io.libres.testkit.kit;
 
+import io.libres.db.models.ReservedSlot;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
 import io.libres.db.models.Allocation;
@@ -214,5 +215,23 @@ public abstract class MovingAndRemovingBehaviour extends Behaviour {
         assertThat(scheduler().managedReservations().count()).isZero();
         assertThat(scheduler().managedReservedSlots().count()).isZero();
         assertThat(other.managedAllocations().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("with a quota, slots fill the master first, freed spots are reused, and a mirror's slot keeps the allocation")
+    void fragmentation() {
+        DateRange dates = range(at(2011, 1, 1, 15), at(2011, 1, 1, 16));
+        Allocation allocation = scheduler().allocate(dates, AllocateOptions.builder().quota(3).build()).get(0);
+        UUID first = scheduler().reserve(EMAIL, dates);
+        List<ReservedSlot> onMaster = scheduler().approveReservations(first);
+        assertThat(onMaster).singleElement().satisfies(s -> assertThat(s.resource()).isEqualTo(scheduler().resource()));
+        List<ReservedSlot> onMirror = scheduler().approveReservations(scheduler().reserve(EMAIL, dates));
+        assertThat(onMirror).singleElement().satisfies(s -> assertThat(s.resource()).isNotEqualTo(scheduler().resource()));
+        scheduler().removeReservation(first);
+        List<ReservedSlot> again = scheduler().approveReservations(scheduler().reserve(EMAIL, dates));
+        assertThat(again).singleElement().satisfies(s -> assertThat(s.resource()).isEqualTo(scheduler().resource()));
+        assertThatThrownBy(() -> scheduler().removeAllocation(allocation.requireId()))
+                .isInstanceOf(AffectedReservationError.class);
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(2);
     }
 }

@@ -173,4 +173,21 @@ public abstract class SearchBehaviour extends Behaviour {
         assertThatThrownBy(() -> blocked.searchAllocations(EVERYTHING, SearchOptions.builder().availableOnly(true).build()))
                 .isInstanceOf(LibresException.class).hasMessageContaining("not supported");
     }
+
+    @Test
+    @DisplayName("weekdays given as libres' abbreviations find the same allocations as days of the week")
+    void weekdayAbbreviations() {
+        // 2015-02-09 is a Monday
+        for (int day = 9; day <= 15; day++) {
+            scheduler().allocate(range(at(2015, 2, day, 10), at(2015, 2, day, 11)));
+        }
+        DateRange week = range(at(2015, 2, 9, 0), at(2015, 2, 15, 23, 55));
+        List<SearchHit> byName = scheduler().searchAllocations(week, SearchOptions.builder().weekdays("mo", "WE", "su").build());
+        List<SearchHit> byEnum = scheduler().searchAllocations(week,
+                SearchOptions.builder().days(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SUNDAY).build());
+        assertThat(byName).hasSize(3).isEqualTo(byEnum);
+        assertThat(byName).extracting(h -> h.allocation().displayStart().getDayOfWeek())
+                .containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SUNDAY);
+        assertThat(scheduler().searchAllocations(week, SearchOptions.builder().weekdays().build())).hasSize(7);
+    }
 }
