@@ -1,6 +1,7 @@
 package io.libres.db;
 
 import io.libres.context.Context;
+import io.libres.db.internal.Arguments;
 import io.libres.db.internal.AvailabilityMath;
 import io.libres.db.models.Allocation;
 import io.libres.db.models.Reservation;
@@ -85,8 +86,10 @@ public final class Queries {
      *
      * @param span the span, UTC, both ends inclusive
      * @return the allocations ordered by start
+     * @throws io.libres.errors.InvalidArgument if the span is missing
      */
     public QueryResult<Allocation> allocationsInRange(Timespan span) {
+        Arguments.require(span, "span");
         return work().allocations().find(AllocationCriteria.any().overlappingAny(List.of(span)));
     }
 
@@ -96,8 +99,10 @@ public final class Queries {
      *
      * @param allocations the allocations
      * @return 0 to 100; 0 if there are no masters among them
+     * @throws io.libres.errors.InvalidArgument if the allocations are missing or hold a missing value
      */
     public double availabilityByAllocations(Collection<Allocation> allocations) {
+        Arguments.requireAll(allocations, "allocations");
         Map<Integer, List<ReservedSlot>> slots = slotsOf(allocations);
         return AvailabilityMath.availabilityByAllocations(allocations, slots);
     }
@@ -114,8 +119,11 @@ public final class Queries {
      * @param span the span, UTC
      * @param resources the real resources
      * @return 0 to 100; 0 if there is no allocation
+     * @throws io.libres.errors.InvalidArgument if the span or the resources are missing
      */
     public double availabilityByRange(Timespan span, Collection<UUID> resources) {
+        Arguments.require(span, "span");
+        Arguments.requireAll(resources, "resources");
         List<Allocation> allocations = work().allocations()
                 .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list().stream()
                 .filter(this::exposed).collect(Collectors.toList());
@@ -128,6 +136,7 @@ public final class Queries {
      * @param span the span, UTC
      * @param resources the real resources
      * @return for each day with exposed allocations, its availability and resources
+     * @throws io.libres.errors.InvalidArgument if the span or the resources are missing
      */
     public Map<LocalDate, DayAvailability> availabilityByDay(Timespan span, Collection<UUID> resources) {
         return availabilityByDay(span, resources, ZoneOffset.UTC);
@@ -141,8 +150,12 @@ public final class Queries {
      * @param resources the real resources
      * @param zone the zone of the days
      * @return for each day with exposed allocations, in order, its availability and resources
+     * @throws io.libres.errors.InvalidArgument if the span, the resources or the zone are missing
      */
     public Map<LocalDate, DayAvailability> availabilityByDay(Timespan span, Collection<UUID> resources, ZoneId zone) {
+        Arguments.require(span, "span");
+        Arguments.requireAll(resources, "resources");
+        Arguments.require(zone, "zone");
         List<Allocation> allocations = work().allocations()
                 .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list();
         Map<Integer, List<ReservedSlot>> slots = slotsOf(allocations);
@@ -167,8 +180,12 @@ public final class Queries {
      * @param resource the resource
      * @param blockingResources the blocking resources
      * @return the reserved and blocked slices
+     * @throws io.libres.errors.InvalidArgument if the span, the resource or the blocking resources are missing
      */
     public ReservedSlices reservedSlotsByRange(Timespan span, UUID resource, Collection<UUID> blockingResources) {
+        Arguments.require(span, "span");
+        Arguments.require(resource, "resource");
+        Arguments.requireAll(blockingResources, "blocking resources");
         Timespan rastered = Rasterizer.rasterizeSpan(span, Raster.MIN);
         Set<UUID> resources = new HashSet<>(blockingResources);
         resources.add(resource);

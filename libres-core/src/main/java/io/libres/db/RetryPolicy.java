@@ -1,6 +1,5 @@
 package io.libres.db;
 
-import io.libres.errors.LibresException;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,14 +21,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /**
      * Validates the policy.
      *
-     * @throws LibresException if there are no attempts or a backoff is negative or missing
+     * @throws io.libres.errors.InvalidArgument if there are no attempts or a backoff is negative or missing
      */
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new LibresException("a retry policy of " + maxAttempts + " attempts is invalid; expected 1 or more");
+            throw new io.libres.errors.InvalidArgument("a retry policy of " + maxAttempts + " attempts is invalid; expected 1 or more");
         }
         if (initialBackoff == null || maxBackoff == null || initialBackoff.isNegative() || maxBackoff.isNegative()) {
-            throw new LibresException("a retry policy needs backoffs of zero or more; got " + initialBackoff
+            throw new io.libres.errors.InvalidArgument("a retry policy needs backoffs of zero or more; got " + initialBackoff
                     + " and " + maxBackoff);
         }
     }

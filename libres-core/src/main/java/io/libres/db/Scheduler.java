@@ -307,6 +307,7 @@ public final class Scheduler {
      *
      * @param ids the ids
      * @return the allocations ordered by start
+     * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public QueryResult<Allocation> allocationsByIds(Collection<Integer> ids) {
         return records.allocationsByIds(Arguments.requireAll(ids, "allocation ids"));
@@ -317,6 +318,7 @@ public final class Scheduler {
      *
      * @param group the group
      * @return the masters ordered by start
+     * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public QueryResult<Allocation> allocationsByGroup(UUID group) {
         return records.allocationsByGroups(List.of(Arguments.require(group, "group")), true);
@@ -328,6 +330,7 @@ public final class Scheduler {
      * @param groups the groups
      * @param mastersOnly true to leave out mirrors
      * @return the allocations ordered by start
+     * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public QueryResult<Allocation> allocationsByGroups(Collection<UUID> groups, boolean mastersOnly) {
         return records.allocationsByGroups(Arguments.requireAll(groups, "groups"), mastersOnly);
@@ -339,6 +342,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the allocations ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token) {
         return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
@@ -350,6 +354,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the reservation's id
      * @return the allocations ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token, int id) {
         return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
@@ -360,6 +365,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the allocations ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token) {
         return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
@@ -371,6 +377,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the blocker's id
      * @return the allocations ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token, int id) {
         return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
@@ -394,6 +401,7 @@ public final class Scheduler {
      * @param mastersOnly true to leave out mirrors
      * @param managedOnly true for this resource only, false to add the blocking resources
      * @return the allocations ordered by start
+     * @throws InvalidDateRange if the range is missing
      */
     public QueryResult<Allocation> allocationsInRange(DateRange range, boolean mastersOnly, boolean managedOnly) {
         return records.allocationsInRange(scope.resolve(Arguments.range(range)), mastersOnly, managedOnly);
@@ -416,6 +424,7 @@ public final class Scheduler {
      *
      * @param group the group
      * @return start to stored end, ordered by start
+     * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<Timespan> allocationDatesByGroup(UUID group) {
         return records.allocationDatesByGroup(Arguments.require(group, "group"));
@@ -426,6 +435,7 @@ public final class Scheduler {
      *
      * @param master the master
      * @return the mirrors in key order
+     * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public List<Allocation> allocationMirrorsByMaster(Allocation master) {
         return spots.mirrors(Arguments.require(master, "master allocation"));
@@ -436,6 +446,7 @@ public final class Scheduler {
      *
      * @param ids the allocation ids
      * @return start to stored end, ordered by start
+     * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids) {
         return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), null, null);
@@ -448,6 +459,7 @@ public final class Scheduler {
      * @param startTime the time of day to start
      * @param endTime the time of day to end
      * @return start to stored end, ordered by start
+     * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids, LocalTime startTime, LocalTime endTime) {
         return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), startTime, endTime);
@@ -458,6 +470,7 @@ public final class Scheduler {
      *
      * @param ids the allocation ids
      * @return true if at least one does
+     * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public boolean manualApprovalRequired(Collection<Integer> ids) {
         return scope.work().allocations().find(records.managed().withIds(Arguments.requireAll(ids, "allocation ids"))
@@ -499,6 +512,8 @@ public final class Scheduler {
      * @throws InvalidAllocationError if a span ends before it starts or the spans overlap each other
      * @throws OverlappingAllocationError if a span overlaps an existing allocation of this resource
      *     (unless skipping overlaps)
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the allocate options are missing
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
         return allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options"));
@@ -514,6 +529,7 @@ public final class Scheduler {
      * @return the master as stored now
      * @throws InvalidQuota if the quota is below 1
      * @throws AffectedReservationError if fewer spots are free than the quota goes down by
+     * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
         return allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota);
@@ -527,6 +543,7 @@ public final class Scheduler {
      * @param newQuota the new quota
      * @return for each key, the key holding its slots afterwards (itself if they stay), empty if free
      * @throws InvalidAllocationError if there is not exactly one master among the siblings
+     * @throws io.libres.errors.InvalidArgument if the siblings are missing or hold a missing value
      */
     public Map<UUID, Optional<UUID>> reorderedKeylist(List<Allocation> siblings, int newQuota) {
         return allocations.reorderedKeylist(Arguments.requireAll(siblings, "siblings"), newQuota);
@@ -544,6 +561,7 @@ public final class Scheduler {
      * @throws OverlappingAllocationError if the new span overlaps another allocation
      * @throws AffectedReservationError if a reserved slot would fall outside the new span
      * @throws AffectedPendingReservationError if a pending reservation would
+     * @throws io.libres.errors.InvalidArgument if the move options are missing
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
         return allocations.moveAllocation(masterId, Arguments.require(options, "move options"));
@@ -570,6 +588,7 @@ public final class Scheduler {
      * @throws InvalidAllocationError if no group is given
      * @throws AffectedReservationError if one of them has reserved slots
      * @throws AffectedPendingReservationError if a group has pending reservations
+     * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
         return allocations.removeAllocations(Arguments.requireAll(groups, "groups"));
@@ -659,6 +678,8 @@ public final class Scheduler {
      * @throws QuotaImpossible if the quota exceeds an allocation's quota
      * @throws InvalidReservationError if no allocation lies within the spans
      * @throws OverlappingReservationError if the session already holds the same reservation
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
         return reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"));
@@ -685,6 +706,8 @@ public final class Scheduler {
      * @return the token
      * @throws InvalidReservationError if the group has no allocations of this scheduler
      * @see #reserve(String, List, ReserveOptions)
+     * @throws io.libres.errors.InvalidArgument if the group is missing
+     * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
         return reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options"));
@@ -696,7 +719,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the reserved slots written
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      * @throws AlreadyReservedError if a slot is taken; {@link io.libres.errors.LibresException#reservation()}
      *     names the reservation concerned
      * @throws NotReservableError if a reservation targets no slot
@@ -710,7 +733,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the denied reservations
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> denyReservation(UUID token) {
         return reservations.denyReservation(Arguments.token(token));
@@ -721,7 +744,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the removed reservations
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token) {
         return reservations.removeReservation(Arguments.token(token), OptionalInt.empty());
@@ -733,7 +756,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the reservation's id
      * @return the removed reservation, in a list; empty if the token has no reservation with the id
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token, int id) {
         return reservations.removeReservation(Arguments.token(token), OptionalInt.of(id));
@@ -745,7 +768,7 @@ public final class Scheduler {
      * @param token the token
      * @param email the new email
      * @throws InvalidEmailAddress if the email is not valid
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public void changeEmail(UUID token, String email) {
         reservations.changeEmail(Arguments.token(token), email);
@@ -756,7 +779,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @param data the new data, a JSON object; null for none
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public void changeReservationData(UUID token, Map<String, Object> data) {
@@ -778,6 +801,7 @@ public final class Scheduler {
      *
      * @param tokens the tokens
      * @return the reservations ordered by id
+     * @throws io.libres.errors.InvalidArgument if the tokens are missing or hold a missing value
      */
     public QueryResult<Reservation> changeReservationTimeCandidates(Collection<UUID> tokens) {
         return reservations.changeReservationTimeCandidates(Arguments.requireAll(tokens, "tokens"));
@@ -792,11 +816,12 @@ public final class Scheduler {
      * @param id the reservation's id
      * @param dates the new span
      * @return the changed reservation, empty if the span is the same
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      * @throws NoResultFound if the token has no reservation with the id
      * @throws InvalidReservationError if the reservation targets a group
      * @throws TimerangeTooLong if the span reaches beyond the allocation
      * @throws AlreadyReservedError if the new span is taken
+     * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
         return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null);
@@ -812,6 +837,8 @@ public final class Scheduler {
      * @param quota the new quota
      * @return the changed reservation, empty if span and quota are the same
      * @throws InvalidQuota if the quota is below 1
+     * @throws InvalidReservationToken if the token is missing
+     * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
         return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota);
@@ -855,6 +882,7 @@ public final class Scheduler {
      * @throws AlreadyReservedError if a spot within the spans is taken
      * @throws TimerangeTooLong if a span reaches beyond its allocation
      * @throws InvalidReservationError if no allocation lies within the spans
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
         return blockers.addBlocker(Arguments.ranges(dates), reason, null, null);
@@ -868,6 +896,7 @@ public final class Scheduler {
      * @return the new blocker, in a list
      * @throws InvalidReservationError if the group has no allocations of this scheduler
      * @throws AlreadyReservedError if a spot of the group is taken
+     * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
         return blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null);
@@ -878,7 +907,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the removed blockers
-     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token) {
         return blockers.removeBlocker(Arguments.token(token), OptionalInt.empty());
@@ -890,7 +919,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the blocker's id
      * @return the removed blocker, in a list
-     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token, int id) {
         return blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id));
@@ -901,7 +930,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @param reason the new reason, or null
-     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public void changeBlockerReason(UUID token, String reason) {
         blockers.changeBlockerReason(Arguments.token(token), reason);
@@ -915,11 +944,12 @@ public final class Scheduler {
      * @param id the blocker's id
      * @param dates the new span
      * @return the changed blocker, empty if the span is the same
-     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      * @throws NoResultFound if the token has no blocker with the id
      * @throws InvalidReservationError if the blocker targets a group
      * @throws TimerangeTooLong if the span reaches beyond the allocation
      * @throws AlreadyReservedError if the new span is taken
+     * @throws InvalidDateRange if the range is missing
      */
     public Optional<ReservationBlocker> changeBlocker(UUID token, int id, DateRange dates) {
         return blockers.changeBlocker(Arguments.token(token), id, Arguments.range(dates));
@@ -930,7 +960,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the blockers ordered by id
-     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token) {
         return records.blockersByToken(Arguments.token(token), OptionalInt.empty());
@@ -942,7 +972,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the blocker's id
      * @return the blocker, or nothing if the token has none with the id
-     * @throws InvalidReservationToken if no blocker of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token, int id) {
         return records.blockersByToken(Arguments.token(token), OptionalInt.of(id));
@@ -955,6 +985,7 @@ public final class Scheduler {
      *
      * @param group the group
      * @return the reservations ordered by id
+     * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public QueryResult<Reservation> reservationsByGroup(UUID group) {
         return records.reservationsByGroup(Arguments.require(group, "group"));
@@ -976,7 +1007,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the reservations ordered by id
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token) {
         return records.reservationsByToken(Arguments.token(token), OptionalInt.empty());
@@ -988,7 +1019,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the reservation's id
      * @return the reservation, or nothing if the token has none with the id
-     * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token, int id) {
         return records.reservationsByToken(Arguments.token(token), OptionalInt.of(id));
@@ -1000,6 +1031,7 @@ public final class Scheduler {
      * @param token the token
      * @param type reservation or blocker slots, or null for both
      * @return the slots ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
         return records.reservedSlots(Arguments.token(token), type, OptionalInt.empty());
@@ -1010,6 +1042,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the slots ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token) {
         return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
@@ -1021,6 +1054,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the reservation's id
      * @return the slots ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token, int id) {
         return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
@@ -1031,6 +1065,7 @@ public final class Scheduler {
      *
      * @param token the token
      * @return the slots ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token) {
         return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
@@ -1042,6 +1077,7 @@ public final class Scheduler {
      * @param token the token
      * @param id the blocker's id
      * @return the slots ordered by start
+     * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token, int id) {
         return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
@@ -1053,6 +1089,7 @@ public final class Scheduler {
      *
      * @param range the range
      * @return the reserved and blocked slices
+     * @throws InvalidDateRange if the range is missing
      */
     public ReservedSlices reservedSlotsByRange(DateRange range) {
         return queries.reservedSlotsByRange(scope.resolve(Arguments.range(range)), scope.resource(), scope.blockingResources());
@@ -1082,6 +1119,8 @@ public final class Scheduler {
      * @return the hits ordered by start
      * @throws io.libres.errors.LibresException if searching available allocations only with
      *     blocking names, which is not supported
+     * @throws InvalidDateRange if the range is missing
+     * @throws io.libres.errors.InvalidArgument if the search options are missing
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         return search.search(Arguments.range(range), Arguments.require(options, "search options"), this::availability);
@@ -1102,6 +1141,7 @@ public final class Scheduler {
      *
      * @param range the range
      * @return 0 to 100; 0 if there are none
+     * @throws InvalidDateRange if the range is missing
      */
     public double availability(DateRange range) {
         return availability(scope.resolve(Arguments.range(range)));
@@ -1129,6 +1169,8 @@ public final class Scheduler {
      * @param master the master
      * @param range the range
      * @return 0 to the quota
+     * @throws InvalidDateRange if the range is missing
+     * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public int freeAllocationsCount(Allocation master, DateRange range) {
         return spots.freeCount(Arguments.require(master, "master allocation"), scope.resolve(Arguments.range(range)));
@@ -1140,6 +1182,7 @@ public final class Scheduler {
      * @param range the range
      * @return the spots ordered by start
      * @throws AlreadyReservedError if an overlapped master has no free spot
+     * @throws InvalidDateRange if the range is missing
      */
     public List<Allocation> reservationTargets(DateRange range) {
         return spots.reservationTargets(scope.resolve(Arguments.range(range)));
@@ -1163,6 +1206,7 @@ public final class Scheduler {
      * @param range the range
      * @param normalizeDst show days with a daylight-saving change as 24-hour days
      * @return the masters ordered by start
+     * @throws InvalidDateRange if the range is missing
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, boolean normalizeDst) {
         Timespan span = scope.resolve(Arguments.range(range));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 
 /**
  * A span of time between two UTC instants, both inclusive unless a method says otherwise.
@@ -23,11 +22,13 @@ public record Timespan(Instant start, Instant end) {
     /**
      * Validates that both instants are present.
      *
-     * @throws NullPointerException if start or end is null
+     * @throws io.libres.errors.InvalidDateRange if start or end is missing
      */
     public Timespan {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
+        if (start == null || end == null) {
+            throw new io.libres.errors.InvalidDateRange("a timespan needs a start and an end; got " + start + " - "
+                    + end);
+        }
     }
 
     /**

@@ -59,6 +59,8 @@ public final class AllocationOps {
      * @param dates the requested dates
      * @param options the options
      * @return the new master allocations, in the order of the dates
+     * @throws InvalidAllocationError as documented on the scheduler method of the same name
+     * @throws OverlappingAllocationError as documented on the scheduler method of the same name
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
         List<Timespan> spans = new ArrayList<>();
@@ -122,6 +124,7 @@ public final class AllocationOps {
      * @param master the master (its id is what counts; it is read again)
      * @param newQuota the new quota
      * @return the master as stored now
+     * @throws InvalidQuota as documented on the scheduler method of the same name
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
         if (newQuota < 1) {
@@ -227,6 +230,8 @@ public final class AllocationOps {
      * @param masterId the master's id
      * @param options what to change
      * @return the master as stored now
+     * @throws InvalidAllocationError as documented on the scheduler method of the same name
+     * @throws OverlappingAllocationError as documented on the scheduler method of the same name
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
         if (options.dates() == null && options.group() == null && options.newQuota() == null
@@ -378,6 +383,7 @@ public final class AllocationOps {
      *
      * @param groups the groups
      * @return the removed allocations
+     * @throws InvalidAllocationError as documented on the scheduler method of the same name
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
         if (groups.isEmpty()) {

@@ -95,6 +95,7 @@ public final class BlockerOps {
      * @param token the token to use, or null for a new one
      * @param id the id to use, or null for the next one
      * @return the new blocker, in a list
+     * @throws InvalidReservationError as documented on the scheduler method of the same name
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason, UUID token, Integer id) {
         List<Timespan> spans = records.allocationDatesByGroup(group);
@@ -215,6 +216,8 @@ public final class BlockerOps {
      * @param id the blocker's id
      * @param dates the new dates
      * @return the changed blocker, empty if nothing changed
+     * @throws InvalidReservationError as documented on the scheduler method of the same name
+     * @throws TimerangeTooLong as documented on the scheduler method of the same name
      */
     public Optional<ReservationBlocker> changeBlocker(UUID token, int id, DateRange dates) {
         Timespan span = scope.resolve(dates);

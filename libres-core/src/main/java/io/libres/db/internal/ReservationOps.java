@@ -93,6 +93,7 @@ public final class ReservationOps {
      * @param group the group
      * @param options the options
      * @return the token
+     * @throws InvalidReservationError as documented on the scheduler method of the same name
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
         String valid = validEmail(email);
@@ -362,6 +363,8 @@ public final class ReservationOps {
      * @param dates the new dates
      * @param quota the new quota, or null to keep it
      * @return the changed reservation, empty if nothing changed
+     * @throws InvalidReservationError as documented on the scheduler method of the same name
+     * @throws TimerangeTooLong as documented on the scheduler method of the same name
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, Integer quota) {
         Timespan span = scope.resolve(dates);

@@ -41,6 +41,8 @@ public final class Scope {
      * @param name the scheduler's name
      * @param zone the scheduler's zone
      * @param blockingNames names of schedulers whose reserved slots block this one's
+     * @throws InvalidArgument if the context or zone is missing, the name is blank, the blocking names are
+     *     missing or hold a missing name, or they include the name itself
      */
     public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
         if (context == null || zone == null) {

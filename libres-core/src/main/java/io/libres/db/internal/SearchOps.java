@@ -42,6 +42,7 @@ public final class SearchOps {
      * @param options the filters
      * @param availability the availability of a span, for minspots
      * @return the hits ordered by start
+     * @throws LibresException as documented on the scheduler method of the same name
      */
     public List<SearchHit> search(DateRange range, SearchOptions options, ToDoubleFunction<Timespan> availability) {
         if (options.availableOnly() && !scope.blockingResources().isEmpty()) {

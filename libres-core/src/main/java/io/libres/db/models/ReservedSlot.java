@@ -7,7 +7,6 @@ import io.libres.time.Timespan;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,14 +30,14 @@ public record ReservedSlot(UUID resource, Instant start, Instant end, int alloca
     /**
      * Validates the required columns.
      *
-     * @throws NullPointerException if resource, start, end, source or token is null
+     * @throws io.libres.errors.InvalidArgument if resource, start, end, source or token is missing
      */
     public ReservedSlot {
-        Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(reservationToken, "reservationToken");
+        if (resource == null || start == null || end == null || source == null || reservationToken == null) {
+            throw new io.libres.errors.InvalidArgument("a reserved slot needs a resource, start, end, source and"
+                    + " token; got resource " + resource + ", " + start + " - " + end + ", source " + source
+                    + ", token " + reservationToken);
+        }
     }
 
     /**

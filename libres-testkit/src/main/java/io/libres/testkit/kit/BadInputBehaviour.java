@@ -1,5 +1,8 @@
 package io.libres.testkit.kit;
 
+import java.time.Duration;
+import io.libres.time.Timespan;
+import io.libres.db.RetryPolicy;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
 import io.libres.db.ReserveOptions;
@@ -371,5 +374,17 @@ public abstract class BadInputBehaviour extends Behaviour {
         DateRange blocked = range(at(2015, 2, 9, 11), at(2015, 2, 9, 12));
         refused(() -> scheduler().reserve(EMAIL, List.of(free, blocked), ReserveOptions.DEFAULTS),
                 io.libres.errors.AlreadyReservedError.class, "expected");
+    }
+
+    @Test
+    @DisplayName("a timespan without start or end is an InvalidDateRange; a retry policy without attempts an InvalidArgument")
+    void badValues() {
+        refused(() -> new Timespan(null, Instant.EPOCH), InvalidDateRange.class, "start and an end");
+        refused(() -> new Timespan(Instant.EPOCH, null), InvalidDateRange.class, "start and an end");
+        refused(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO), InvalidArgument.class, "0 attempts",
+                "expected 1 or more");
+        refused(() -> new RetryPolicy(2, null, Duration.ZERO), InvalidArgument.class, "backoffs");
+        refused(() -> scheduler().queries().availabilityByRange(null, List.of(scheduler().resource())),
+                InvalidArgument.class, "span is missing");
     }
 }
