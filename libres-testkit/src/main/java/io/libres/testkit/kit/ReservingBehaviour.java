@@ -638,4 +638,69 @@ public abstract class ReservingBehaviour extends Behaviour {
         assertThat(slices.blocked()).allMatch(start -> !start.isBefore(at(2015, 2, 9, 9, 0).atZone(KitFixture.ZURICH).toInstant()));
         assertThat(slices.reserved().values()).containsOnly(1);
     }
+
+    @Test
+    @DisplayName("denying a token denies only its pending reservations; approved ones stay")
+    void denyApproved() {
+        DateRange dates = range(at(2015, 2, 5, 15), at(2015, 2, 5, 16));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve(EMAIL, dates);
+        scheduler().approveReservations(token);
+        assertThat(scheduler().denyReservation(token)).isEmpty();
+        assertThat(scheduler().reservationsByToken(token).one().status()).isEqualTo(ReservationStatus.APPROVED);
+        assertThat(scheduler().managedReservedSlots().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("approving a token again when its spot is taken is AlreadyReservedError and changes nothing")
+    void approveTwice() {
+        DateRange dates = range(at(2015, 2, 5, 15), at(2015, 2, 5, 16));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve(EMAIL, dates);
+        scheduler().approveReservations(token);
+        assertThatThrownBy(() -> scheduler().approveReservations(token)).isInstanceOf(AlreadyReservedError.class)
+                .satisfies(e -> assertThat(((LibresException) e).reservation()).isPresent());
+        assertThat(scheduler().managedReservedSlots().count()).isEqualTo(1);
+        assertThat(scheduler().reservationsByToken(token).one().status()).isEqualTo(ReservationStatus.APPROVED);
+    }
+
+    @Test
+    @DisplayName("removing an id the token does not have removes nothing")
+    void removeUnknownId() {
+        DateRange dates = range(at(2015, 2, 5, 15), at(2015, 2, 5, 16));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve(EMAIL, dates);
+        scheduler().approveReservations(token);
+        int id = scheduler().reservationsByToken(token).one().requireId();
+        assertThat(scheduler().removeReservation(token, id + 1000)).isEmpty();
+        assertThat(scheduler().managedReservations().count()).isEqualTo(1);
+        assertThat(scheduler().managedReservedSlots().count()).isEqualTo(1);
+        assertThat(scheduler().removeReservation(token, id)).hasSize(1);
+        assertThat(scheduler().managedReservedSlots().count()).isZero();
+    }
+
+    @Test
+    @DisplayName("changing the data to none leaves an empty object, as libres stores no data")
+    void dataToNone() {
+        DateRange dates = range(at(2015, 2, 5, 15), at(2015, 2, 5, 16));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve(EMAIL, dates, ReserveOptions.builder().data(Map.of("a", 1)).build());
+        scheduler().changeReservationData(token, null);
+        scheduler().commit();
+        assertThat(scheduler().reservationsByToken(token).one().data()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a reservation of a group with quota two takes two spots on every allocation of the group")
+    void groupQuota() {
+        List<Allocation> group = scheduler().allocate(List.of(range(at(2013, 4, 6, 12), at(2013, 4, 6, 16)),
+                range(at(2013, 4, 7, 12), at(2013, 4, 7, 16))), AllocateOptions.builder().grouped(true).quota(3).build());
+        UUID token = scheduler().reserveGroup(EMAIL, group.get(0).group(), ReserveOptions.builder().quota(2).build());
+        assertThat(scheduler().approveReservations(token)).hasSize(4);
+        for (Allocation member : group) {
+            assertThat(member.quotaLeft(lookup())).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> scheduler().reserveGroup(EMAIL, group.get(0).group(), ReserveOptions.builder().quota(2).build()))
+                .isInstanceOf(AlreadyReservedError.class);
+    }
 }
