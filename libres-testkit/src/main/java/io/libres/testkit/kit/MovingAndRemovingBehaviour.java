@@ -1,5 +1,6 @@
 package io.libres.testkit.kit;
 
+import java.util.EnumSet;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
@@ -233,5 +234,25 @@ public abstract class MovingAndRemovingBehaviour extends Behaviour {
         assertThatThrownBy(() -> scheduler().removeAllocation(allocation.requireId()))
                 .isInstanceOf(AffectedReservationError.class);
         assertThat(scheduler().managedAllocations().count()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("removing unused allocations includes the last day (libres read the last date as its midnight, leaving it out)")
+    void unusedIncludesLastDay() {
+        scheduler().allocate(range(at(2016, 12, 3, 13), at(2016, 12, 3, 15)));
+        assertThat(scheduler().removeUnusedAllocations(LocalDate.of(2016, 12, 3), LocalDate.of(2016, 12, 3))).isEqualTo(1);
+        assertThat(scheduler().managedAllocations().count()).isZero();
+    }
+
+    @Test
+    @DisplayName("naming all seven weekdays still leaves groups alone, as libres does for any weekdays")
+    void allWeekdaysLeaveGroups() {
+        scheduler().allocate(List.of(range(at(2017, 12, 3, 13), at(2017, 12, 3, 15)), range(at(2017, 12, 4, 13), at(2017, 12, 4, 15))),
+                AllocateOptions.builder().grouped(true).build());
+        scheduler().allocate(range(at(2017, 12, 5, 13), at(2017, 12, 5, 15)));
+        assertThat(scheduler().removeUnusedAllocations(LocalDate.of(2017, 12, 1), LocalDate.of(2017, 12, 31),
+                EnumSet.allOf(DayOfWeek.class), false)).isEqualTo(1);
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(2);
+        assertThat(scheduler().removeUnusedAllocations(LocalDate.of(2017, 12, 1), LocalDate.of(2017, 12, 31))).isEqualTo(2);
     }
 }
