@@ -1,5 +1,6 @@
 package io.libres.testkit.kit;
 
+import io.libres.events.ReservationTimeChanged;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.libres.errors.OverlappingAllocationError;
 import io.libres.errors.AlreadyReservedError;
@@ -185,5 +186,27 @@ public abstract class EventBehaviour extends Behaviour {
         assertThat(scheduler().managedAllocations().count()).isZero();
         scheduler().commit();
         assertThat(added).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("changing a reservation's time raises removed, made and time changed, in that order, as libres does")
+    void changeEventsInOrder() {
+        List<LibresEvent> all = new ArrayList<>();
+        scheduler().events().on(ReservationsRemoved.class, all::add);
+        scheduler().events().on(ReservationsMade.class, all::add);
+        scheduler().events().on(ReservationTimeChanged.class, all::add);
+        scheduler().allocate(range(at(2014, 8, 7, 8), at(2014, 8, 7, 10)), AllocateOptions.builder().partlyAvailable(true).build());
+        UUID token = scheduler().reserve(EMAIL, range(at(2014, 8, 7, 8), at(2014, 8, 7, 9)));
+        scheduler().approveReservations(token);
+        int id = scheduler().reservationsByToken(token).one().requireId();
+        all.clear();
+        scheduler().changeReservation(token, id, range(at(2014, 8, 7, 8), at(2014, 8, 7, 10)));
+        assertThat(all).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ReservationsRemoved", "ReservationsMade", "ReservationTimeChanged");
+        ReservationTimeChanged changed = (ReservationTimeChanged) all.get(2);
+        assertThat(changed.oldEnd().getHour()).isEqualTo(9);
+        assertThat(changed.newEnd().getHour()).isEqualTo(10);
+        assertThat(changed.reservation().token()).isEqualTo(token);
+        assertThat(changed.reservation().requireId()).isEqualTo(id);
     }
 }
