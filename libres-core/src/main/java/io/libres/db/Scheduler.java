@@ -557,7 +557,8 @@ public final class Scheduler {
      * @param options what to change; unset values stay
      * @return the master as stored now
      * @throws NoResultFound if this resource has no master with the id
-     * @throws InvalidAllocationError if nothing is to change or the new span ends before it starts
+     * @throws InvalidAllocationError if nothing is to change, the new span ends before it starts, or the
+     *     allocation lives in another zone than this scheduler's (a zone cannot change once allocations exist)
      * @throws OverlappingAllocationError if the new span overlaps another allocation
      * @throws AffectedReservationError if a reserved slot would fall outside the new span
      * @throws AffectedPendingReservationError if a pending reservation would

@@ -240,6 +240,11 @@ public final class AllocationOps {
                     + "; expected new dates, a group, a quota, a quota limit, the approval flag or data");
         }
         Allocation master = records.allocationById(masterId);
+        if (master.timezone().isPresent() && !master.zone().normalized().equals(scope.zone().normalized())) {
+            throw new InvalidAllocationError("allocation " + master.describe() + " lives in the zone "
+                    + master.timezone().get() + " but this scheduler works in " + scope.zone()
+                    + "; expected a scheduler in the allocation's zone (a zone cannot change once allocations exist)");
+        }
         List<Allocation> changing = new ArrayList<>();
         changing.add(master);
         for (Allocation sibling : master.siblings(scope.lookup(), true)) {

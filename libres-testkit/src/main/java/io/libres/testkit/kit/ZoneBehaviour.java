@@ -1,5 +1,6 @@
 package io.libres.testkit.kit;
 
+import io.libres.db.MoveOptions;
 import io.libres.db.AllocateOptions;
 import io.libres.db.Inclusion;
 import io.libres.db.SearchOptions;
@@ -121,5 +122,20 @@ public abstract class ZoneBehaviour extends Behaviour {
         assertThat(a.timezone()).contains("Asia/Tokyo");
         assertThat(List.of(a.displayStart().getHour(), a.displayStart(KitFixture.ZURICH).getHour())).containsExactly(15, 8);
         tokyo.extinguishManagedRecords();
+    }
+
+    @Test
+    @DisplayName("a scheduler in another zone cannot move an allocation: a zone cannot change once allocations exist")
+    void zoneCannotChange() {
+        Allocation zurich = scheduler().allocate(range(at(2015, 6, 1, 15), at(2015, 6, 1, 16))).get(0);
+        Scheduler elsewhere = new Scheduler(context(), scheduler().name(), ZoneId.of("Asia/Tokyo"));
+        assertThat(elsewhere.resource()).isEqualTo(scheduler().resource());
+        assertThatThrownBy(() -> elsewhere.moveAllocation(zurich.requireId(),
+                MoveOptions.builder().dates(range(at(2015, 6, 1, 15), at(2015, 6, 1, 17))).build()))
+                .isInstanceOf(InvalidAllocationError.class).hasMessageContainingAll("Europe/Zurich", "Asia/Tokyo");
+        assertThat(scheduler().allocationById(zurich.requireId()).timespan()).isEqualTo(zurich.timespan());
+        assertThat(scheduler().moveAllocation(zurich.requireId(),
+                MoveOptions.builder().dates(range(at(2015, 6, 1, 15), at(2015, 6, 1, 17))).build()).displayEnd().getHour())
+                .isEqualTo(17);
     }
 }
