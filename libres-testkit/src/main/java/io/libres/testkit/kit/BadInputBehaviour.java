@@ -387,4 +387,21 @@ public abstract class BadInputBehaviour extends Behaviour {
         refused(() -> scheduler().queries().availabilityByRange(null, List.of(scheduler().resource())),
                 InvalidArgument.class, "span is missing");
     }
+
+    @Test
+    @DisplayName("changing the quota of a mirror instead of its master is refused: imaginary ones have no id, stored ones are no master")
+    void quotaOfMirror() {
+        DateRange noon = range(at(2015, 2, 6, 12), at(2015, 2, 6, 13));
+        Allocation master = scheduler().allocate(noon, AllocateOptions.builder().quota(3).build()).get(0);
+        scheduler().approveReservations(scheduler().reserve(EMAIL, noon));
+        scheduler().approveReservations(scheduler().reserve(EMAIL, noon));
+        List<Allocation> siblings = master.siblings(lookup());
+        Allocation stored = siblings.get(1);
+        Allocation imaginary = siblings.get(2);
+        assertThat(stored.isTransient()).isFalse();
+        assertThat(imaginary.isTransient()).isTrue();
+        refused(() -> scheduler().changeQuota(imaginary, 1), InvalidAllocationError.class, "not stored");
+        refused(() -> scheduler().changeQuota(stored, 1), NoResultFound.class, String.valueOf(stored.requireId()));
+        assertThat(scheduler().allocationById(master.requireId()).quota()).isEqualTo(3);
+    }
 }
