@@ -58,4 +58,31 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Reserving and approving. */
+    @Nested
+    @DisplayName("reserving")
+    class Reserving extends ReservingBehaviour {
+        Reserving() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Changing reservations. */
+    @Nested
+    @DisplayName("changing reservations")
+    class ChangingReservations extends ChangingReservationsBehaviour {
+        ChangingReservations() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Quotas and mirrors. */
+    @Nested
+    @DisplayName("quotas")
+    class Quotas extends QuotaBehaviour {
+        Quotas() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
