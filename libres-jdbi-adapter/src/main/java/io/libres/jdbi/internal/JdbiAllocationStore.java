@@ -162,7 +162,7 @@ final class JdbiAllocationStore implements AllocationStore {
                         + " AND b.target = a.\"group\")")
                 .add("NOT EXISTS (SELECT 1 FROM allocations o WHERE o.mirror_of = :" + m
                         + " AND o.\"group\" = a.\"group\" AND (o._start < :" + s + " OR o._end > :" + e
-                        + (singlesOnly ? ") OR o.id <> a.id)" : "))"));
+                        + (singlesOnly ? " OR o.id <> a.id))" : "))"));
         return new SqlResult<>(work, "unused allocation of " + mirrorOf, Rows.ALLOCATION_COLUMNS, "allocations a",
                 where, "a._start, a.id", Rows.allocations(work.json()));
     }
