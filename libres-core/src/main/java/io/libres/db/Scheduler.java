@@ -730,6 +730,7 @@ public final class Scheduler {
      * @param token the token
      * @param data the new data, a JSON object; null for none
      * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public void changeReservationData(UUID token, Map<String, Object> data) {
         reservations.changeReservationData(token, data);
@@ -1056,7 +1057,7 @@ public final class Scheduler {
      *     blocking names, which is not supported
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
-        return search.search(scope.resolve(range), options, this::availability);
+        return search.search(range, options, this::availability);
     }
 
     /**
