@@ -39,7 +39,10 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
     private enum Outcome { COMMITTED, CONFLICTED }
 
     private List<Outcome> race(Runnable work) throws Exception {
-        CyclicBarrier beforeCommit = new CyclicBarrier(THREADS);
+        // Both threads take their snapshot (a first read) before either writes: on a real database a
+        // write to a row another open transaction wrote waits for that transaction, so a barrier
+        // between the writes and the commits would hold both threads forever.
+        CyclicBarrier afterFirstRead = new CyclicBarrier(THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
@@ -47,10 +50,11 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
                 futures.add(pool.submit(() -> {
                     try {
                         try {
-                            work.run();
+                            scheduler().managedAllocations().count();
                         } finally {
-                            beforeCommit.await(30, TimeUnit.SECONDS);
+                            afterFirstRead.await(30, TimeUnit.SECONDS);
                         }
+                        work.run();
                         scheduler().commit();
                         return Outcome.COMMITTED;
                     } catch (SerializationFailure | AlreadyReservedError e) {
