@@ -23,6 +23,20 @@ final class Rows {
             + " partly_available, approve_manually, timezone, data::text AS data, _start, _end, _raster, created,"
             + " modified";
 
+    /**
+     * The allocation columns plus {@code in_group}: whether another allocation of the same resource
+     * shares the group, answered in the same statement so that asking it per allocation costs nothing.
+     *
+     * @param table the name or alias of the allocations table in the FROM clause
+     * @return the select list
+     */
+    static String allocationColumns(String table) {
+        return ALLOCATION_COLUMNS.replaceAll("(^|, )(?!data::)([a-z_\"]+)", "$1" + table + ".$2")
+                .replace("data::text", table + ".data::text")
+                + ", EXISTS (SELECT 1 FROM allocations sibling WHERE sibling.resource = " + table + ".resource"
+                + " AND sibling.\"group\" = " + table + ".\"group\" AND sibling.id <> " + table + ".id) AS in_group";
+    }
+
     static final String SLOT_COLUMNS = "resource, start, \"end\", allocation_id, source_type::text AS source_type,"
             + " reservation_token, source_id, created, modified";
 
@@ -34,6 +48,21 @@ final class Rows {
             + " \"end\", timezone, reason, created, modified";
 
     private Rows() {
+    }
+
+    /** Maps allocation rows, handing each row's {@code in_group} to a listener. */
+    static RowMapper<Allocation> allocations(JsonData json, GroupListener groups) {
+        RowMapper<Allocation> plain = allocations(json);
+        return (rs, ctx) -> {
+            Allocation allocation = plain.map(rs, ctx);
+            groups.seen(allocation.resource(), allocation.group(), rs.getBoolean("in_group"));
+            return allocation;
+        };
+    }
+
+    /** Learns the group membership of allocations as they are read. */
+    interface GroupListener {
+        void seen(UUID resource, UUID group, boolean inGroup);
     }
 
     static RowMapper<Allocation> allocations(JsonData json) {
