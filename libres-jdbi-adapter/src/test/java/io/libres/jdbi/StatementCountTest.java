@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.db.AllocateOptions;
+import io.libres.db.Queries;
 import io.libres.db.Scheduler;
 import io.libres.db.SearchHit;
 import io.libres.time.DateRange;
+import io.libres.time.Timespan;
 import io.libres.testkit.postgres.WithPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -113,6 +115,9 @@ class StatementCountTest {
             List<SearchHit> hits = scheduler.searchAllocations(all);
             assertThat(hits).hasSize(days);
             assertThat(scheduler.allocationsWithAvailabilityByRange(all)).hasSize(days);
+            assertThat(new Queries(context).availabilityByDay(new Timespan(first.atZone(ZURICH).toInstant()
+                    .minusSeconds(86_400), first.plusDays(days + 1).atZone(ZURICH).toInstant()),
+                    List.of(scheduler.resource()), ZURICH)).hasSize(days);
             scheduler.commit();
         });
     }
@@ -128,7 +133,7 @@ class StatementCountTest {
     }
 
     @Test
-    @DisplayName("searching 60 allocations takes as many statements as searching 6")
+    @DisplayName("searching 60 allocations and their availability by range and by day takes as many statements as for 6")
     void searchIsSetBased() {
         int small = search(6);
         int large = search(60);
