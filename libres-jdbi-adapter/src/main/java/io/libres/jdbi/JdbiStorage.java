@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
@@ -134,7 +135,12 @@ public final class JdbiStorage implements Storage, StoppableService {
         Handle handle = open();
         if (!versionChecked) {
             try {
-                PostgresServer.of(handle.getConnection()).requireSupported();
+                Connection connection = handle.getConnection();
+                PostgresServer.of(connection).requireSupported();
+                if (!connection.getAutoCommit()) {
+                    // a pool without auto-commit left the question open as a transaction
+                    connection.rollback();
+                }
                 versionChecked = true;
             } catch (SQLException e) {
                 handle.close();

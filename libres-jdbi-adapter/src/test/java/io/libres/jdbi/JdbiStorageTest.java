@@ -155,6 +155,28 @@ class JdbiStorageTest {
     }
 
     @Test
+    @DisplayName("a pool without auto-commit works too: the version check leaves no transaction open")
+    void poolWithoutAutoCommit(TestDatabase database) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(dsn(database));
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(1);
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+            JdbiStorage storage = JdbiStorage.using(pool);
+            storage.setupDatabase();
+            Context context = Registry.createDefault().registerContext("manual-" + UUID.randomUUID());
+            storage.install(context);
+            Scheduler scheduler = new Scheduler(context, "manual", ZURICH);
+
+            scheduler.allocate(MORNING);
+            scheduler.commit();
+
+            assertThat(scheduler.managedAllocations().count()).isEqualTo(1);
+            scheduler.rollback();
+        }
+    }
+
+    @Test
     @DisplayName("an unreachable database is a StorageException with the driver's SQLSTATE")
     void unreachable() {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
