@@ -273,7 +273,8 @@ class LibresCompatibilityTest {
             assertThat(written.resource()).isEqualTo(WRITTEN);
             Allocation master = written.allocate(on(4, 1, 9, 0, 11, 0), AllocateOptions.builder().quota(3).build())
                     .get(0);
-            written.allocate(on(4, 2, 9, 0, 11, 0), AllocateOptions.builder().data(Map.of("room", "Aula")).build());
+            written.allocate(on(4, 2, 9, 0, 11, 0), AllocateOptions.builder().quota(2).data(Map.of("room", "Aula"))
+                    .build());
             UUID first = written.reserve("lena@example.org", on(4, 1, 9, 0, 11, 0));
             written.approveReservations(first);
             UUID second = written.reserve("mia@example.org", on(4, 1, 9, 0, 11, 0));
@@ -287,7 +288,7 @@ class LibresCompatibilityTest {
                     + " created IS NOT NULL AS created, modified::text";
             List<Map<String, String>> allocations = rows("SELECT " + columns + " FROM allocations WHERE mirror_of = '"
                     + WRITTEN + "' ORDER BY _start, id");
-            assertThat(allocations).hasSize(3);
+            assertThat(allocations).hasSize(4);
             Map<String, String> expectedMaster = new LinkedHashMap<>();
             expectedMaster.put("id", Integer.toString(master.requireId()));
             expectedMaster.put("resource", WRITTEN.toString());
@@ -313,7 +314,12 @@ class LibresCompatibilityTest {
             expectedMirror.put("resource", WRITTEN_MIRROR_1.toString());
             assertThat(allocations.get(1)).isEqualTo(expectedMirror);
             assertThat(allocations.get(2)).containsEntry("data", "{\"room\": \"Aula\"}")
-                    .containsEntry("_start", "2031-04-02 07:00:00").containsEntry("quota", "1");
+                    .containsEntry("_start", "2031-04-02 07:00:00").containsEntry("quota", "2");
+            // the blocker takes every spot: libres makes the mirror real, a copy of the master with its data
+            Map<String, String> blockedMirror = new LinkedHashMap<>(allocations.get(2));
+            blockedMirror.put("id", allocations.get(3).get("id"));
+            blockedMirror.put("resource", WRITTEN_MIRROR_1.toString());
+            assertThat(allocations.get(3)).isEqualTo(blockedMirror);
 
             List<Map<String, String>> reservations = rows("SELECT id::text, token::text, target::text,"
                     + " target_type::text, type, resource::text, start::text, \"end\"::text, timezone, status::text,"
@@ -342,7 +348,7 @@ class LibresCompatibilityTest {
                     + " created IS NOT NULL AS created, modified::text FROM reserved_slots s"
                     + " WHERE allocation_id IN (SELECT id FROM allocations WHERE mirror_of = '" + WRITTEN + "')"
                     + " ORDER BY start, source_type, resource");
-            assertThat(slots).hasSize(3);
+            assertThat(slots).hasSize(4);
             Map<String, String> expectedSlot = new LinkedHashMap<>();
             expectedSlot.put("resource", WRITTEN.toString());
             expectedSlot.put("start", "2031-04-01 07:00:00");
@@ -361,10 +367,15 @@ class LibresCompatibilityTest {
                                 .containsEntry("allocation_id", allocations.get(1).get("id"))
                                 .containsEntry("source_id", reservations.get(1).get("id"));
                     });
-            assertThat(slots).filteredOn(s -> s.get("source_type").equals("blocker")).singleElement()
-                    .satisfies(s -> assertThat(s).containsEntry("source_id", Integer.toString(blockerId))
-                            .containsEntry("start", "2031-04-02 07:00:00")
-                            .containsEntry("allocation_id", allocations.get(2).get("id")));
+            assertThat(slots).filteredOn(s -> s.get("source_type").equals("blocker"))
+                    .extracting(s -> s.get("allocation_id"), s -> s.get("resource"), s -> s.get("source_id"),
+                            s -> s.get("start"), s -> s.get("end"))
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(allocations.get(2).get("id"), WRITTEN.toString(),
+                                    Integer.toString(blockerId), "2031-04-02 07:00:00", "2031-04-02 08:59:59.999999"),
+                            org.assertj.core.groups.Tuple.tuple(allocations.get(3).get("id"),
+                                    WRITTEN_MIRROR_1.toString(), Integer.toString(blockerId), "2031-04-02 07:00:00",
+                                    "2031-04-02 08:59:59.999999"));
 
             assertThat(row("SELECT target::text, target_type::text, resource::text, start::text, \"end\"::text,"
                     + " timezone, reason, created IS NOT NULL AS created, modified::text FROM reservation_blockers"
