@@ -162,6 +162,27 @@ class LibresCompatibilityTest {
         }
 
         @Test
+        @DisplayName("lowering the quota closes libres' gap: reserved slots move to the first keys, the last mirror goes")
+        void reorganisesLibresMirrors() throws SQLException {
+            room.changeQuota(room.allocationById(101), 2);
+            room.commit();
+
+            assertThat(rows("SELECT resource::text, quota::text FROM allocations WHERE \"group\" = '" + QUOTA_GROUP
+                    + "' ORDER BY id")).extracting(r -> r.get("resource"), r -> r.get("quota")).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ROOM.toString(), "2"),
+                            org.assertj.core.groups.Tuple.tuple(ROOM_MIRROR_1.toString(), "2"));
+            assertThat(rows("SELECT s.resource::text, a.resource::text AS allocation, s.reservation_token::text"
+                    + " FROM reserved_slots s JOIN allocations a ON a.id = s.allocation_id"
+                    + " WHERE a.\"group\" = '" + QUOTA_GROUP + "'"))
+                    .allSatisfy(r -> assertThat(r.get("resource")).isEqualTo(r.get("allocation")))
+                    .extracting(r -> r.get("resource")).containsExactlyInAnyOrder(ROOM.toString(),
+                            ROOM_MIRROR_1.toString());
+            assertThatThrownBy(() -> room.approveReservations(room.reserve("olga@example.org", on(3, 3, 9, 0, 11, 0))))
+                    .isInstanceOf(AlreadyReservedError.class);
+            room.rollback();
+        }
+
+        @Test
         @DisplayName("the reserved slots of a partly available allocation block overlapping reservations only")
         void reservesAroundLibresSlots() throws SQLException {
             assertThatThrownBy(() -> room.approveReservations(room.reserve("gina@example.org", on(3, 4, 9, 30, 10, 30))))
