@@ -3,6 +3,8 @@ package io.libres.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.db.AllocateOptions;
@@ -157,11 +159,11 @@ class JdbiStorageTest {
     @Test
     @DisplayName("a pool without auto-commit works too: the version check leaves no transaction open")
     void poolWithoutAutoCommit(TestDatabase database) {
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dsn(database));
         config.setAutoCommit(false);
         config.setMaximumPoolSize(1);
-        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+        try (HikariDataSource pool = new HikariDataSource(config)) {
             JdbiStorage storage = JdbiStorage.using(pool);
             storage.setupDatabase();
             Context context = Registry.createDefault().registerContext("manual-" + UUID.randomUUID());

@@ -3,6 +3,7 @@ package io.libres.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.libres.context.Context;
 import io.libres.context.Registry;
@@ -169,8 +170,8 @@ class LibresCompatibilityTest {
 
             assertThat(rows("SELECT resource::text, quota::text FROM allocations WHERE \"group\" = '" + QUOTA_GROUP
                     + "' ORDER BY id")).extracting(r -> r.get("resource"), r -> r.get("quota")).containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(ROOM.toString(), "2"),
-                            org.assertj.core.groups.Tuple.tuple(ROOM_MIRROR_1.toString(), "2"));
+                            tuple(ROOM.toString(), "2"),
+                            tuple(ROOM_MIRROR_1.toString(), "2"));
             assertThat(rows("SELECT s.resource::text, a.resource::text AS allocation, s.reservation_token::text"
                     + " FROM reserved_slots s JOIN allocations a ON a.id = s.allocation_id"
                     + " WHERE a.\"group\" = '" + QUOTA_GROUP + "'"))
@@ -392,9 +393,9 @@ class LibresCompatibilityTest {
                     .extracting(s -> s.get("allocation_id"), s -> s.get("resource"), s -> s.get("source_id"),
                             s -> s.get("start"), s -> s.get("end"))
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple(allocations.get(2).get("id"), WRITTEN.toString(),
+                            tuple(allocations.get(2).get("id"), WRITTEN.toString(),
                                     Integer.toString(blockerId), "2031-04-02 07:00:00", "2031-04-02 08:59:59.999999"),
-                            org.assertj.core.groups.Tuple.tuple(allocations.get(3).get("id"),
+                            tuple(allocations.get(3).get("id"),
                                     WRITTEN_MIRROR_1.toString(), Integer.toString(blockerId), "2031-04-02 07:00:00",
                                     "2031-04-02 08:59:59.999999"));
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * Arguments bound exactly as libres 1.2 stores values: instants as UTC {@code timestamp without
@@ -48,7 +49,7 @@ final class Binds {
         Object[] elements;
         switch (elementType) {
             case "uuid":
-                elements = values.toArray(new java.util.UUID[0]);
+                elements = values.toArray(new UUID[0]);
                 break;
             case "integer":
                 elements = values.toArray(new Integer[0]);

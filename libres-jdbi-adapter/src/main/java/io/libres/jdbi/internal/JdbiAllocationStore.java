@@ -6,14 +6,17 @@ import io.libres.errors.OverlappingAllocationError;
 import io.libres.spi.AllocationCriteria;
 import io.libres.spi.AllocationStore;
 import io.libres.time.Timespan;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The allocations table through JDBI: every method is one statement, inserts at most two. */
@@ -79,7 +82,7 @@ final class JdbiAllocationStore implements AllocationStore {
                 .bind("ra", Binds.array("integer", column(allocations, a -> a.raster().minutes())))
                 .bind("created", Binds.timestamp(created))
                 .map((rs, ctx) -> Map.entry(new Key(rs.getObject("resource", UUID.class),
-                        Binds.instant(rs.getObject("_start", java.time.LocalDateTime.class))), rs.getInt("id")))
+                        Binds.instant(rs.getObject("_start", LocalDateTime.class))), rs.getInt("id")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         List<Allocation> stored = new ArrayList<>(allocations.size());
         for (Allocation a : allocations) {
@@ -133,7 +136,7 @@ final class JdbiAllocationStore implements AllocationStore {
 
     @Override
     public QueryResult<Allocation> find(AllocationCriteria criteria) {
-        return new SqlResult<>(work, "allocation matching " + criteria, Rows.allocationColumns("allocations"),
+        return new SqlResult<>(work, "allocation matching " + criteria, Rows.allocationsWithGroupColumns("allocations"),
                 "allocations", where(criteria), ORDER, mapper());
     }
 
@@ -176,11 +179,11 @@ final class JdbiAllocationStore implements AllocationStore {
                 .add("NOT EXISTS (SELECT 1 FROM allocations o WHERE o.mirror_of = :" + m
                         + " AND o.\"group\" = a.\"group\" AND (o._start < :" + s + " OR o._end > :" + e
                         + (singlesOnly ? " OR o.id <> a.id))" : "))"));
-        return new SqlResult<>(work, "unused allocation of " + mirrorOf, Rows.allocationColumns("a"), "allocations a",
+        return new SqlResult<>(work, "unused allocation of " + mirrorOf, Rows.allocationsWithGroupColumns("a"), "allocations a",
                 where, "a._start, a.id", mapper());
     }
 
-    private org.jdbi.v3.core.mapper.RowMapper<Allocation> mapper() {
+    private RowMapper<Allocation> mapper() {
         return Rows.allocations(work.json(), (resource, group, member) -> inGroup.put(new Key(resource, group), member));
     }
 
@@ -205,7 +208,7 @@ final class JdbiAllocationStore implements AllocationStore {
         return where;
     }
 
-    private static <T> List<T> column(List<Allocation> allocations, java.util.function.Function<Allocation, T> value) {
+    private static <T> List<T> column(List<Allocation> allocations, Function<Allocation, T> value) {
         List<T> values = new ArrayList<>(allocations.size());
         for (Allocation a : allocations) {
             values.add(value.apply(a));

@@ -5,8 +5,10 @@ import io.libres.db.models.ReservationStatus;
 import io.libres.db.query.QueryResult;
 import io.libres.spi.ReservationCriteria;
 import io.libres.spi.ReservationStore;
+import org.jdbi.v3.core.statement.Update;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -64,8 +66,7 @@ final class JdbiReservationStore implements ReservationStore {
                 .execute());
     }
 
-    private org.jdbi.v3.core.statement.Update bindColumns(org.jdbi.v3.core.statement.Update update,
-            List<Reservation> rows) {
+    private Update bindColumns(Update update, List<Reservation> rows) {
         return update
                 .bind("id", Binds.array("integer", column(rows, Reservation::requireId)))
                 .bind("k", Binds.array("uuid", column(rows, Reservation::token)))
@@ -100,7 +101,7 @@ final class JdbiReservationStore implements ReservationStore {
     public int touchSession(UUID sessionId, Instant when) {
         return Errors.translating("touching a session", () -> work.handle().createUpdate(
                 "UPDATE reservations SET modified = :when WHERE session_id = :session")
-                .bind("when", Binds.timestamp(when.truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
+                .bind("when", Binds.timestamp(when.truncatedTo(ChronoUnit.MICROS)))
                 .bind("session", sessionId)
                 .execute());
     }

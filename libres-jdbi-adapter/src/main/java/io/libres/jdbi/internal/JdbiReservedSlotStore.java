@@ -3,6 +3,7 @@ package io.libres.jdbi.internal;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.postgres.SqlErrors;
 import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.SlotCriteria;
 
@@ -70,7 +71,7 @@ final class JdbiReservedSlotStore implements ReservedSlotStore {
         ReservedSlot taken = slots.stream().filter(s -> !done.remove(new Key(s.resource(), s.start()))).findFirst()
                 .orElse(slots.get(0));
         throw new AlreadyReservedError("the slot of " + taken.resource() + " at " + taken.start()
-                + " is already reserved (" + io.libres.postgres.SqlErrors.RESERVED_SLOTS_KEY
+                + " is already reserved (" + SqlErrors.RESERVED_SLOTS_KEY
                 + "); expected a free slot; nothing was inserted");
     }
 

@@ -14,14 +14,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The columns of the four libres tables and the mappers from their rows to the core's models. */
 final class Rows {
 
-    static final String ALLOCATION_COLUMNS = "id, resource, type, mirror_of, \"group\", quota, quota_limit,"
-            + " partly_available, approve_manually, timezone, data::text AS data, _start, _end, _raster, created,"
-            + " modified";
+    private static final List<String> ALLOCATION_COLUMN_NAMES = List.of("id", "resource", "type", "mirror_of",
+            "\"group\"", "quota", "quota_limit", "partly_available", "approve_manually", "timezone", "data", "_start",
+            "_end", "_raster", "created", "modified");
+
+    static final String ALLOCATION_COLUMNS = allocationColumns(null);
 
     /**
      * The allocation columns plus {@code in_group}: whether another allocation of the same resource
@@ -30,11 +34,18 @@ final class Rows {
      * @param table the name or alias of the allocations table in the FROM clause
      * @return the select list
      */
-    static String allocationColumns(String table) {
-        return ALLOCATION_COLUMNS.replaceAll("(^|, )(?!data::)([a-z_\"]+)", "$1" + table + ".$2")
-                .replace("data::text", table + ".data::text")
+    static String allocationsWithGroupColumns(String table) {
+        return allocationColumns(table)
                 + ", EXISTS (SELECT 1 FROM allocations sibling WHERE sibling.resource = " + table + ".resource"
                 + " AND sibling.\"group\" = " + table + ".\"group\" AND sibling.id <> " + table + ".id) AS in_group";
+    }
+
+    /** The allocation columns, qualified with a table name or alias unless it is null. */
+    private static String allocationColumns(String table) {
+        String prefix = table == null ? "" : table + ".";
+        return ALLOCATION_COLUMN_NAMES.stream()
+                .map(column -> column.equals("data") ? prefix + "data::text AS data" : prefix + column)
+                .collect(Collectors.joining(", "));
     }
 
     static final String SLOT_COLUMNS = "resource, start, \"end\", allocation_id, source_type::text AS source_type,"
