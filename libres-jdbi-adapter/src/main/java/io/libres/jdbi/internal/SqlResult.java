@@ -4,6 +4,7 @@ import io.libres.db.query.QueryResult;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -42,8 +43,9 @@ final class SqlResult<T> implements QueryResult<T> {
 
     @Override
     public List<T> list() {
-        return Errors.translating("reading " + description, () -> query("SELECT " + columns + " FROM " + from
-                + where.sql() + " ORDER BY " + orderBy).map(mapper).list());
+        // QueryResult promises an unmodifiable list
+        return Collections.unmodifiableList(Errors.translating("reading " + description, () -> query("SELECT "
+                + columns + " FROM " + from + where.sql() + " ORDER BY " + orderBy).map(mapper).list()));
     }
 
     @Override
