@@ -401,10 +401,10 @@ public final class Scheduler {
      * @param mastersOnly true to leave out mirrors
      * @param managedOnly true for this resource only, false to add the blocking resources
      * @return the allocations ordered by start
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public QueryResult<Allocation> allocationsInRange(DateRange range, boolean mastersOnly, boolean managedOnly) {
-        return records.allocationsInRange(scope.resolve(Arguments.range(range)), mastersOnly, managedOnly);
+        return records.allocationsInRange(forward(range), mastersOnly, managedOnly);
     }
 
     /**
@@ -1090,10 +1090,10 @@ public final class Scheduler {
      *
      * @param range the range
      * @return the reserved and blocked slices
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public ReservedSlices reservedSlotsByRange(DateRange range) {
-        return queries.reservedSlotsByRange(scope.resolve(Arguments.range(range)), scope.resource(), scope.blockingResources());
+        return queries.reservedSlotsByRange(forward(range), scope.resource(), scope.blockingResources());
     }
 
     // ------------------------------------------------------------------ search and availability
@@ -1118,13 +1118,14 @@ public final class Scheduler {
      * @param range the dates and times of day
      * @param options weekdays, minimum spots, availability, whole days, groups
      * @return the hits ordered by start
-     * @throws io.libres.errors.LibresException if searching available allocations only with
+     * @throws io.libres.errors.InvalidArgument if searching available allocations only with
      *     blocking names, which is not supported
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      * @throws io.libres.errors.InvalidArgument if the search options are missing
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
-        return search.search(Arguments.range(range), Arguments.require(options, "search options"), this::availability);
+        forward(range);
+        return search.search(range, Arguments.require(options, "search options"), this::availability);
     }
 
     /**
@@ -1142,10 +1143,10 @@ public final class Scheduler {
      *
      * @param range the range
      * @return 0 to 100; 0 if there are none
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public double availability(DateRange range) {
-        return availability(scope.resolve(Arguments.range(range)));
+        return availability(forward(range));
     }
 
     private double availability(Timespan span) {
@@ -1170,11 +1171,11 @@ public final class Scheduler {
      * @param master the master
      * @param range the range
      * @return 0 to the quota
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public int freeAllocationsCount(Allocation master, DateRange range) {
-        return spots.freeCount(Arguments.require(master, "master allocation"), scope.resolve(Arguments.range(range)));
+        return spots.freeCount(Arguments.require(master, "master allocation"), forward(range));
     }
 
     /**
@@ -1183,10 +1184,10 @@ public final class Scheduler {
      * @param range the range
      * @return the spots ordered by start
      * @throws AlreadyReservedError if an overlapped master has no free spot
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public List<Allocation> reservationTargets(DateRange range) {
-        return spots.reservationTargets(scope.resolve(Arguments.range(range)));
+        return spots.reservationTargets(forward(range));
     }
 
     /**
@@ -1207,10 +1208,10 @@ public final class Scheduler {
      * @param range the range
      * @param normalizeDst show days with a daylight-saving change as 24-hour days
      * @return the masters ordered by start
-     * @throws InvalidDateRange if the range is missing
+     * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, boolean normalizeDst) {
-        Timespan span = scope.resolve(Arguments.range(range));
+        Timespan span = forward(range);
         if (!scope.blockingResources().isEmpty()) {
             return queries.allocationsWithAvailabilityByRange(span, scope.resource(), scope.blockingResources(),
                     normalizeDst);
@@ -1236,5 +1237,14 @@ public final class Scheduler {
             }
         }
         return result;
+    }
+
+    private Timespan forward(DateRange range) {
+        Timespan span = scope.resolve(Arguments.range(range));
+        if (span.isReversed()) {
+            throw new InvalidDateRange("the range " + range + " ends before it starts; expected an end on or after"
+                    + " the start");
+        }
+        return span;
     }
 }

@@ -3,7 +3,6 @@ package io.libres.db.internal;
 import io.libres.db.SearchHit;
 import io.libres.db.SearchOptions;
 import io.libres.db.models.Allocation;
-import io.libres.errors.LibresException;
 import io.libres.time.DateRange;
 import io.libres.time.TimeZones;
 import io.libres.time.Timespan;
@@ -42,11 +41,11 @@ public final class SearchOps {
      * @param options the filters
      * @param availability the availability of a span, for minspots
      * @return the hits ordered by start
-     * @throws LibresException as documented on the scheduler method of the same name
+     * @throws io.libres.errors.InvalidArgument as documented on the scheduler method of the same name
      */
     public List<SearchHit> search(DateRange range, SearchOptions options, ToDoubleFunction<Timespan> availability) {
         if (options.availableOnly() && !scope.blockingResources().isEmpty()) {
-            throw new LibresException("searching for available allocations only is not supported for a scheduler"
+            throw new io.libres.errors.InvalidArgument("searching for available allocations only is not supported for a scheduler"
                     + " with blocking names; expected availableOnly(false) or no blocking names");
         }
         Timespan span = scope.resolve(range);

@@ -404,4 +404,34 @@ public abstract class BadInputBehaviour extends Behaviour {
         refused(() -> scheduler().changeQuota(stored, 1), NoResultFound.class, String.valueOf(stored.requireId()));
         assertThat(scheduler().allocationById(master.requireId()).quota()).isEqualTo(3);
     }
+
+    @Test
+    @DisplayName("changing a reservation or a blocker to a backward span is refused and changes nothing")
+    void backwardChanges() {
+        UUID token = someRecords();
+        int id = scheduler().reservationsByToken(token).one().requireId();
+        io.libres.db.models.ReservationBlocker blocker = scheduler().managedBlockers().one();
+        DateRange backwards = range(at(2015, 2, 9, 10), at(2015, 2, 9, 9));
+        refused(() -> scheduler().changeReservation(token, id, backwards), io.libres.errors.ReservationTooShort.class,
+                "expected");
+        refused(() -> scheduler().changeBlocker(blocker.token(), blocker.id(), backwards),
+                io.libres.errors.ReservationTooShort.class, "expected");
+        assertThat(scheduler().reservationsByToken(token).one().start()).contains(zoned(at(2015, 2, 9, 8, 0)));
+    }
+
+    @Test
+    @DisplayName("searching or asking availability for a backward range is an InvalidDateRange")
+    void backwardQueries() {
+        someRecords();
+        DateRange backwards = range(at(2015, 2, 9, 12), at(2015, 2, 9, 8));
+        refused(() -> scheduler().searchAllocations(backwards), InvalidDateRange.class, "ends before it starts");
+        refused(() -> scheduler().availability(backwards), InvalidDateRange.class, "ends before it starts");
+        refused(() -> scheduler().reservationTargets(backwards), InvalidDateRange.class, "ends before it starts");
+        refused(() -> scheduler().allocationsWithAvailabilityByRange(backwards), InvalidDateRange.class,
+                "ends before it starts");
+    }
+
+    private static Instant zoned(java.time.LocalDateTime local) {
+        return local.atZone(KitFixture.ZURICH).toInstant();
+    }
 }

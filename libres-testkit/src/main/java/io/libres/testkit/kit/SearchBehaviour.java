@@ -6,7 +6,6 @@ import io.libres.db.Inclusion;
 import io.libres.db.SearchHit;
 import io.libres.db.SearchOptions;
 import io.libres.db.Scheduler;
-import io.libres.errors.LibresException;
 import io.libres.time.DateRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -96,7 +95,7 @@ public abstract class SearchBehaviour extends Behaviour {
         assertThat(spots(dates)).containsExactly(1, 0, 0);
         reserve(dates, 1);
         assertThat(spots(dates)).containsExactly(0, 0, 0);
-        assertThatThrownBy(() -> SearchOptions.builder().minspots(-1).build()).isInstanceOf(LibresException.class);
+        assertThatThrownBy(() -> SearchOptions.builder().minspots(-1).build()).isInstanceOf(io.libres.errors.InvalidArgument.class);
     }
 
     private void reserve(DateRange dates, int times) {
@@ -171,7 +170,7 @@ public abstract class SearchBehaviour extends Behaviour {
     void availableOnlyWithBlocking() {
         Scheduler blocked = fixture().blockedScheduler();
         assertThatThrownBy(() -> blocked.searchAllocations(EVERYTHING, SearchOptions.builder().availableOnly(true).build()))
-                .isInstanceOf(LibresException.class).hasMessageContaining("not supported");
+                .isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("not supported");
     }
 
     @Test
