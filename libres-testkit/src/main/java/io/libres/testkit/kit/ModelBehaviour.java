@@ -1,5 +1,6 @@
 package io.libres.testkit.kit;
 
+import io.libres.db.models.ReservationBlocker;
 import java.time.LocalTime;
 import java.time.Instant;
 import io.libres.db.AllocationAvailability;
@@ -270,5 +271,33 @@ public abstract class ModelBehaviour extends Behaviour {
         assertThat(real.partitions().get(0).percentage()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(normalised.partitions()).extracting(Partition::percentage).containsExactly(25.0, 25.0, 25.0, 25.0);
         assertThat(normalised.partitions()).extracting(Partition::reserved).containsExactly(true, false, true, false);
+    }
+
+    @Test
+    @DisplayName("aligning dates clamps a span to the allocation; no span gives the allocation itself")
+    void alignDates() {
+        Allocation allocation = scheduler().allocate(range(at(2015, 2, 9, 10), at(2015, 2, 9, 12))).get(0);
+        Timespan wider = new Timespan(zoned(at(2015, 2, 9, 9, 0)), zoned(at(2015, 2, 9, 13, 0)));
+        Timespan inner = new Timespan(zoned(at(2015, 2, 9, 10, 30)), zoned(at(2015, 2, 9, 11, 0)));
+        assertThat(allocation.alignDates(wider)).isEqualTo(allocation.timespan());
+        assertThat(allocation.alignDates(inner)).isEqualTo(inner);
+        assertThat(allocation.alignDates(null)).isEqualTo(allocation.timespan());
+    }
+
+    @Test
+    @DisplayName("a group blocker targets the group's masters, spans their times, and holds every spot of each")
+    void groupBlockerModel() {
+        List<Allocation> group = scheduler().allocate(List.of(range(at(2015, 2, 10, 10), at(2015, 2, 10, 11)),
+                range(at(2015, 2, 9, 10), at(2015, 2, 9, 11))), AllocateOptions.builder().grouped(true).quota(2).build());
+        ReservationBlocker blocker = scheduler().addGroupBlocker(group.get(0).group(), "closed").get(0);
+        assertThat(blocker.start()).isNull();
+        assertThat(blocker.timespans(lookup())).extracting(Timespan::start)
+                .containsExactly(zoned(at(2015, 2, 9, 10, 0)), zoned(at(2015, 2, 10, 10, 0)));
+        assertThat(blocker.targetAllocations(lookup(), true)).hasSize(2).allMatch(Allocation::isMaster);
+        assertThat(blocker.targetAllocations(lookup(), false)).hasSize(4);
+        assertThat(scheduler().reservedSlotsByBlocker(blocker.token()).count()).isEqualTo(4);
+        for (Allocation member : group) {
+            assertThat(member.quotaLeft(lookup())).isZero();
+        }
     }
 }
