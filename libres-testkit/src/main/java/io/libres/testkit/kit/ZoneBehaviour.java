@@ -1,5 +1,7 @@
 package io.libres.testkit.kit;
 
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import io.libres.db.MoveOptions;
 import io.libres.db.AllocateOptions;
 import io.libres.db.Inclusion;
@@ -137,5 +139,32 @@ public abstract class ZoneBehaviour extends Behaviour {
         assertThat(scheduler().moveAllocation(zurich.requireId(),
                 MoveOptions.builder().dates(range(at(2015, 6, 1, 15), at(2015, 6, 1, 17))).build()).displayEnd().getHour())
                 .isEqualTo(17);
+    }
+
+    @Test
+    @DisplayName("a LocalDate stands for its midnight in the scheduler's zone")
+    void localDates() {
+        Allocation day = scheduler().allocate(new DateRange(LocalDate.of(2015, 6, 1), LocalDate.of(2015, 6, 2))).get(0);
+        assertThat(day.start()).isEqualTo(Instant.parse("2015-05-31T22:00:00Z"));
+        assertThat(day.displayEnd().toLocalDateTime()).isEqualTo(at(2015, 6, 2, 0));
+        assertThat(day.wholeDay()).isTrue();
+    }
+
+    @Test
+    @DisplayName("offsets tell apart the two occurrences of the repeated hour on the fall-back night")
+    void repeatedHourByOffset() {
+        DateRange summer = DateRange.of(OffsetDateTime.of(2026, 10, 25, 2, 0, 0, 0, ZoneOffset.ofHours(2)),
+                OffsetDateTime.of(2026, 10, 25, 3, 0, 0, 0, ZoneOffset.ofHours(2)));
+        DateRange winter = DateRange.of(OffsetDateTime.of(2026, 10, 25, 2, 0, 0, 0, ZoneOffset.ofHours(1)),
+                OffsetDateTime.of(2026, 10, 25, 3, 0, 0, 0, ZoneOffset.ofHours(1)));
+        Allocation first = scheduler().allocate(summer).get(0);
+        Allocation second = scheduler().allocate(winter).get(0);
+        assertThat(first.start()).isEqualTo(Instant.parse("2026-10-25T00:00:00Z"));
+        assertThat(second.start()).isEqualTo(Instant.parse("2026-10-25T01:00:00Z"));
+        assertThat(first.displayStart().toLocalTime()).isEqualTo(second.displayStart().toLocalTime());
+        UUID token = scheduler().reserve(EMAIL, winter);
+        assertThat(scheduler().approveReservations(token)).singleElement()
+                .satisfies(slot -> assertThat(slot.allocationId()).isEqualTo(second.requireId()));
+        assertThat(first.isAvailable(lookup())).isTrue();
     }
 }
