@@ -1,5 +1,6 @@
 package io.libres.testkit.kit;
 
+import io.libres.errors.OverlappingAllocationError;
 import io.libres.spi.UnitOfWork;
 import io.libres.db.Session;
 import io.libres.db.AllocateOptions;
@@ -231,6 +232,30 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
         scheduler().allocate(range(at(2014, 11, 29, 12), at(2014, 11, 29, 13)));
         scheduler().commit();
         scheduler().close();
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("two threads allocating overlapping spans: exactly one allocation is stored")
+    void racingAllocations() throws Exception {
+        CyclicBarrier bothRead = new CyclicBarrier(2);
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int hour : new int[] {12, 13}) {
+            tasks.add(() -> {
+                try {
+                    scheduler().allocationsInRange(range(at(2014, 12, 1, 11), at(2014, 12, 1, 15))).count();
+                    bothRead.await(30, TimeUnit.SECONDS);
+                    scheduler().allocate(range(at(2014, 12, 1, hour), at(2014, 12, 1, hour + 2)));
+                    scheduler().commit();
+                    return true;
+                } catch (SerializationFailure | OverlappingAllocationError e) {
+                    return false;
+                } finally {
+                    scheduler().close();
+                }
+            });
+        }
+        assertThat(inThreads(tasks)).containsExactlyInAnyOrder(true, false);
         assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
     }
 }
