@@ -1,5 +1,7 @@
 package io.libres.testkit.kit;
 
+import io.libres.errors.InvalidReservationError;
+import io.libres.errors.AffectedPendingReservationError;
 import io.libres.errors.OverlappingAllocationError;
 import io.libres.spi.UnitOfWork;
 import io.libres.db.Session;
@@ -257,5 +259,47 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
         }
         assertThat(inThreads(tasks)).containsExactlyInAnyOrder(true, false);
         assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("reserving while another thread removes the allocation: never a reservation without its allocation")
+    void reserveWhileRemoving() throws Exception {
+        DateRange dates = range(at(2014, 12, 2, 12), at(2014, 12, 2, 13));
+        Allocation allocation = scheduler().allocate(dates, AllocateOptions.builder().approveManually(true).build()).get(0);
+        scheduler().commit();
+        CyclicBarrier bothRead = new CyclicBarrier(2);
+        Callable<Boolean> reserver = () -> {
+            try {
+                scheduler().allocationById(allocation.requireId());
+                scheduler().reservationsByGroup(allocation.group()).count();
+                bothRead.await(30, TimeUnit.SECONDS);
+                scheduler().reserve("racer@example.org", dates);
+                scheduler().commit();
+                return true;
+            } catch (SerializationFailure | InvalidReservationError e) {
+                return false;
+            } finally {
+                scheduler().close();
+            }
+        };
+        Callable<Boolean> remover = () -> {
+            try {
+                scheduler().allocationById(allocation.requireId());
+                scheduler().reservationsByGroup(allocation.group()).count();
+                bothRead.await(30, TimeUnit.SECONDS);
+                scheduler().removeAllocation(allocation.requireId());
+                scheduler().commit();
+                return true;
+            } catch (SerializationFailure | AffectedPendingReservationError e) {
+                return false;
+            } finally {
+                scheduler().close();
+            }
+        };
+        List<Boolean> outcomes = inThreads(List.of(reserver, remover));
+        assertThat(outcomes).containsOnlyOnce(true);
+        long allocations = scheduler().managedAllocations().count();
+        long reservations = scheduler().managedReservations().count();
+        assertThat(allocations + reservations).isEqualTo(outcomes.get(0) ? 2 : 0);
     }
 }
