@@ -1,0 +1,342 @@
+package io.libres.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.libres.context.Context;
+import io.libres.context.Registry;
+import io.libres.context.StoppableService;
+import io.libres.errors.InvalidSetting;
+import io.libres.errors.StorageException;
+import io.libres.jdbi.internal.JdbiUnitOfWork;
+import io.libres.jdbi.internal.JsonData;
+import io.libres.postgres.LibresSchema;
+import io.libres.postgres.PostgresServer;
+import io.libres.postgres.SqlErrors;
+import io.libres.spi.JsonCodec;
+import io.libres.spi.Ports;
+import io.libres.spi.Storage;
+import io.libres.spi.StoragePorts;
+import io.libres.spi.UnitOfWork;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The storage of libres for Java on PostgreSQL (13 or newer) through JDBI 3, on exactly the
+ * tables libres 1.2 creates, so Python and Java services can share one database.
+ *
+ * <p>Every unit of work is one SERIALIZABLE transaction on a connection of its own. The server's
+ * version is checked on the first unit of work. Thread-safe.
+ *
+ * <pre>{@code
+ * JdbiStorage storage = JdbiStorage.using(dataSource).install(context);
+ * storage.setupDatabase();
+ * }</pre>
+ */
+public final class JdbiStorage implements Storage, StoppableService {
+
+    private final Jdbi jdbi;
+    private final HikariDataSource ownedPool;
+    private final JsonData json;
+    private final Clock clock;
+    private volatile boolean versionChecked;
+
+    private JdbiStorage(Builder builder) {
+        this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
+        this.jdbi = builder.jdbi != null ? builder.jdbi
+                : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
+        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JdbiStorage::discoveredCodec));
+        this.clock = builder.clock;
+    }
+
+    /**
+     * A storage on the caller's data source; the caller keeps and closes it.
+     *
+     * @param dataSource a data source of a PostgreSQL database, pooled or not
+     * @return the storage
+     * @throws NullPointerException if the data source is null
+     */
+    public static JdbiStorage using(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /**
+     * A storage on the caller's JDBI; the adapter configures only its own handles, never the Jdbi.
+     *
+     * @param jdbi a Jdbi on a PostgreSQL database
+     * @return the storage
+     * @throws NullPointerException if the Jdbi is null
+     */
+    public static JdbiStorage using(Jdbi jdbi) {
+        return builder().jdbi(jdbi).build();
+    }
+
+    /**
+     * A storage with a connection pool of its own (HikariCP) on a JDBC URL; {@link #stopService()}
+     * closes the pool.
+     *
+     * @param dsn a JDBC URL such as {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}
+     * @return the storage
+     * @throws InvalidSetting if the URL does not start with {@code jdbc:postgresql:}
+     */
+    public static JdbiStorage connect(String dsn) {
+        return builder().dsn(dsn).build();
+    }
+
+    /**
+     * Starts building a storage with options: where its connections come from (exactly one of
+     * a JDBC URL, a data source or a Jdbi), its JSON codec and its clock.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sets this storage as the storage of a context (and of the contexts inheriting from it),
+     * overriding any discovered adapter.
+     *
+     * @param context an unlocked context
+     * @return this storage
+     * @throws io.libres.errors.ContextIsLocked if the context is locked
+     */
+    public JdbiStorage install(Context context) {
+        context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        return this;
+    }
+
+    /**
+     * The Jdbi this storage runs on, for the caller's own queries.
+     *
+     * @return the Jdbi
+     */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * Begins a SERIALIZABLE unit of work on a connection of its own. The first call checks the
+     * server's version.
+     *
+     * @return the open unit of work
+     * @throws StorageException if no connection can be had
+     * @throws io.libres.postgres.UnsupportedPostgresVersion if the server is older than PostgreSQL 13
+     */
+    @Override
+    public UnitOfWork begin() {
+        Handle handle = open();
+        if (!versionChecked) {
+            try {
+                PostgresServer.of(handle.getConnection()).requireSupported();
+                versionChecked = true;
+            } catch (SQLException e) {
+                handle.close();
+                throw SqlErrors.translate("asking the server for its version", e);
+            } catch (RuntimeException e) {
+                handle.close();
+                throw e;
+            }
+        }
+        return JdbiUnitOfWork.begin(handle, clock, json);
+    }
+
+    /**
+     * Creates the tables, types, sequences and indexes of libres 1.2 that are missing, in a
+     * transaction of its own; calling it again, or from several processes, does no harm.
+     *
+     * @throws StorageException if the database refuses
+     */
+    @Override
+    public void setupDatabase() {
+        try (Handle handle = open()) {
+            LibresSchema.create(handle.getConnection());
+        } catch (SQLException e) {
+            throw SqlErrors.translate("creating the libres schema", e);
+        } catch (JdbiException e) {
+            throw new StorageException("could not create the libres schema: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Closes the connection pool this storage owns (one made from a JDBC URL); a data source or
+     * Jdbi handed in stays open, it is the caller's.
+     */
+    @Override
+    public void stopService() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    private Handle open() {
+        try {
+            return jdbi.open();
+        } catch (JdbiException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException) {
+                throw SqlErrors.translate("connecting to the database", (SQLException) cause);
+            }
+            throw new StorageException("could not connect to the database: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static HikariDataSource pool(String dsn) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dsn);
+        config.setPoolName("libres-jdbi");
+        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        // connect lazily: a context may make its storage before the database is up
+        config.setInitializationFailTimeout(-1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("could not set up a connection pool for " + redact(dsn) + ": "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    private static String redact(String dsn) {
+        return dsn.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static JsonCodec discoveredCodec() {
+        return Registry.createEmpty().masterContext().getService(Ports.JSON);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = supplier.get();
+                        }
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
+    }
+
+    /**
+     * Builds a {@link JdbiStorage}. Not thread-safe; build once and share the storage.
+     */
+    public static final class Builder {
+
+        private String dsn;
+        private DataSource dataSource;
+        private Jdbi jdbi;
+        private Supplier<JsonCodec> jsonCodec;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Connects through a pool of the storage's own on a JDBC URL.
+         *
+         * @param value the JDBC URL, starting with {@code jdbc:postgresql:}
+         * @return this builder
+         * @throws InvalidSetting if the URL is null or not a PostgreSQL JDBC URL
+         */
+        public Builder dsn(String value) {
+            if (value == null || !value.startsWith("jdbc:postgresql:")) {
+                throw new InvalidSetting("the dsn '" + (value == null ? null : redact(value))
+                        + "' is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
+            }
+            this.dsn = value;
+            return this;
+        }
+
+        /**
+         * Connects through the caller's data source.
+         *
+         * @param value the data source
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource must not be null");
+            return this;
+        }
+
+        /**
+         * Connects through the caller's Jdbi.
+         *
+         * @param value the Jdbi
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder jdbi(Jdbi value) {
+            this.jdbi = Objects.requireNonNull(value, "jdbi must not be null");
+            return this;
+        }
+
+        /**
+         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
+         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         *
+         * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder jsonCodec(JsonCodec value) {
+            Objects.requireNonNull(value, "jsonCodec must not be null");
+            this.jsonCodec = () -> value;
+            return this;
+        }
+
+        /**
+         * The JSON codec of the {@code data} columns, asked for on first use.
+         *
+         * @param value supplies the codec
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder jsonCodec(Supplier<JsonCodec> value) {
+            this.jsonCodec = Objects.requireNonNull(value, "jsonCodec must not be null");
+            return this;
+        }
+
+        /**
+         * The clock of the {@code created} and {@code modified} columns; the system's UTC clock
+         * unless set.
+         *
+         * @param value the clock
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the storage.
+         *
+         * @return the storage
+         * @throws InvalidSetting if not exactly one of dsn, data source and Jdbi is set
+         * @throws StorageException if the pool for a dsn cannot be set up
+         */
+        public JdbiStorage build() {
+            int sources = (dsn == null ? 0 : 1) + (dataSource == null ? 0 : 1) + (jdbi == null ? 0 : 1);
+            if (sources != 1) {
+                throw new InvalidSetting("a JdbiStorage needs exactly one of a dsn, a DataSource or a Jdbi; got "
+                        + sources);
+            }
+            return new JdbiStorage(this);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.libres.testkit.contract;
+
+import io.libres.spi.Storage;
+import io.libres.testkit.memory.InMemoryStorage;
+import org.junit.jupiter.api.DisplayName;
+
+/** Runs the storage contract kit against the in-memory storage, a fresh one per test. */
+@DisplayName("storage contract on the in-memory storage")
+class InMemoryStorageContractTest extends StorageContractTest {
+
+    @Override
+    protected Storage newStorage() {
+        return InMemoryStorage.create();
+    }
+}
