@@ -1,5 +1,6 @@
 package io.libres.examples.quickstart;
 
+import io.libres.Libres;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.testkit.memory.InMemoryStorage;
@@ -52,6 +53,7 @@ public final class Quickstart {
         } else {
             Database.connect(context, console);
         }
+        Libres.newScheduler(context, "setup", ZONE).setupDatabase();
 
         LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         new MeetingRoom(context, ZONE, monday, console).play();

@@ -25,6 +25,21 @@ class QuickstartTest {
         assertThat(output.lines().filter(line -> line.contains("erin@example.org has a place on Tue"))).hasSize(6);
     }
 
+    @Test
+    @DisplayName("plays every step as promised on PostgreSQL through JDBI")
+    void playsOnPostgres() throws Exception {
+        String output = play(false);
+
+        assertThat(output)
+                .contains("through JDBI")
+                .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
+                .contains("57.5% free")
+                .contains("25 customers bought 4 seats each, 15 found the concert sold out.")
+                .contains("100 seats are taken, 100 of them distinct")
+                .contains("1 session removed, 0 reservations left.");
+        assertThat(output.lines().filter(line -> line.contains("erin@example.org has a place on Tue"))).hasSize(6);
+    }
+
     private static String play(boolean inMemory) throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Quickstart.play(inMemory, new PrintStream(bytes, true, StandardCharsets.UTF_8));
