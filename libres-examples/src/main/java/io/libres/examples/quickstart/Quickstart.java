@@ -1,0 +1,65 @@
+package io.libres.examples.quickstart;
+
+import io.libres.Libres;
+import io.libres.context.Context;
+import io.libres.context.Registry;
+import io.libres.testkit.memory.InMemoryStorage;
+import java.io.PrintStream;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * The quickstart: a short booking story played on a real PostgreSQL, printed as it happens.
+ *
+ * <p>Without configuration it starts an embedded PostgreSQL (binaries from Maven Central); with
+ * {@code LIBRES_JDBC_URL} set it uses that server. {@code --in-memory} plays the story on the
+ * testkit's in-memory storage instead. Exits 0 when every step behaved as promised, 1 otherwise.
+ */
+public final class Quickstart {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
+
+    private Quickstart() {
+    }
+
+    /**
+     * Plays the story.
+     *
+     * @param args {@code --in-memory} to play it without PostgreSQL
+     */
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        boolean inMemory = args.length > 0 && (args[0].equals("--in-memory") || args[0].equals("in-memory"));
+        try {
+            play(inMemory, out);
+            out.println();
+            out.println("Every step behaved as promised.");
+        } catch (StoryFailed | InterruptedException e) {
+            System.err.println();
+            System.err.println("The story failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void play(boolean inMemory, PrintStream out) throws InterruptedException {
+        Console console = new Console(out);
+        Registry registry = Registry.createDefault();
+        Context context = registry.registerContext("quickstart");
+        if (inMemory) {
+            InMemoryStorage.installOn(context);
+            console.say("Storage: the testkit's in-memory storage.");
+        } else {
+            Database.connect(context, console);
+        }
+        Libres.newScheduler(context, "setup", ZONE).setupDatabase();
+
+        LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        new MeetingRoom(context, ZONE, monday, console).play();
+        new Concert(context, ZONE, monday.plusDays(4), console).play();
+        new Course(context, ZONE, monday, console).play();
+        new ShoppingCart(context, ZONE, monday.plusDays(5), console).play();
+        new Week(context, ZONE, monday, console).play();
+    }
+}
