@@ -58,4 +58,13 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Reserving and approving. */
+    @Nested
+    @DisplayName("reserving")
+    class Reserving extends ReservingBehaviour {
+        Reserving() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
