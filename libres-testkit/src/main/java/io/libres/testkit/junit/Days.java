@@ -38,6 +38,10 @@ public final class Days {
     /**
      * A whole day in a zone.
      *
+     * <p>For an allocation with {@code wholeDay(true)}, which libres widens to every day its
+     * range touches, pass a range inside the day instead (such as {@link #between}): this one
+     * ends at the next day's midnight and so would touch that day too.
+     *
      * @param date the day
      * @param zone the zone
      * @return from the start of the day to the start of the next; 23 or 25 hours on a DST change

@@ -129,7 +129,9 @@ public class LibresExtension implements BeforeAllCallback, BeforeEachCallback, P
             return valueFor(parameterContext.getParameter().getType(), fixture(extensionContext), extensionContext,
                     target);
         } catch (ExtensionConfigurationException e) {
-            throw new ParameterResolutionException("cannot inject " + target + ": " + e.getMessage(), e);
+            String message = e.getMessage().startsWith(target) ? e.getMessage()
+                    : "cannot inject " + target + ": " + e.getMessage();
+            throw new ParameterResolutionException(message, e);
         }
     }
 
