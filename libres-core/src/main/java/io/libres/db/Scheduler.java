@@ -1056,7 +1056,7 @@ public final class Scheduler {
      *     blocking names, which is not supported
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
-        return search.search(scope.resolve(range), options, this::availability);
+        return search.search(range, options, this::availability);
     }
 
     /**

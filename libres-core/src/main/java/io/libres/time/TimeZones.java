@@ -151,4 +151,34 @@ public final class TimeZones {
     public static DayOfWeek dayOfWeek(Instant instant, ZoneId zone) {
         return instant.atZone(zone).getDayOfWeek();
     }
+
+    /**
+     * The time of day of a value as it was given: the wall time of a local, zoned or offset value
+     * in its own zone, the UTC time of an instant, midnight for a date (as Python's
+     * {@code datetime.time()}).
+     *
+     * @param value the value
+     * @return the time of day
+     * @throws InvalidDateRange if the value is not a point in time
+     */
+    public static LocalTime timeOfDay(Temporal value) {
+        if (value instanceof LocalDateTime) {
+            return ((LocalDateTime) value).toLocalTime();
+        }
+        if (value instanceof ZonedDateTime) {
+            return ((ZonedDateTime) value).toLocalTime();
+        }
+        if (value instanceof OffsetDateTime) {
+            return ((OffsetDateTime) value).toLocalTime();
+        }
+        if (value instanceof Instant) {
+            return ((Instant) value).atOffset(java.time.ZoneOffset.UTC).toLocalTime();
+        }
+        if (value instanceof LocalDate) {
+            return LocalTime.MIDNIGHT;
+        }
+        throw new InvalidDateRange("a " + (value == null ? "null" : value.getClass().getSimpleName())
+                + " is not a point in time; expected a LocalDateTime, LocalDate, ZonedDateTime,"
+                + " OffsetDateTime or Instant");
+    }
 }

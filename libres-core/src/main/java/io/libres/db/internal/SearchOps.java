@@ -4,6 +4,7 @@ import io.libres.db.SearchHit;
 import io.libres.db.SearchOptions;
 import io.libres.db.models.Allocation;
 import io.libres.errors.LibresException;
+import io.libres.time.DateRange;
 import io.libres.time.TimeZones;
 import io.libres.time.Timespan;
 
@@ -37,18 +38,21 @@ public final class SearchOps {
     /**
      * Searches; see {@code Scheduler#searchAllocations}.
      *
-     * @param span the requested span, UTC
+     * @param range the requested dates and times of day
      * @param options the filters
      * @param availability the availability of a span, for minspots
      * @return the hits ordered by start
      */
-    public List<SearchHit> search(Timespan span, SearchOptions options, ToDoubleFunction<Timespan> availability) {
+    public List<SearchHit> search(DateRange range, SearchOptions options, ToDoubleFunction<Timespan> availability) {
         if (options.availableOnly() && !scope.blockingResources().isEmpty()) {
             throw new LibresException("searching for available allocations only is not supported for a scheduler"
                     + " with blocking names; expected availableOnly(false) or no blocking names");
         }
-        LocalTime startTime = span.start().atZone(scope.zone()).toLocalTime();
-        LocalTime endTime = span.end().atZone(scope.zone()).toLocalTime();
+        Timespan span = scope.resolve(range);
+        // The times of day are taken as given, like Python's datetime.time(), then read in the
+        // scheduler's zone on each allocation's day.
+        LocalTime startTime = TimeZones.timeOfDay(range.start());
+        LocalTime endTime = TimeZones.timeOfDay(range.end());
         List<SearchHit> hits = new ArrayList<>();
         Set<UUID> knownGroups = new HashSet<>();
         Set<Integer> knownIds = new HashSet<>();

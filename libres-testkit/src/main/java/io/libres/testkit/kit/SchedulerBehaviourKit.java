@@ -67,4 +67,85 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Changing reservations. */
+    @Nested
+    @DisplayName("changing reservations")
+    class ChangingReservations extends ChangingReservationsBehaviour {
+        ChangingReservations() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Quotas and mirrors. */
+    @Nested
+    @DisplayName("quotas")
+    class Quotas extends QuotaBehaviour {
+        Quotas() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Moving and removing allocations. */
+    @Nested
+    @DisplayName("moving and removing allocations")
+    class MovingAndRemoving extends MovingAndRemovingBehaviour {
+        MovingAndRemoving() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Blockers. */
+    @Nested
+    @DisplayName("blockers")
+    class Blockers extends BlockerBehaviour {
+        Blockers() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Searching allocations. */
+    @Nested
+    @DisplayName("searching")
+    class Searching extends SearchBehaviour {
+        Searching() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Availability. */
+    @Nested
+    @DisplayName("availability")
+    class Availability extends AvailabilityBehaviour {
+        Availability() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Browser sessions. */
+    @Nested
+    @DisplayName("sessions")
+    class Sessions extends SessionBehaviour {
+        Sessions() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Events. */
+    @Nested
+    @DisplayName("events")
+    class EventsRaised extends EventBehaviour {
+        EventsRaised() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Concurrent units of work. */
+    @Nested
+    @DisplayName("concurrency")
+    class Concurrency extends ConcurrencyBehaviour {
+        Concurrency() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
