@@ -49,10 +49,22 @@ public final class EventRecorder implements AutoCloseable {
         Objects.requireNonNull(context, "context must not be null");
         EventRecorder recorder = new EventRecorder();
         Events events = Events.of(context);
-        for (Class<?> type : LibresEvent.class.getPermittedSubclasses()) {
-            recorder.subscriptions.add(events.on(type.asSubclass(LibresEvent.class), recorder.recorded::add));
+        for (Class<? extends LibresEvent> type : concreteEventTypes(LibresEvent.class)) {
+            recorder.subscriptions.add(events.on(type, recorder.recorded::add));
         }
         return recorder;
+    }
+
+    /** Listeners are found by an event's exact class, so subscribe to the records, not to sealed interfaces between. */
+    private static List<Class<? extends LibresEvent>> concreteEventTypes(Class<? extends LibresEvent> type) {
+        if (!type.isSealed()) {
+            return List.of(type);
+        }
+        List<Class<? extends LibresEvent>> concrete = new ArrayList<>();
+        for (Class<?> permitted : type.getPermittedSubclasses()) {
+            concrete.addAll(concreteEventTypes(permitted.asSubclass(LibresEvent.class)));
+        }
+        return concrete;
     }
 
     /**
