@@ -4,6 +4,7 @@ import io.libres.db.AllocateOptions;
 import io.libres.db.Scheduler;
 import io.libres.db.models.Reservation;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.SerializationFailure;
 import io.libres.time.DateRange;
 
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.UUID;
  * rolls back on failure.
  */
 public final class RoomBookings {
+
+    /** How often {@link #book} tries when concurrent bookings keep it from serializing. */
+    public static final int ATTEMPTS = 5;
 
     private static final AllocateOptions HALF_HOURS = AllocateOptions.builder()
             .partlyAvailable(true)
@@ -52,16 +56,30 @@ public final class RoomBookings {
     }
 
     /**
-     * Books the room.
+     * Books the room. When a concurrent booking makes the unit of work fail to serialize, the
+     * booking is tried again, up to {@value #ATTEMPTS} times in all.
      *
      * @param email who books
      * @param time the time, within the opening hours
      * @return the booking's token, to cancel it
      * @throws RoomTaken if somebody booked part of that time already; nothing is booked
+     * @throws SerializationFailure if every attempt met a concurrent booking; nothing is booked
      * @throws io.libres.errors.LibresException for bad input (an invalid email, a time outside the
      *     opening hours), as the scheduler reports it; nothing is booked
      */
     public UUID book(String email, DateRange time) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return bookOnce(email, time);
+            } catch (SerializationFailure e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private UUID bookOnce(String email, DateRange time) {
         try {
             UUID token = room.reserve(email, time);
             room.approveReservations(token);
@@ -102,7 +120,7 @@ public final class RoomBookings {
     }
 
     /**
-     * How much of the open time in a range is booked.
+     * How much of the opening hours that overlap a range is booked, all of each opening counted.
      *
      * @param range the range, for example a day
      * @return 0 to 100 percent; 0 when the room is not open then

@@ -21,7 +21,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -87,6 +95,42 @@ class RoomBookingsTest {
 
         events.assertThat().didNotFire(ReservationsApproved.class);
         assertThat(bookings.bookings()).extracting(Reservation::email).containsExactly("ann@example.org");
+    }
+
+    @Test
+    @DisplayName("of eight people racing for the same hour, exactly one gets it")
+    void race() throws Exception {
+        int racers = 8;
+        DateRange hour = hours(MONDAY, 14, 15);
+        CyclicBarrier together = new CyclicBarrier(racers);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String email = "racer" + i + "@example.org";
+            attempts.add(() -> {
+                together.await(1, TimeUnit.MINUTES);
+                try {
+                    bookings.book(email, hour);
+                    return true;
+                } catch (RoomTaken taken) {
+                    return false;
+                }
+            });
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Boolean> won = new ArrayList<>();
+        try {
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                won.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(won).containsOnlyOnce(true).hasSize(racers);
+        assertThat(bookings.bookings()).singleElement()
+                .satisfies(booking -> assertThat(booking.status()).isEqualTo(ReservationStatus.APPROVED));
+        assertThat(bookings.occupancy(Days.of(MONDAY, scheduler.zone()))).isEqualTo(10.0);
     }
 
     @Test
