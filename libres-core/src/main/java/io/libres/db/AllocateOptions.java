@@ -1,11 +1,10 @@
 package io.libres.db;
 
+import io.libres.db.internal.JsonData;
 import io.libres.errors.InvalidAllocationError;
 import io.libres.errors.InvalidQuota;
 import io.libres.time.Raster;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,6 +37,7 @@ public record AllocateOptions(boolean partlyAvailable, Raster raster, boolean wh
      * @throws InvalidQuota if the quota is below 1 or the quota limit below 0
      * @throws InvalidAllocationError if partly available and grouped, or grouped and skipping
      *     overlaps (a group is all or nothing)
+     * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public AllocateOptions {
         if (raster == null) {
@@ -57,7 +57,7 @@ public record AllocateOptions(boolean partlyAvailable, Raster raster, boolean wh
             throw new InvalidAllocationError("a grouped allocation is all or nothing and cannot skip overlapping"
                     + " dates; expected skipOverlapping or grouped, not both");
         }
-        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = JsonData.requireObject(data);
     }
 
     /**

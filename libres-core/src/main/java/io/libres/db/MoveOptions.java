@@ -1,10 +1,9 @@
 package io.libres.db;
 
+import io.libres.db.internal.JsonData;
 import io.libres.errors.InvalidQuota;
 import io.libres.time.DateRange;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +26,7 @@ public record MoveOptions(DateRange dates, UUID group, Integer newQuota, Boolean
      * Validates the values.
      *
      * @throws InvalidQuota if the new quota is below 1 or the quota limit below 0
+     * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public MoveOptions {
         if (newQuota != null && newQuota < 1) {
@@ -35,7 +35,7 @@ public record MoveOptions(DateRange dates, UUID group, Integer newQuota, Boolean
         if (quotaLimit != null && quotaLimit < 0) {
             throw new InvalidQuota("a quota limit of " + quotaLimit + " is invalid; expected 0 (no limit) or more");
         }
-        data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = data == null ? null : JsonData.requireObject(data);
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.libres.db;
 
+import io.libres.db.internal.JsonData;
 import io.libres.errors.InvalidQuota;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,12 +24,13 @@ public record ReserveOptions(Map<String, Object> data, UUID sessionId, int quota
      * Validates the options.
      *
      * @throws InvalidQuota if the quota is below 1
+     * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public ReserveOptions {
         if (quota < 1) {
             throw new InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more");
         }
-        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = JsonData.requireObject(data);
     }
 
     /**

@@ -96,6 +96,7 @@ public final class Scheduler {
      * @param name the scheduler's name, which with the context name makes the resource
      * @param zone the zone of local date-times, whole days and weekdays; it cannot change once
      *     allocations exist
+     * @throws io.libres.errors.LibresException if the context or zone is missing or the name is blank
      */
     public Scheduler(Context context, String name, ZoneId zone) {
         this(context, name, zone, Set.of());
@@ -109,6 +110,8 @@ public final class Scheduler {
      * @param name the scheduler's name
      * @param zone the scheduler's zone
      * @param blockingNames the names of the schedulers whose reserved slots block this one's
+     * @throws io.libres.errors.LibresException if the context or zone is missing, the name is blank,
+     *     or the scheduler is among its own blocking names
      */
     public Scheduler(Context context, String name, ZoneId zone, Collection<String> blockingNames) {
         this.scope = new Scope(context, name, zone, Set.copyOf(blockingNames));
@@ -204,6 +207,19 @@ public final class Scheduler {
      */
     public void commit() {
         scope.session().commit();
+    }
+
+    /**
+     * Runs work in a unit of work of its own and commits it, retrying when a concurrent unit of
+     * work conflicts; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param <T> the result type
+     * @param work the work, for example reserving and approving; run again on each attempt
+     * @return the work's result
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public <T> T transaction(java.util.function.Supplier<T> work) {
+        return scope.session().transaction(work);
     }
 
     /** Rolls back the current thread's unit of work. */
@@ -730,6 +746,7 @@ public final class Scheduler {
      * @param token the token
      * @param data the new data, a JSON object; null for none
      * @throws InvalidReservationToken if no reservation of this resource has the token
+     * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public void changeReservationData(UUID token, Map<String, Object> data) {
         reservations.changeReservationData(token, data);

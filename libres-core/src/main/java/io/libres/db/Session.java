@@ -2,10 +2,12 @@ package io.libres.db;
 
 import io.libres.context.Context;
 import io.libres.context.ServiceKey;
+import io.libres.errors.StorageException;
 import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
 import io.libres.spi.UnitOfWork;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -104,5 +106,62 @@ public final class Session {
      */
     public void close() {
         rollback();
+    }
+
+    /**
+     * Runs work in a unit of work of its own and commits it, retrying with the default policy when
+     * a concurrent unit of work conflicts; see {@link #transaction(Supplier, RetryPolicy)}.
+     *
+     * @param <T> the result type
+     * @param work the work, run again on each attempt
+     * @return the work's result
+     */
+    public <T> T transaction(Supplier<T> work) {
+        return transaction(work, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * Runs work in a unit of work of its own and commits it. A retryable failure
+     * ({@link io.libres.errors.SerializationFailure}) from the work or the commit rolls back and runs
+     * the work again, after a jittered wait, up to the policy's attempts; any other failure rolls back
+     * and is thrown at once. The current thread's earlier unit of work, if any, is rolled back first.
+     *
+     * @param <T> the result type
+     * @param work the work, run again on each attempt; it must not commit itself
+     * @param policy how often and how patiently to retry
+     * @return the work's result
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     * @throws RuntimeException whatever the work throws, unchanged
+     */
+    public <T> T transaction(Supplier<T> work, RetryPolicy policy) {
+        rollback();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = work.get();
+                commit();
+                return result;
+            } catch (StorageException e) {
+                rollback();
+                if (!e.isRetryable() || attempt >= policy.maxAttempts()) {
+                    throw e;
+                }
+                pause(policy.backoffBefore(attempt + 1));
+            } catch (RuntimeException | Error e) {
+                rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting to retry a unit of work", null, e);
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 public interface ReservedSlotStore {
 
     /**
-     * Inserts slots in one batch; atomically, none or all.
+     * Inserts slots in one batch; atomically, none or all. After a duplicate the unit of work
+     * stays usable (a SQL storage sets a savepoint around the insert).
      *
      * @param slots the new slots
      * @throws io.libres.errors.AlreadyReservedError if a slot with the same (resource, start) is

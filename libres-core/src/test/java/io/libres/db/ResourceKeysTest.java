@@ -39,4 +39,17 @@ class ResourceKeysTest {
                 UUID.fromString("6945a375-eff3-511d-b01c-a04f2bd9b45d"));
         assertThat(MirrorKeys.of(RESOURCE, 1)).isEmpty();
     }
+
+    @Test
+    @DisplayName("a scheduler without a name or zone, or blocking itself, is refused")
+    void invalidScheduler() {
+        Context context = Registry.createDefault().registerContext("my_app");
+        ZoneId zone = ZoneId.of("UTC");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Libres.newScheduler(context, " ", zone))
+                .isInstanceOf(io.libres.errors.LibresException.class).hasMessageContaining("blank");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Libres.newScheduler(context, "room", null))
+                .isInstanceOf(io.libres.errors.LibresException.class).hasMessageContaining("zone");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Libres.newScheduler(context, "room", zone, List.of("room")))
+                .isInstanceOf(io.libres.errors.LibresException.class).hasMessageContaining("cannot block itself");
+    }
 }

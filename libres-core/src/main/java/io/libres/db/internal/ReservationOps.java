@@ -330,8 +330,9 @@ public final class ReservationOps {
      * @param data the new data
      */
     public void changeReservationData(UUID token, Map<String, Object> data) {
+        Map<String, Object> checked = JsonData.requireObject(data);
         List<Reservation> all = records.reservationsByToken(token, OptionalInt.empty()).list();
-        scope.work().reservations().update(all.stream().map(r -> r.toBuilder().data(data).build())
+        scope.work().reservations().update(all.stream().map(r -> r.toBuilder().data(checked).build())
                 .collect(Collectors.toList()));
     }
 

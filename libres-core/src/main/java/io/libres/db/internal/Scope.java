@@ -6,6 +6,7 @@ import io.libres.db.Exposure;
 import io.libres.db.Session;
 import io.libres.db.models.Lookup;
 import io.libres.events.Events;
+import io.libres.errors.LibresException;
 import io.libres.events.LibresEvent;
 import io.libres.spi.Savepoint;
 import io.libres.spi.UnitOfWork;
@@ -42,6 +43,18 @@ public final class Scope {
      * @param blockingNames names of schedulers whose reserved slots block this one's
      */
     public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
+        if (context == null || zone == null) {
+            throw new LibresException("a scheduler needs a context and a zone; got context " + context
+                    + " and zone " + zone);
+        }
+        if (name == null || name.isBlank()) {
+            throw new LibresException("a scheduler's name '" + name + "' is blank; expected a name that, with the"
+                    + " context's name, identifies the resource");
+        }
+        if (blockingNames.contains(name)) {
+            throw new LibresException("the scheduler '" + name + "' cannot block itself; expected blocking names of"
+                    + " other schedulers");
+        }
         this.context = context;
         this.name = name;
         this.zone = zone;

@@ -2,6 +2,7 @@ package io.libres.testkit.kit;
 
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
+import io.libres.db.RetryPolicy;
 import io.libres.db.models.Allocation;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.errors.SerializationFailure;
@@ -12,16 +13,22 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Units of work of concurrent threads: SERIALIZABLE, never a double booking. */
+/**
+ * Units of work of concurrent threads: SERIALIZABLE, never a double booking. Each racing thread
+ * reads first, waits for the other to have read too, then writes and commits, so the threads
+ * overlap on every storage (a SQL storage blocks the second writer until the first commits).
+ */
 public abstract class ConcurrencyBehaviour extends Behaviour {
 
     private static final int THREADS = 2;
@@ -38,37 +45,42 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
     /** What one thread did. */
     private enum Outcome { COMMITTED, CONFLICTED }
 
-    private List<Outcome> race(Runnable work) throws Exception {
-        CyclicBarrier beforeCommit = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    private static <T> List<T> inThreads(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        try {
-                            work.run();
-                        } finally {
-                            beforeCommit.await(30, TimeUnit.SECONDS);
-                        }
-                        scheduler().commit();
-                        return Outcome.COMMITTED;
-                    } catch (SerializationFailure | AlreadyReservedError e) {
-                        scheduler().rollback();
-                        return Outcome.CONFLICTED;
-                    } finally {
-                        scheduler().close();
-                    }
-                }));
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
             }
-            return outcomes;
+            return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private List<Outcome> race(Runnable read, Runnable write) throws Exception {
+        CyclicBarrier bothRead = new CyclicBarrier(THREADS);
+        List<Callable<Outcome>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            tasks.add(() -> {
+                try {
+                    read.run();
+                    bothRead.await(30, TimeUnit.SECONDS);
+                    write.run();
+                    scheduler().commit();
+                    return Outcome.COMMITTED;
+                } catch (SerializationFailure | AlreadyReservedError e) {
+                    return Outcome.CONFLICTED;
+                } finally {
+                    scheduler().close();
+                }
+            });
+        }
+        return inThreads(tasks);
     }
 
     @Test
@@ -77,7 +89,8 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
         DateRange dates = range(at(2014, 11, 27, 12), at(2014, 11, 27, 13));
         scheduler().allocate(dates);
         scheduler().commit();
-        List<Outcome> outcomes = race(() -> scheduler().approveReservations(scheduler().reserve("racer@example.org", dates)));
+        List<Outcome> outcomes = race(() -> scheduler().reservationTargets(dates),
+                () -> scheduler().approveReservations(scheduler().reserve("racer@example.org", dates)));
         assertThat(outcomes).containsExactlyInAnyOrder(Outcome.COMMITTED, Outcome.CONFLICTED);
         assertThat(scheduler().managedReservedSlots().count()).isEqualTo(1);
         assertThat(scheduler().managedReservations().count()).isEqualTo(1);
@@ -88,8 +101,8 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
     void collision() throws Exception {
         Allocation allocation = scheduler().allocate(range(at(2014, 11, 27, 12), at(2014, 11, 27, 13))).get(0);
         scheduler().commit();
-        List<Outcome> outcomes = race(() -> scheduler().moveAllocation(allocation.requireId(),
-                MoveOptions.builder().group(UUID.randomUUID()).build()));
+        List<Outcome> outcomes = race(() -> scheduler().allocationById(allocation.requireId()),
+                () -> scheduler().moveAllocation(allocation.requireId(), MoveOptions.builder().group(UUID.randomUUID()).build()));
         assertThat(outcomes).containsExactlyInAnyOrder(Outcome.COMMITTED, Outcome.CONFLICTED);
     }
 
@@ -100,26 +113,76 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
                 AllocateOptions.builder().quota(2).build()).get(0);
         scheduler().commit();
         CyclicBarrier bothRead = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> writer = pool.submit(() -> {
-                scheduler().allocationById(allocation.requireId());
-                bothRead.await(30, TimeUnit.SECONDS);
-                scheduler().moveAllocation(allocation.requireId(), MoveOptions.builder().group(UUID.randomUUID()).build());
-                scheduler().commit();
-                return true;
-            });
-            Future<Boolean> reader = pool.submit(() -> {
-                scheduler().allocationById(allocation.requireId());
-                bothRead.await(30, TimeUnit.SECONDS);
-                scheduler().rollback();
-                return true;
-            });
-            assertThat(writer.get(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(reader.get(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Boolean> writer = () -> {
+            scheduler().allocationById(allocation.requireId());
+            bothRead.await(30, TimeUnit.SECONDS);
+            scheduler().moveAllocation(allocation.requireId(), MoveOptions.builder().group(UUID.randomUUID()).build());
+            scheduler().commit();
+            return true;
+        };
+        Callable<Boolean> reader = () -> {
+            scheduler().allocationById(allocation.requireId());
+            bothRead.await(30, TimeUnit.SECONDS);
+            scheduler().rollback();
+            return true;
+        };
+        assertThat(inThreads(List.of(writer, reader))).containsExactly(true, true);
         assertThat(scheduler().allocationById(allocation.requireId()).group()).isNotEqualTo(allocation.group());
+    }
+
+    @Test
+    @DisplayName("a transaction that conflicts is run again and then succeeds while spots are left")
+    void transactionRetries() throws Exception {
+        DateRange dates = range(at(2014, 11, 27, 12), at(2014, 11, 27, 13));
+        scheduler().allocate(dates, AllocateOptions.builder().quota(2).build());
+        scheduler().commit();
+        CyclicBarrier bothRead = new CyclicBarrier(THREADS);
+        AtomicInteger attempts = new AtomicInteger();
+        List<Callable<UUID>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            tasks.add(() -> {
+                AtomicInteger mine = new AtomicInteger();
+                return scheduler().transaction(() -> {
+                    attempts.incrementAndGet();
+                    scheduler().reservationTargets(dates);
+                    if (mine.incrementAndGet() == 1) {
+                        await(bothRead);
+                    }
+                    UUID token = scheduler().reserve("racer@example.org", dates);
+                    scheduler().approveReservations(token);
+                    return token;
+                });
+            });
+        }
+        List<UUID> tokens = inThreads(tasks);
+        assertThat(tokens).doesNotHaveDuplicates().hasSize(2);
+        assertThat(attempts.get()).isGreaterThanOrEqualTo(THREADS);
+        assertThat(scheduler().managedReservedSlots().count()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a transaction does not retry what is not retryable, and rolls it back")
+    void transactionGivesUp() {
+        DateRange dates = range(at(2014, 11, 27, 12), at(2014, 11, 27, 13));
+        scheduler().allocate(dates);
+        scheduler().approveReservations(scheduler().reserve("first@example.org", dates));
+        scheduler().commit();
+        AtomicInteger attempts = new AtomicInteger();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduler().transaction(() -> {
+            attempts.incrementAndGet();
+            scheduler().allocate(range(at(2014, 11, 28, 12), at(2014, 11, 28, 13)));
+            return scheduler().reserve("second@example.org", dates);
+        })).isInstanceOf(AlreadyReservedError.class);
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+        assertThat(RetryPolicy.immediate(3).maxAttempts()).isEqualTo(3);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other thread did not arrive", e);
+        }
     }
 }

@@ -550,4 +550,18 @@ public abstract class ReservingBehaviour extends Behaviour {
         assertThat(scheduler().reservationsByGroup(group.get(0).group()).list()).extracting(Reservation::token).containsExactly(token);
         assertThat(scheduler().reservationsByGroup(UUID.randomUUID()).count()).isZero();
     }
+
+    @Test
+    @DisplayName("data that is not JSON is refused before anything is written")
+    void dataNotJson() {
+        DateRange dates = range(at(2014, 1, 30, 15), at(2014, 1, 30, 19));
+        scheduler().allocate(dates);
+        UUID token = scheduler().reserve(EMAIL, dates);
+        Map<String, Object> dated = Map.of("date", java.time.LocalDateTime.of(2014, 1, 1, 14, 0));
+        assertThatThrownBy(() -> scheduler().changeReservationData(token, dated))
+                .isInstanceOf(io.libres.errors.DataNotSerializable.class);
+        assertThat(scheduler().reservationsByToken(token).one().data()).isEmpty();
+        scheduler().changeReservationData(token, null);
+        assertThat(scheduler().reservationsByToken(token).one().data()).isEmpty();
+    }
 }

@@ -148,4 +148,22 @@ public abstract class SchedulerBehaviourKit {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
+
+    /** Model methods on stored state, daylight-saving days and libres' defects. */
+    @Nested
+    @DisplayName("models, DST and libres defects")
+    class Models extends ModelBehaviour {
+        Models() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Zones and daylight-saving days. */
+    @Nested
+    @DisplayName("zones")
+    class Zones extends ZoneBehaviour {
+        Zones() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
 }
