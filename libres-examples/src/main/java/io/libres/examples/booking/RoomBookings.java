@@ -4,7 +4,6 @@ import io.libres.db.AllocateOptions;
 import io.libres.db.Scheduler;
 import io.libres.db.models.Reservation;
 import io.libres.errors.AlreadyReservedError;
-import io.libres.errors.SerializationFailure;
 import io.libres.time.DateRange;
 
 import java.util.List;
@@ -13,13 +12,11 @@ import java.util.UUID;
 
 /**
  * Books one meeting room: opening hours are allocations bookable in half hours, and a booking is
- * a reservation approved at once. Every method is its own unit of work: it commits on success and
- * rolls back on failure.
+ * a reservation approved at once. Every change is a transaction of its own
+ * ({@link Scheduler#transaction}): committed on success, rolled back on failure, and run again when
+ * a concurrent change keeps it from serializing.
  */
 public final class RoomBookings {
-
-    /** How often {@link #book} tries when concurrent bookings keep it from serializing. */
-    public static final int ATTEMPTS = 5;
 
     private static final AllocateOptions HALF_HOURS = AllocateOptions.builder()
             .partlyAvailable(true)
@@ -46,51 +43,31 @@ public final class RoomBookings {
      * @throws io.libres.errors.LibresException for other bad input, as the scheduler reports it
      */
     public void open(DateRange time) {
-        try {
-            room.allocate(time, HALF_HOURS);
-            room.commit();
-        } catch (RuntimeException e) {
-            room.rollback();
-            throw e;
-        }
+        room.transaction(() -> room.allocate(time, HALF_HOURS));
     }
 
     /**
-     * Books the room. When a concurrent booking makes the unit of work fail to serialize, the
-     * booking is tried again, up to {@value #ATTEMPTS} times in all.
+     * Books the room, in a transaction of its own that is run again when a concurrent booking
+     * keeps it from serializing.
      *
      * @param email who books
      * @param time the time, within the opening hours
      * @return the booking's token, to cancel it
      * @throws RoomTaken if somebody booked part of that time already; nothing is booked
-     * @throws SerializationFailure if every attempt met a concurrent booking; nothing is booked
+     * @throws io.libres.errors.SerializationFailure if concurrent bookings kept it from serializing
+     *     on every attempt; nothing is booked
      * @throws io.libres.errors.LibresException for bad input (an invalid email, a time outside the
      *     opening hours), as the scheduler reports it; nothing is booked
      */
     public UUID book(String email, DateRange time) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return bookOnce(email, time);
-            } catch (SerializationFailure e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private UUID bookOnce(String email, DateRange time) {
         try {
-            UUID token = room.reserve(email, time);
-            room.approveReservations(token);
-            room.commit();
-            return token;
+            return room.transaction(() -> {
+                UUID token = room.reserve(email, time);
+                room.approveReservations(token);
+                return token;
+            });
         } catch (AlreadyReservedError e) {
-            room.rollback();
             throw new RoomTaken(time, e);
-        } catch (RuntimeException e) {
-            room.rollback();
-            throw e;
         }
     }
 
@@ -101,13 +78,7 @@ public final class RoomBookings {
      * @throws io.libres.errors.LibresException if the token is unknown, as the scheduler reports it
      */
     public void cancel(UUID booking) {
-        try {
-            room.removeReservation(booking);
-            room.commit();
-        } catch (RuntimeException e) {
-            room.rollback();
-            throw e;
-        }
+        room.transaction(() -> room.removeReservation(booking));
     }
 
     /**
