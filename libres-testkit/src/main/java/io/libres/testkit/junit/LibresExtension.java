@@ -46,7 +46,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *       {@link PostgresExtension#testDatabase(ExtensionContext)} gives. When the test also uses
  *       {@link io.libres.testkit.postgres.WithPostgres}, that extension injects them instead, so
  *       each is injected by one extension only, and its isolation decides whether the database
- *       is per class or per test.</li>
+ *       is per class or per test. With the in-memory storage there is no database: fields of
+ *       these types are left alone, and a parameter fails with a message saying so.</li>
  * </ul>
  * Everything belongs to one test, so none of it can be had in a constructor, in
  * {@code @BeforeAll} or in a static field; asking there fails with a message that says where
@@ -101,7 +102,8 @@ public class LibresExtension implements BeforeAllCallback, BeforeEachCallback, P
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        boolean databaseFieldsToo = !PostgresRegistration.isRegistered(context);
+        boolean databaseFieldsToo = !PostgresRegistration.isRegistered(context)
+                && !TestSetup.of(annotation(context)).inMemory();
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             List<Field> fields = ReflectionSupport.findFields(instance.getClass(),
                     field -> !Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -29,6 +31,7 @@ class LibresTestInjectionTest {
     Storage storage;
     InMemoryStorage memory;
     EventRecorder events;
+    DataSource unrelated;
 
     private Scheduler fromBeforeEach;
 
@@ -47,6 +50,7 @@ class LibresTestInjectionTest {
         assertThat(this.storage).isNotNull().isSameAs(storage).isSameAs(memory);
         assertThat(this.memory).isSameAs(memory);
         assertThat(this.events).isNotNull().isSameAs(events);
+        assertThat(unrelated).as("no database with the in-memory storage, so the field is left alone").isNull();
     }
 
     @Test
