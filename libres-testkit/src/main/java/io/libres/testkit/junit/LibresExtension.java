@@ -84,9 +84,17 @@ public class LibresExtension implements BeforeAllCallback, BeforeEachCallback, P
                     + " storage, so there are none outside a test (in a constructor, @BeforeAll or a static field);"
                     + " take them as parameters of the test or of @BeforeEach, or as instance fields");
         }
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        TestFixture existing = store.get(FIXTURE, TestFixture.class);
+        if (existing != null) {
+            return existing;
+        }
         TestSetup setup = TestSetup.of(annotation(context));
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(FIXTURE,
-                key -> TestFixture.create(setup, () -> PostgresExtension.testDatabase(context)), TestFixture.class);
+        // JUnit closes a store's values newest first: taking the database before the fixture is
+        // stored means a per-test database is dropped only after the fixture has cleaned up in it.
+        Optional<TestDatabase> database = setup.inMemory()
+                ? Optional.empty() : Optional.of(PostgresExtension.testDatabase(context));
+        return store.getOrComputeIfAbsent(FIXTURE, key -> TestFixture.create(setup, database), TestFixture.class);
     }
 
     @Override

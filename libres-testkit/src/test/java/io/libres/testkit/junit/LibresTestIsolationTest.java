@@ -57,6 +57,20 @@ class LibresTestIsolationTest {
         assertThat(seen).extracting(Seen::allocationsAtStart).containsExactly(0L, 0L);
     }
 
+    @Test
+    @DisplayName("on a database: cleans up and closes the storage while its database still exists")
+    void closesBeforeDrop() {
+        for (Class<?> sample : List.of(SharedDatabaseSample.class, DatabasePerTestSample.class,
+                LibresFirstDatabasePerTestSample.class)) {
+            ProbeStorageProvider.CLOSED.clear();
+
+            List<Seen> seen = runTwice(sample);
+
+            assertThat(ProbeStorageProvider.CLOSED).as(sample.getSimpleName())
+                    .containsExactlyInAnyOrder(seen.get(0).dsn() + " reachable", seen.get(1).dsn() + " reachable");
+        }
+    }
+
     private static List<Seen> runTwice(Class<?> sample) {
         SEEN.clear();
         EngineExecutionResults results = Samples.run(sample);
@@ -103,5 +117,11 @@ class LibresTestIsolationTest {
     @WithPostgres(isolation = Isolation.PER_TEST)
     @LibresTest(storageProvider = ProbeStorageProvider.class)
     static class DatabasePerTestSample extends WritingSample {
+    }
+
+    /** The same, with the extensions registered the other way round, so @LibresTest's runs first. */
+    @LibresTest(storageProvider = ProbeStorageProvider.class)
+    @WithPostgres(isolation = Isolation.PER_TEST)
+    static class LibresFirstDatabasePerTestSample extends WritingSample {
     }
 }

@@ -11,8 +11,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for a SQL adapter: it keeps its records in memory, one store per {@code dsn}, so
@@ -23,6 +25,7 @@ public class ProbeStorageProvider implements StorageProvider {
 
     static final String TABLE = "probe_setup";
     static final Map<String, InMemoryStorage> STORES = new ConcurrentHashMap<>();
+    static final List<String> CLOSED = new CopyOnWriteArrayList<>();
 
     @Override
     public String name() {
@@ -35,8 +38,22 @@ public class ProbeStorageProvider implements StorageProvider {
         return new ProbeStorage(dsn, STORES.computeIfAbsent(dsn, key -> InMemoryStorage.create()));
     }
 
-    /** Delegates units of work to the in-memory store of its dsn. */
-    record ProbeStorage(String dsn, InMemoryStorage store) implements Storage {
+    /**
+     * Delegates units of work to the in-memory store of its dsn; when closed, notes in
+     * {@link #CLOSED} whether its database could still be reached.
+     */
+    record ProbeStorage(String dsn, InMemoryStorage store) implements Storage, AutoCloseable {
+
+        @Override
+        public void close() {
+            try (Connection connection = DriverManager.getConnection(dsn);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+                CLOSED.add(dsn + " reachable");
+            } catch (SQLException e) {
+                CLOSED.add(dsn + " unreachable: " + e.getMessage());
+            }
+        }
 
         @Override
         public UnitOfWork begin() {

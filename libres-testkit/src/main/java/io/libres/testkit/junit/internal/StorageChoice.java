@@ -13,9 +13,9 @@ import io.libres.testkit.postgres.TestDatabase;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -32,16 +32,19 @@ public final class StorageChoice {
      *
      * @param setup what the test asks for
      * @param context the test's context, unlocked
-     * @param database gives the test database; asked only for a SQL storage
+     * @param database the test database; needed for a SQL storage only
      * @return the storage, installed
      * @throws ExtensionConfigurationException if the provider cannot be made, none of the asked
-     *     name is found, or discovery or setup fails; the message says what to change
+     *     name is found, discovery or setup fails, or a SQL storage has no database; the message
+     *     says what to change
      */
-    public static Storage install(TestSetup setup, Context context, Supplier<TestDatabase> database) {
+    public static Storage install(TestSetup setup, Context context, Optional<TestDatabase> database) {
         if (setup.inMemory()) {
             return InMemoryStorage.installOn(context);
         }
-        context.setSetting(Settings.DSN, Dsn.of(database.get()));
+        TestDatabase sql = database.orElseThrow(() -> new ExtensionConfigurationException("@LibresTest("
+                + setup.describeStorage() + ") needs a database, but none was given"));
+        context.setSetting(Settings.DSN, Dsn.of(sql));
         if (setup.providerClass().isPresent()) {
             useProvider(context, instantiate(setup.providerClass().get()));
         } else if (!setup.storage().equals(LibresTest.DISCOVERED)) {

@@ -11,7 +11,6 @@ import io.libres.testkit.junit.EventRecorder;
 import io.libres.testkit.postgres.TestDatabase;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -45,11 +44,12 @@ public final class TestFixture implements AutoCloseable {
      * Makes the fixture of one test.
      *
      * @param setup what the test asks for
-     * @param databases gives the test's database; asked only for a SQL storage
+     * @param database the test's database for a SQL storage; empty for the in-memory storage
      * @return the fixture
-     * @throws ExtensionConfigurationException if the context or the storage cannot be made
+     * @throws ExtensionConfigurationException if the context or the storage cannot be made, or a
+     *     SQL storage was asked for without a database
      */
-    public static TestFixture create(TestSetup setup, Supplier<TestDatabase> databases) {
+    public static TestFixture create(TestSetup setup, Optional<TestDatabase> database) {
         Registry registry = Registry.createDefault();
         Context context;
         try {
@@ -59,10 +59,9 @@ public final class TestFixture implements AutoCloseable {
                     + "\") cannot be registered: " + e.getMessage(), e);
         }
         EventRecorder recorder = EventRecorder.attachTo(context);
-        TestDatabase[] used = new TestDatabase[1];
-        Storage storage = StorageChoice.install(setup, context, () -> used[0] = databases.get());
+        Storage storage = StorageChoice.install(setup, context, database);
         Scheduler scheduler = Libres.newScheduler(context, setup.schedulerName(), setup.zone());
-        return new TestFixture(setup, registry, context, recorder, storage, scheduler, Optional.ofNullable(used[0]));
+        return new TestFixture(setup, registry, context, recorder, storage, scheduler, database);
     }
 
     /** @return what the test asked for */
