@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -219,19 +220,36 @@ public final class ReservationOps {
      */
     public List<ReservedSlot> approveReservations(UUID token) {
         List<Reservation> reservations = records.reservationsByToken(token, OptionalInt.empty()).list();
+        // An approved reservation already holds its slots: approving it again must not book its
+        // quota a second time (libres 1.2 does), so it only hands back the slots it holds.
+        Map<Integer, List<ReservedSlot>> held = new HashMap<>();
+        if (reservations.stream().anyMatch(r -> r.status() == ReservationStatus.APPROVED)) {
+            for (ReservedSlot slot : records.reservedSlots(token, SlotSource.RESERVATION, OptionalInt.empty()).list()) {
+                held.computeIfAbsent(slot.sourceId(), id -> new ArrayList<>()).add(slot);
+            }
+        }
+        Set<Integer> newlyApproved = new HashSet<>();
         List<ReservedSlot> written = scope.atomically(() -> {
             List<ReservedSlot> slots = new ArrayList<>();
             for (Reservation reservation : reservations) {
+                if (reservation.status() == ReservationStatus.APPROVED) {
+                    slots.addAll(held.getOrDefault(reservation.requireId(), List.of()));
+                    continue;
+                }
                 try {
                     slots.addAll(approveRecord(reservation));
+                    newlyApproved.add(reservation.requireId());
                 } catch (LibresException e) {
                     throw e.concerning(reservation);
                 }
             }
             return slots;
         });
-        List<Reservation> approved = records.reservationsByToken(token, OptionalInt.empty()).list();
-        scope.publish(new ReservationsApproved(scope.context(), approved));
+        if (!newlyApproved.isEmpty()) {
+            List<Reservation> approved = records.reservationsByToken(token, OptionalInt.empty()).list().stream()
+                    .filter(r -> newlyApproved.contains(r.requireId())).collect(Collectors.toList());
+            scope.publish(new ReservationsApproved(scope.context(), approved));
+        }
         return written;
     }
 

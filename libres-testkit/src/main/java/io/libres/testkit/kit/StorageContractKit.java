@@ -289,6 +289,31 @@ public abstract class StorageContractKit {
     }
 
     @Test
+    @DisplayName("group sizes count the allocations of one resource per group, in one call; empty groups are absent")
+    void groupSizes() {
+        UUID pair = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        UUID empty = UUID.randomUUID();
+        UUID mirror = UUID.randomUUID();
+        try (UnitOfWork work = storage.begin()) {
+            work.allocations().insert(List.of(
+                    build("2015-01-01T10:00:00Z", 1, pair, resource),
+                    build("2015-01-02T10:00:00Z", 1, pair, resource),
+                    build("2015-01-02T10:00:00Z", 1, pair, mirror),
+                    build("2015-01-03T10:00:00Z", 1, single, resource)));
+            work.commit();
+        }
+        try (UnitOfWork work = storage.begin()) {
+            assertThat(work.allocations().groupSizes(resource, List.of(pair, single, empty)))
+                    .containsOnly(Map.entry(pair, 2), Map.entry(single, 1));
+            assertThat(work.allocations().groupSizes(mirror, List.of(pair, single))).containsOnly(Map.entry(pair, 1));
+            assertThat(work.allocations().groupSizes(resource, List.of())).isEmpty();
+            assertThat(work.allocations().isInGroup(resource, pair)).isTrue();
+            assertThat(work.allocations().isInGroup(resource, single)).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("overlapping criteria include both ends and match any of several spans")
     void overlappingCriteria() {
         Allocation a = stored("2015-01-01T10:00:00Z");
