@@ -137,7 +137,7 @@ public final class SearchOps {
             Timespan own = master.timespan();
             List<Allocation> overlapping = new ArrayList<>();
             for (Allocation candidate : lookup.allocations()) {
-                if (overlapsInclusive(candidate, own) && scope.exposure().isAllocationExposed(candidate)) {
+                if (PrefetchedLookup.overlapsInclusive(candidate, own) && scope.exposure().isAllocationExposed(candidate)) {
                     overlapping.add(candidate);
                 }
             }
@@ -154,13 +154,5 @@ public final class SearchOps {
             }
             return slices;
         }
-    }
-
-    /** The storage's overlap test ({@link io.libres.spi.AllocationCriteria#overlapping()}): both ends inclusive. */
-    private static boolean overlapsInclusive(Allocation allocation, Timespan span) {
-        Instant s = allocation.start();
-        Instant e = allocation.end();
-        return (!s.isAfter(span.start()) && !span.start().isAfter(e))
-                || (!span.start().isAfter(s) && !s.isAfter(span.end()));
     }
 }
