@@ -24,6 +24,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -399,16 +400,17 @@ public final class AllocationOps {
 
     private List<Allocation> remove(List<Allocation> doomed) {
         Map<Integer, List<ReservedSlot>> slots = spots.slotsOf(doomed);
+        Map<UUID, Reservation> firstPending = firstPendingByGroup(doomed);
         for (Allocation a : doomed) {
             List<ReservedSlot> own = Spots.of(slots, a);
             if (!own.isEmpty()) {
                 throw new AffectedReservationError("allocation " + a.describe()
                         + " has reserved slots; expected an allocation without reservations to remove", own.get(0));
             }
-            Optional<Reservation> pending = a.pendingReservations(scope.lookup()).first();
-            if (pending.isPresent()) {
+            Reservation pending = firstPending.get(a.group());
+            if (pending != null) {
                 throw new AffectedPendingReservationError("allocation " + a.describe()
-                        + " has a pending reservation; expected none to remove it", pending.get());
+                        + " has a pending reservation; expected none to remove it", pending);
             }
         }
         if (!doomed.isEmpty()) {
@@ -417,6 +419,22 @@ public final class AllocationOps {
         }
         scope.publish(new AllocationsRemoved(scope.context(), doomed));
         return doomed;
+    }
+
+    /**
+     * The first pending reservation (by id) targeting each of the allocations' groups, in one
+     * statement: what {@code allocation.pendingReservations(lookup).first()} gives per allocation.
+     */
+    private Map<UUID, Reservation> firstPendingByGroup(List<Allocation> allocations) {
+        Set<UUID> groups = allocations.stream().map(Allocation::group).collect(Collectors.toSet());
+        Map<UUID, Reservation> first = new HashMap<>();
+        if (!groups.isEmpty()) {
+            for (Reservation pending : scope.work().reservations().find(io.libres.spi.ReservationCriteria.any()
+                    .withTargets(groups).withStatus(io.libres.db.models.ReservationStatus.PENDING)).list()) {
+                first.putIfAbsent(pending.target(), pending);
+            }
+        }
+        return first;
     }
 
     /**
