@@ -6,10 +6,10 @@ import io.libres.errors.InvalidService;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.ProviderNotFound;
 import io.libres.errors.UnknownService;
+import io.libres.internal.Arguments;
 import io.libres.spi.Port;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -134,7 +134,7 @@ public final class Context {
      * @return {@code true} if set (possibly to {@code null})
      */
     public boolean hasSetting(String settingName) {
-        Objects.requireNonNull(settingName, "setting name must not be null");
+        Arguments.requireNonNull(settingName, "setting name must not be null");
         for (Context context = this; context != null; context = context.parent) {
             synchronized (context.lock) {
                 if (context.settings.containsKey(settingName)) {
@@ -154,7 +154,7 @@ public final class Context {
      *     (use {@link #hasSetting(String)} to tell these apart)
      */
     public Object getSetting(String settingName) {
-        Objects.requireNonNull(settingName, "setting name must not be null");
+        Arguments.requireNonNull(settingName, "setting name must not be null");
         for (Context context = this; context != null; context = context.parent) {
             synchronized (context.lock) {
                 if (context.settings.containsKey(settingName)) {
@@ -176,7 +176,7 @@ public final class Context {
      *     only for a setting declared by an application after its value was set by name)
      */
     public <T> T getSetting(Setting<T> setting) {
-        Objects.requireNonNull(setting, "setting must not be null");
+        Arguments.requireNonNull(setting, "setting must not be null");
         if (!hasSetting(setting.name())) {
             return setting.defaultValue();
         }
@@ -195,7 +195,7 @@ public final class Context {
      *     nothing is changed
      */
     public void setSetting(String settingName, Object value) {
-        Objects.requireNonNull(settingName, "setting name must not be null");
+        Arguments.requireNonNull(settingName, "setting name must not be null");
         Optional<Setting<?>> known = Settings.byName(settingName);
         Object checked = known.isPresent() ? known.get().validate(value) : value;
         synchronized (lock) {
@@ -214,7 +214,7 @@ public final class Context {
      * @throws InvalidSetting if the value does not fit the setting; nothing is changed
      */
     public <T> void setSetting(Setting<T> setting, T value) {
-        Objects.requireNonNull(setting, "setting must not be null");
+        Arguments.requireNonNull(setting, "setting must not be null");
         Object checked = setting.validate(value);
         synchronized (lock) {
             requireUnlocked("its setting '" + setting.name() + "'");
@@ -269,8 +269,8 @@ public final class Context {
      * @throws ContextIsLocked if this context is locked; nothing is changed
      */
     public void setService(String serviceName, ServiceFactory<?> factory, boolean cached) {
-        Objects.requireNonNull(serviceName, "service name must not be null");
-        Objects.requireNonNull(factory, "service factory must not be null");
+        Arguments.requireNonNull(serviceName, "service name must not be null");
+        Arguments.requireNonNull(factory, "service factory must not be null");
         ServiceEntry replaced;
         CachedService discarded;
         synchronized (lock) {
@@ -308,7 +308,7 @@ public final class Context {
      * @throws ContextIsLocked if this context is locked
      */
     public <S> void setService(ServiceKey<S> key, ServiceFactory<? extends S> factory, boolean cached) {
-        Objects.requireNonNull(key, "service key must not be null");
+        Arguments.requireNonNull(key, "service key must not be null");
         setService(key.name(), factory, cached);
     }
 
@@ -320,7 +320,7 @@ public final class Context {
      * @return {@code true} if set
      */
     public boolean hasService(String serviceName) {
-        Objects.requireNonNull(serviceName, "service name must not be null");
+        Arguments.requireNonNull(serviceName, "service name must not be null");
         return findEntry(serviceName) != null;
     }
 
@@ -334,7 +334,7 @@ public final class Context {
      * @throws InvalidService if the factory returns {@code null}
      */
     public Object getService(String serviceName) {
-        Objects.requireNonNull(serviceName, "service name must not be null");
+        Arguments.requireNonNull(serviceName, "service name must not be null");
         ServiceEntry entry = findEntry(serviceName);
         if (entry == null) {
             throw new UnknownService("Context '" + name + "' has no service '" + serviceName
@@ -354,7 +354,7 @@ public final class Context {
      * @throws InvalidService if the factory returns {@code null} or an object of another type
      */
     public <S> S getService(String serviceName, Class<S> type) {
-        Objects.requireNonNull(type, "service type must not be null");
+        Arguments.requireNonNull(type, "service type must not be null");
         return typed(serviceName, type, getService(serviceName));
     }
 
@@ -368,7 +368,7 @@ public final class Context {
      * @throws InvalidService if the factory returns {@code null} or an object of another type
      */
     public <S> S getService(ServiceKey<S> key) {
-        Objects.requireNonNull(key, "service key must not be null");
+        Arguments.requireNonNull(key, "service key must not be null");
         return getService(key.name(), key.type());
     }
 
@@ -393,7 +393,7 @@ public final class Context {
      * @throws InvalidService if the service set or made is {@code null} or not of the port's type
      */
     public <S> S getService(Port<?, S> port) {
-        Objects.requireNonNull(port, "port must not be null");
+        Arguments.requireNonNull(port, "port must not be null");
         ServiceEntry entry = findEntry(port.serviceName());
         if (entry == null) {
             entry = instances.discoveredEntry(port);
@@ -430,7 +430,7 @@ public final class Context {
      * @throws ContextIsLocked if this context is locked
      */
     public void setDiscoveryClassLoader(ClassLoader classLoader) {
-        Objects.requireNonNull(classLoader, "class loader must not be null");
+        Arguments.requireNonNull(classLoader, "class loader must not be null");
         synchronized (lock) {
             requireUnlocked("its discovery class loader");
             discoveryClassLoader = classLoader;

@@ -3,8 +3,8 @@ package io.libres.context;
 import io.libres.errors.ContextAlreadyExists;
 import io.libres.errors.ContextIsLocked;
 import io.libres.errors.UnknownContext;
+import io.libres.internal.Arguments;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -104,7 +104,7 @@ public final class Registry {
      * @throws ContextIsLocked if the context to replace is locked
      */
     public Context registerContext(String name, boolean replace) {
-        Objects.requireNonNull(name, "context name must not be null");
+        Arguments.requireNonNull(name, "context name must not be null");
         synchronized (registration) {
             Context existing = contexts.get(name);
             if (existing != null) {
@@ -134,7 +134,7 @@ public final class Registry {
      * @return {@code true} if registered
      */
     public boolean isExistingContext(String name) {
-        Objects.requireNonNull(name, "context name must not be null");
+        Arguments.requireNonNull(name, "context name must not be null");
         return contexts.containsKey(name);
     }
 
@@ -146,7 +146,7 @@ public final class Registry {
      * @throws UnknownContext if no context of that name is registered
      */
     public Context getContext(String name) {
-        Objects.requireNonNull(name, "context name must not be null");
+        Arguments.requireNonNull(name, "context name must not be null");
         Context context = contexts.get(name);
         if (context == null) {
             throw new UnknownContext("No context named '" + name + "' is registered; known contexts: "
@@ -164,7 +164,7 @@ public final class Registry {
      * @throws UnknownContext if no context of that name is registered and {@code autocreate} is {@code false}
      */
     public Context getContext(String name, boolean autocreate) {
-        Objects.requireNonNull(name, "context name must not be null");
+        Arguments.requireNonNull(name, "context name must not be null");
         if (!autocreate) {
             return getContext(name);
         }

@@ -1,6 +1,7 @@
 package io.libres.context;
 
-import java.util.Objects;
+import io.libres.errors.InvalidArgument;
+import io.libres.internal.Arguments;
 
 /**
  * The name of a service together with its type, so that setting and getting a
@@ -18,14 +19,14 @@ public record ServiceKey<S>(String name, Class<S> type) {
      *
      * @param name the service's name
      * @param type the service's type
-     * @throws NullPointerException if the name or the type is null
-     * @throws IllegalArgumentException if the name is blank
+     * @throws io.libres.errors.InvalidArgument if the name or the type is null
+     * @throws io.libres.errors.InvalidArgument if the name is blank
      */
     public ServiceKey {
-        Objects.requireNonNull(name, "service name must not be null");
-        Objects.requireNonNull(type, "service type must not be null");
+        Arguments.requireNonNull(name, "service name must not be null");
+        Arguments.requireNonNull(type, "service type must not be null");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("service name must not be blank");
+            throw new InvalidArgument("service name must not be blank");
         }
     }
 
@@ -36,8 +37,8 @@ public record ServiceKey<S>(String name, Class<S> type) {
      * @param type the service's type
      * @param <S> the type of the service
      * @return the key
-     * @throws NullPointerException if the name or the type is null
-     * @throws IllegalArgumentException if the name is blank
+     * @throws io.libres.errors.InvalidArgument if the name or the type is null
+     * @throws io.libres.errors.InvalidArgument if the name is blank
      */
     public static <S> ServiceKey<S> of(String name, Class<S> type) {
         return new ServiceKey<>(name, type);

@@ -1,7 +1,8 @@
 package io.libres.context;
 
+import io.libres.errors.InvalidArgument;
 import io.libres.errors.InvalidSetting;
-import java.util.Objects;
+import io.libres.internal.Arguments;
 import java.util.function.Predicate;
 
 /**
@@ -42,15 +43,15 @@ public final class Setting<T> {
      * @param description what the setting is for
      * @param <T> the type of the setting's value
      * @return the setting
-     * @throws NullPointerException if the name, the type or the description is null
-     * @throws IllegalArgumentException if the name is blank
+     * @throws io.libres.errors.InvalidArgument if the name, the type or the description is null
+     * @throws io.libres.errors.InvalidArgument if the name is blank
      */
     public static <T> Setting<T> of(String name, Class<T> type, T defaultValue, String description) {
-        Objects.requireNonNull(name, "setting name must not be null");
-        Objects.requireNonNull(type, "setting type must not be null");
-        Objects.requireNonNull(description, "setting description must not be null");
+        Arguments.requireNonNull(name, "setting name must not be null");
+        Arguments.requireNonNull(type, "setting type must not be null");
+        Arguments.requireNonNull(description, "setting description must not be null");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("setting name must not be blank");
+            throw new InvalidArgument("setting name must not be blank");
         }
         return new Setting<>(name, type, defaultValue, description, value -> true, "a " + type.getSimpleName());
     }
@@ -61,11 +62,11 @@ public final class Setting<T> {
      * @param check the condition a non-null value must meet
      * @param expected what a valid value is, for the message of {@link InvalidSetting}
      * @return the stricter setting
-     * @throws NullPointerException if the check or the expectation is null
+     * @throws io.libres.errors.InvalidArgument if the check or the expectation is null
      */
     public Setting<T> requiring(Predicate<? super T> check, String expected) {
-        Objects.requireNonNull(check, "check must not be null");
-        Objects.requireNonNull(expected, "expected must not be null");
+        Arguments.requireNonNull(check, "check must not be null");
+        Arguments.requireNonNull(expected, "expected must not be null");
         return new Setting<>(name, type, defaultValue, description, check, expected);
     }
 

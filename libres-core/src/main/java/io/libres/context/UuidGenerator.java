@@ -19,8 +19,8 @@ public interface UuidGenerator {
      *
      * @param name the name, usually a scheduler's
      * @return the UUID, always the same for the same context, namespace and name
-     * @throws NullPointerException if the name is null
-     * @throws IllegalArgumentException if the name holds a lone surrogate (it has no UTF-8 form)
+     * @throws io.libres.errors.InvalidArgument if the name is null
+     * @throws io.libres.errors.InvalidArgument if the name holds a lone surrogate (it has no UTF-8 form)
      */
     UUID generateUuid(String name);
 }

@@ -1,5 +1,6 @@
 package io.libres.internal;
 
+import io.libres.errors.InvalidArgument;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -34,13 +34,13 @@ public final class Uuid5 {
      * @param namespace the namespace UUID
      * @param name the name; hashed as UTF-8, like Python does for a {@code str}
      * @return the UUID, always the same for the same namespace and name
-     * @throws NullPointerException if the namespace or the name is null
-     * @throws IllegalArgumentException if the name holds a lone surrogate, which has
+     * @throws io.libres.errors.InvalidArgument if the namespace or the name is null
+     * @throws io.libres.errors.InvalidArgument if the name holds a lone surrogate, which has
      *     no UTF-8 form (Python refuses such a name too)
      */
     public static UUID of(UUID namespace, String name) {
-        Objects.requireNonNull(namespace, "namespace must not be null");
-        Objects.requireNonNull(name, "name must not be null");
+        Arguments.requireNonNull(namespace, "namespace must not be null");
+        Arguments.requireNonNull(name, "name must not be null");
         MessageDigest sha1 = sha1();
         sha1.update(bytesOf(namespace));
         sha1.update(utf8(name));
@@ -66,7 +66,7 @@ public final class Uuid5 {
         try {
             return encoder.encode(CharBuffer.wrap(name));
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(
+            throw new InvalidArgument(
                     "name must be valid Unicode text (no lone surrogates) to be hashed as UTF-8, got: " + name, e);
         }
     }

@@ -2,8 +2,9 @@ package io.libres.spi;
 
 import io.libres.context.Context;
 import io.libres.context.ServiceKey;
+import io.libres.errors.InvalidArgument;
 import io.libres.errors.InvalidService;
-import java.util.Objects;
+import io.libres.internal.Arguments;
 import java.util.function.BiFunction;
 
 /**
@@ -59,8 +60,8 @@ public final class Port<P extends LibresProvider, S> {
      * @param <P> the provider interface
      * @param <S> the service type
      * @return a builder; set {@link Builder#creator} and {@link Builder#missingModules} before building
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the service name is blank
+     * @throws io.libres.errors.InvalidArgument if an argument is null
+     * @throws io.libres.errors.InvalidArgument if the service name is blank
      */
     public static <P extends LibresProvider, S> Builder<P, S> builder(
             String serviceName, Class<P> providerType, Class<S> serviceType) {
@@ -169,11 +170,11 @@ public final class Port<P extends LibresProvider, S> {
         private boolean cached = true;
 
         private Builder(String serviceName, Class<P> providerType, Class<S> serviceType) {
-            this.serviceName = Objects.requireNonNull(serviceName, "service name must not be null");
-            this.providerType = Objects.requireNonNull(providerType, "provider type must not be null");
-            this.serviceType = Objects.requireNonNull(serviceType, "service type must not be null");
+            this.serviceName = Arguments.requireNonNull(serviceName, "service name must not be null");
+            this.providerType = Arguments.requireNonNull(providerType, "provider type must not be null");
+            this.serviceType = Arguments.requireNonNull(serviceType, "service type must not be null");
             if (serviceName.isBlank()) {
-                throw new IllegalArgumentException("service name must not be blank");
+                throw new InvalidArgument("service name must not be blank");
             }
         }
 
@@ -182,10 +183,10 @@ public final class Port<P extends LibresProvider, S> {
          *
          * @param creator takes the provider and the context the service is asked from
          * @return this builder
-         * @throws NullPointerException if the creator is null
+         * @throws io.libres.errors.InvalidArgument if the creator is null
          */
         public Builder<P, S> creator(BiFunction<? super P, ? super Context, ? extends S> creator) {
-            this.creator = Objects.requireNonNull(creator, "creator must not be null");
+            this.creator = Arguments.requireNonNull(creator, "creator must not be null");
             return this;
         }
 
@@ -194,13 +195,13 @@ public final class Port<P extends LibresProvider, S> {
          *
          * @param modules for example {@code "libres-json-jackson or libres-json-gson"}
          * @return this builder
-         * @throws NullPointerException if the modules are null
-         * @throws IllegalArgumentException if the modules are blank
+         * @throws io.libres.errors.InvalidArgument if the modules are null
+         * @throws io.libres.errors.InvalidArgument if the modules are blank
          */
         public Builder<P, S> missingModules(String modules) {
-            Objects.requireNonNull(modules, "modules must not be null");
+            Arguments.requireNonNull(modules, "modules must not be null");
             if (modules.isBlank()) {
-                throw new IllegalArgumentException("modules must not be blank");
+                throw new InvalidArgument("modules must not be blank");
             }
             this.missingModules = modules;
             return this;
@@ -222,14 +223,14 @@ public final class Port<P extends LibresProvider, S> {
          * Declares the port.
          *
          * @return the port
-         * @throws IllegalStateException if the creator or the missing modules were not given
+         * @throws io.libres.errors.InvalidArgument if the creator or the missing modules were not given
          */
         public Port<P, S> build() {
             if (creator == null) {
-                throw new IllegalStateException("port '" + serviceName + "' needs a creator");
+                throw new InvalidArgument("port '" + serviceName + "' needs a creator");
             }
             if (missingModules == null) {
-                throw new IllegalStateException("port '" + serviceName + "' needs the modules to suggest");
+                throw new InvalidArgument("port '" + serviceName + "' needs the modules to suggest");
             }
             return new Port<>(this);
         }

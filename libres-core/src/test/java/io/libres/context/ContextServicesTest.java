@@ -1,5 +1,6 @@
 package io.libres.context;
 
+import io.libres.errors.InvalidArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -327,7 +328,7 @@ class ContextServicesTest {
     @DisplayName("service keys need a non-blank name and a type")
     void serviceKeys() {
         assertThat(ServiceKey.of("x", String.class)).isEqualTo(new ServiceKey<>("x", String.class));
-        assertThatThrownBy(() -> ServiceKey.of("  ", String.class)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServiceKey.of("x", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ServiceKey.of("  ", String.class)).isInstanceOf(InvalidArgument.class);
+        assertThatThrownBy(() -> ServiceKey.of("x", null)).isInstanceOf(InvalidArgument.class);
     }
 }

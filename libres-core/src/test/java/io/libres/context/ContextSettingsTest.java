@@ -1,5 +1,6 @@
 package io.libres.context;
 
+import io.libres.errors.InvalidArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -190,8 +191,8 @@ class ContextSettingsTest {
     @DisplayName("a setting needs a non-blank name")
     void settingDeclaration() {
         assertThatThrownBy(() -> Setting.of(" ", String.class, null, "x"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgument.class);
         assertThatThrownBy(() -> Setting.of(null, String.class, null, "x"))
-                .isInstanceOf(NullPointerException.class);
+                .isInstanceOf(InvalidArgument.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.libres.context;
 
+import io.libres.errors.InvalidArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -305,8 +306,8 @@ class RegistryTest {
         Registry registry = Registry.createEmpty();
 
         assertThatThrownBy(() -> registry.registerContext(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("context name");
-        assertThatThrownBy(() -> registry.getContext(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> registry.isExistingContext(null)).isInstanceOf(NullPointerException.class);
+                .isInstanceOf(InvalidArgument.class).hasMessageContaining("context name");
+        assertThatThrownBy(() -> registry.getContext(null)).isInstanceOf(InvalidArgument.class);
+        assertThatThrownBy(() -> registry.isExistingContext(null)).isInstanceOf(InvalidArgument.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.libres.context.discovery;
 
+import io.libres.errors.InvalidArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,15 +31,15 @@ class PortTest {
     void incompleteDeclaration() {
         assertThatThrownBy(() -> Port.builder("x", GreeterProvider.class, Greeter.class)
                 .missingModules("m").build())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidArgument.class)
                 .hasMessageContaining("creator");
         assertThatThrownBy(() -> Port.builder("x", GreeterProvider.class, Greeter.class)
                 .creator((provider, context) -> provider.create(context)).build())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidArgument.class)
                 .hasMessageContaining("modules");
         assertThatThrownBy(() -> Port.builder(" ", GreeterProvider.class, Greeter.class))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgument.class);
         assertThatThrownBy(() -> Port.builder("x", GreeterProvider.class, Greeter.class).missingModules(""))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgument.class);
     }
 }

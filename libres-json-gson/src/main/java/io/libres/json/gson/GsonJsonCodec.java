@@ -5,12 +5,12 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.libres.errors.DataNotSerializable;
+import io.libres.internal.Arguments;
 import io.libres.json.JsonValues;
 import io.libres.spi.JsonCodec;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.util.Objects;
 
 /**
  * The {@link JsonCodec} on Gson: writes and reads JSON values as {@link JsonValues} defines them,
@@ -58,10 +58,10 @@ public final class GsonJsonCodec implements JsonCodec {
      *
      * @param gson the instance whose writers and readers the codec uses
      * @return the codec
-     * @throws NullPointerException if {@code gson} is {@code null}
+     * @throws io.libres.errors.InvalidArgument if {@code gson} is {@code null}
      */
     public static GsonJsonCodec using(Gson gson) {
-        return new GsonJsonCodec(Objects.requireNonNull(gson, "gson"));
+        return new GsonJsonCodec(Arguments.requireNonNull(gson, "gson must not be null; expected a configured Gson"));
     }
 
     /**

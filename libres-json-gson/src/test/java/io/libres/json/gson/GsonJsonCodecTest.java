@@ -1,5 +1,6 @@
 package io.libres.json.gson;
 
+import io.libres.errors.InvalidArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class GsonJsonCodecTest {
     @DisplayName("refuses a null Gson")
     void nullGson() {
         assertThatThrownBy(() -> GsonJsonCodec.using(null))
-            .isInstanceOf(NullPointerException.class).hasMessageContaining("gson");
+            .isInstanceOf(InvalidArgument.class).hasMessageContaining("gson");
     }
 
     @Test

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.libres.errors.DataNotSerializable;
+import io.libres.errors.InvalidArgument;
+import io.libres.internal.Arguments;
 import io.libres.json.JsonValues;
 import io.libres.spi.JsonCodec;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.Objects;
 
 /**
  * The {@link JsonCodec} on Jackson: writes and reads JSON values as {@link JsonValues} defines them,
@@ -58,14 +59,14 @@ public final class JacksonJsonCodec implements JsonCodec {
      *
      * @param mapper the mapper whose factory creates the codec's generators and parsers
      * @return the codec
-     * @throws NullPointerException if {@code mapper} is {@code null}
-     * @throws IllegalArgumentException if the mapper's factory is not for JSON (YAML, Smile, CBOR...)
+     * @throws io.libres.errors.InvalidArgument if {@code mapper} is {@code null}
+     * @throws io.libres.errors.InvalidArgument if the mapper's factory is not for JSON (YAML, Smile, CBOR...)
      */
     public static JacksonJsonCodec using(ObjectMapper mapper) {
-        Objects.requireNonNull(mapper, "mapper");
+        Arguments.requireNonNull(mapper, "mapper must not be null; expected a configured ObjectMapper");
         String format = mapper.getFactory().getFormatName();
         if (!JsonFactory.FORMAT_NAME_JSON.equals(format)) {
-            throw new IllegalArgumentException("The mapper reads and writes " + format
+            throw new InvalidArgument("The mapper reads and writes " + format
                 + ", not JSON; expected an ObjectMapper on a JsonFactory (for example a JsonMapper).");
         }
         return new JacksonJsonCodec(mapper);

@@ -1,5 +1,6 @@
 package io.libres.json.jackson;
 
+import io.libres.errors.InvalidArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,14 +75,14 @@ class JacksonJsonCodecTest {
         };
 
         assertThatThrownBy(() -> JacksonJsonCodec.using(new ObjectMapper(notJson)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Smile");
+            .isInstanceOf(InvalidArgument.class).hasMessageContaining("Smile");
     }
 
     @Test
     @DisplayName("refuses a null mapper")
     void nullMapper() {
         assertThatThrownBy(() -> JacksonJsonCodec.using(null))
-            .isInstanceOf(NullPointerException.class).hasMessageContaining("mapper");
+            .isInstanceOf(InvalidArgument.class).hasMessageContaining("mapper");
     }
 
     @Test
