@@ -361,6 +361,59 @@ class StatementCountTest {
         sameFor6And60("confirm + expire sessions", () -> sessions(6), () -> sessions(60), 15);
     }
 
+    /** Lowering the quota of an allocation whose master is free and every mirror reserved: every mirror shifts down. */
+    private int changeQuota(int quota) {
+        Scheduler scheduler = scheduler();
+        DateRange dates = DateRange.of(LocalDateTime.of(2031, 8, 1, 10, 0), LocalDateTime.of(2031, 8, 1, 11, 0));
+        Allocation master = scheduler.allocate(dates, AllocateOptions.builder().quota(quota).build()).get(0);
+        List<UUID> tokens = new ArrayList<>();
+        for (int i = 0; i < quota; i++) {
+            UUID token = scheduler.reserve("count@example.org", dates);
+            scheduler.approveReservations(token);
+            tokens.add(token);
+        }
+        scheduler.removeReservation(tokens.get(0));
+        scheduler.commit();
+        return counting(() -> {
+            assertThat(scheduler.changeQuota(master, quota - 1).quota()).isEqualTo(quota - 1);
+            assertThat(scheduler.freeAllocationsCount(master, dates)).isZero();
+            scheduler.commit();
+        });
+    }
+
+    /** Blocking every allocation (quota 2, so every mirror is stored on the way), then a group. */
+    private int blockers(int allocations) {
+        List<DateRange> dates = days(allocations);
+        Scheduler scheduler = scheduler();
+        scheduler.allocate(dates, AllocateOptions.builder().partlyAvailable(true).raster(30).quota(2).build());
+        LocalDateTime later = LocalDateTime.of(2032, 7, 1, 8, 0);
+        List<DateRange> groupDates = new ArrayList<>();
+        for (int day = 0; day < allocations; day++) {
+            groupDates.add(DateRange.of(later.plusDays(day), later.plusDays(day).plusHours(1)));
+        }
+        UUID group = scheduler.allocate(groupDates, AllocateOptions.builder().grouped(true).quota(2).build()).get(0).group();
+        scheduler.commit();
+        return counting(() -> {
+            assertThat(scheduler.addBlocker(dates.stream().map(d -> DateRange.of((LocalDateTime) d.start(),
+                    ((LocalDateTime) d.start()).plusHours(1))).collect(Collectors.toList()), "repairs")).hasSize(allocations);
+            assertThat(scheduler.addGroupBlocker(group, "cleaning")).hasSize(1);
+            assertThat(scheduler.managedReservedSlots().count()).isEqualTo(2L * 2 * allocations + 2L * allocations);
+            scheduler.commit();
+        });
+    }
+
+    @Test
+    @DisplayName("lowering a quota moves 59 mirrors in as many statements as 5")
+    void changeQuotaIsSetBased() {
+        sameFor6And60("change quota (6 vs 60 spots)", () -> changeQuota(6), () -> changeQuota(60), 15);
+    }
+
+    @Test
+    @DisplayName("blocking 60 allocations and a group of 60 takes as many statements as 6")
+    void blockersAreSetBased() {
+        sameFor6And60("add blocker + add group blocker", () -> blockers(6), () -> blockers(60), 20);
+    }
+
     private synchronized String log(Supplier<List<String>> lines) {
         return String.join("\n", lines.get());
     }

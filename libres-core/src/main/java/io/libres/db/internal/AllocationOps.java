@@ -164,13 +164,29 @@ public final class AllocationOps {
         Set<UUID> unused = new HashSet<>(reordered.keySet());
         reordered.values().forEach(v -> v.ifPresent(unused::remove));
         List<Allocation> updated = new ArrayList<>();
+        // Every move goes to a free spot; imaginary destinations are stored in one batch and all
+        // slots move in one statement, whatever the quota.
+        Map<Allocation, UUID> moves = new LinkedHashMap<>();
+        List<Allocation> imaginary = new ArrayList<>();
         for (Allocation a : all) {
             Optional<UUID> target = reordered.getOrDefault(a.resource(), Optional.empty());
             if (target.isPresent() && !target.get().equals(a.resource())) {
-                Allocation destination = spots.materialize(byResource.get(target.get()));
-                byResource.put(destination.resource(), destination);
-                scope.work().reservedSlots().reassign(a.requireId(), destination.resource(), destination.requireId());
+                moves.put(a, target.get());
+                Allocation destination = byResource.get(target.get());
+                if (destination.isTransient() && !imaginary.contains(destination)) {
+                    imaginary.add(destination);
+                }
             }
+        }
+        if (!imaginary.isEmpty()) {
+            for (Allocation stored : scope.work().allocations().insert(imaginary)) {
+                byResource.put(stored.resource(), stored);
+            }
+        }
+        if (!moves.isEmpty()) {
+            Map<Integer, Allocation> byId = new LinkedHashMap<>();
+            moves.forEach((from, to) -> byId.put(from.requireId(), byResource.get(to)));
+            scope.work().reservedSlots().reassign(byId);
         }
         for (Allocation a : byResource.values()) {
             if (!a.isTransient() && (a.isMaster() || !unused.contains(a.resource()))) {

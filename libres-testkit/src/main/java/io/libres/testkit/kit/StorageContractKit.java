@@ -289,6 +289,36 @@ public abstract class StorageContractKit {
     }
 
     @Test
+    @DisplayName("reassigning several allocations' slots at once moves each slot once, also onto a spot another slot leaves; a slot that stays is AlreadyReservedError")
+    void reassignMany() {
+        Allocation master = stored("2015-01-01T10:00:00Z");
+        try (UnitOfWork work = storage.begin()) {
+            List<Allocation> mirrors = work.allocations().insert(List.of(
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build(),
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build(),
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build()));
+            Allocation first = mirrors.get(0);
+            Allocation second = mirrors.get(1);
+            Allocation free = mirrors.get(2);
+            work.reservedSlots().insert(List.of(
+                    ReservedSlot.of(first, first.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 1),
+                    ReservedSlot.of(second, second.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 2)));
+            // first -> master and second -> first: second's slot arrives where first's slot leaves
+            assertThat(work.reservedSlots().reassign(Map.of(first.requireId(), master,
+                    second.requireId(), first))).isEqualTo(2);
+            assertThat(work.reservedSlots().byAllocation(List.of(master.requireId(), first.requireId(),
+                    second.requireId(), free.requireId())))
+                    .containsOnlyKeys(master.requireId(), first.requireId());
+            assertThat(work.reservedSlots().byAllocation(List.of(first.requireId())).get(first.requireId()))
+                    .extracting(ReservedSlot::resource, ReservedSlot::sourceId).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(first.resource(), 2));
+            assertThatThrownBy(() -> work.reservedSlots().reassign(Map.of(master.requireId(), first)))
+                    .isInstanceOf(io.libres.errors.AlreadyReservedError.class);
+            assertThat(work.reservedSlots().reassign(Map.of())).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("group sizes count the allocations of one resource per group, in one call; empty groups are absent")
     void groupSizes() {
         UUID pair = UUID.randomUUID();
