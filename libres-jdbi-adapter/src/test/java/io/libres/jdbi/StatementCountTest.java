@@ -17,6 +17,7 @@ import io.libres.testkit.postgres.WithPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,12 @@ class StatementCountTest {
         });
         context = Registry.createDefault().registerContext("count-" + UUID.randomUUID());
         JdbiStorage.using(jdbi).install(context).setupDatabase();
+    }
+
+    /** A failed test must not leave its unit of work open: its locks would stall the next set-up. */
+    @AfterEach
+    void closeSession() {
+        io.libres.db.Session.of(context).close();
     }
 
     private synchronized void count(StatementContext ctx) {
@@ -375,8 +382,10 @@ class StatementCountTest {
         scheduler.removeReservation(tokens.get(0));
         scheduler.commit();
         return counting(() -> {
-            assertThat(scheduler.changeQuota(master, quota - 1).quota()).isEqualTo(quota - 1);
-            assertThat(scheduler.freeAllocationsCount(master, dates)).isZero();
+            Allocation changed = scheduler.changeQuota(master, quota - 1);
+            assertThat(changed.quota()).isEqualTo(quota - 1);
+            assertThat(scheduler.freeAllocationsCount(changed, dates)).isZero();
+            assertThat(scheduler.managedReservedSlots().count()).isEqualTo(quota - 1L);
             scheduler.commit();
         });
     }
@@ -411,7 +420,7 @@ class StatementCountTest {
     @Test
     @DisplayName("blocking 60 allocations and a group of 60 takes as many statements as 6")
     void blockersAreSetBased() {
-        sameFor6And60("add blocker + add group blocker", () -> blockers(6), () -> blockers(60), 20);
+        sameFor6And60("add blocker + add group blocker", () -> blockers(6), () -> blockers(60), 25);
     }
 
     private synchronized String log(Supplier<List<String>> lines) {
