@@ -289,6 +289,61 @@ public abstract class StorageContractKit {
     }
 
     @Test
+    @DisplayName("reassigning several allocations' slots at once moves each slot once, also onto a spot another slot leaves; a slot that stays is AlreadyReservedError")
+    void reassignMany() {
+        Allocation master = stored("2015-01-01T10:00:00Z");
+        try (UnitOfWork work = storage.begin()) {
+            List<Allocation> mirrors = work.allocations().insert(List.of(
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build(),
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build(),
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build()));
+            Allocation first = mirrors.get(0);
+            Allocation second = mirrors.get(1);
+            Allocation free = mirrors.get(2);
+            work.reservedSlots().insert(List.of(
+                    ReservedSlot.of(first, first.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 1),
+                    ReservedSlot.of(second, second.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 2)));
+            // first -> master and second -> first: second's slot arrives where first's slot leaves
+            assertThat(work.reservedSlots().reassign(Map.of(first.requireId(), master,
+                    second.requireId(), first))).isEqualTo(2);
+            assertThat(work.reservedSlots().byAllocation(List.of(master.requireId(), first.requireId(),
+                    second.requireId(), free.requireId())))
+                    .containsOnlyKeys(master.requireId(), first.requireId());
+            assertThat(work.reservedSlots().byAllocation(List.of(first.requireId())).get(first.requireId()))
+                    .extracting(ReservedSlot::resource, ReservedSlot::sourceId).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(first.resource(), 2));
+            assertThatThrownBy(() -> work.reservedSlots().reassign(Map.of(master.requireId(), first)))
+                    .isInstanceOf(io.libres.errors.AlreadyReservedError.class);
+            assertThat(work.reservedSlots().reassign(Map.of())).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("group sizes count the allocations of one resource per group, in one call; empty groups are absent")
+    void groupSizes() {
+        UUID pair = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        UUID empty = UUID.randomUUID();
+        UUID mirror = UUID.randomUUID();
+        try (UnitOfWork work = storage.begin()) {
+            work.allocations().insert(List.of(
+                    build("2015-01-01T10:00:00Z", 1, pair, resource),
+                    build("2015-01-02T10:00:00Z", 1, pair, resource),
+                    build("2015-01-02T10:00:00Z", 1, pair, mirror),
+                    build("2015-01-03T10:00:00Z", 1, single, resource)));
+            work.commit();
+        }
+        try (UnitOfWork work = storage.begin()) {
+            assertThat(work.allocations().groupSizes(resource, List.of(pair, single, empty)))
+                    .containsOnly(Map.entry(pair, 2), Map.entry(single, 1));
+            assertThat(work.allocations().groupSizes(mirror, List.of(pair, single))).containsOnly(Map.entry(pair, 1));
+            assertThat(work.allocations().groupSizes(resource, List.of())).isEmpty();
+            assertThat(work.allocations().isInGroup(resource, pair)).isTrue();
+            assertThat(work.allocations().isInGroup(resource, single)).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("overlapping criteria include both ends and match any of several spans")
     void overlappingCriteria() {
         Allocation a = stored("2015-01-01T10:00:00Z");
