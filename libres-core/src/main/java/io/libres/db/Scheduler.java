@@ -716,10 +716,14 @@ public final class Scheduler {
 
     /**
      * Approves the reservations of a token: writes their reserved slots, on the master or the first
-     * free mirror, and marks them approved. All or nothing. Raises reservations approved.
+     * free mirror, and marks them approved. All or nothing. Raises reservations approved for the
+     * reservations it approved. A reservation that is already approved keeps its slots: approving
+     * it again writes nothing and raises no event, so a reservation always holds exactly its quota
+     * (libres 1.2 books it a second time).
      *
      * @param token the token
-     * @return the reserved slots written
+     * @return the reserved slots of the token's reservations: those written now and those already
+     *     held by approved ones
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      * @throws AlreadyReservedError if a slot is taken; {@link io.libres.errors.LibresException#reservation()}
      *     names the reservation concerned
@@ -1125,7 +1129,7 @@ public final class Scheduler {
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         forward(range);
-        return search.search(range, Arguments.require(options, "search options"), this::availability);
+        return search.search(range, Arguments.require(options, "search options"));
     }
 
     /**

@@ -189,7 +189,7 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
          * Builds the options.
          *
          * @return the options
-         * @throws LibresException if minspots is negative
+         * @throws InvalidArgument if minspots is negative
          */
         public SearchOptions build() {
             return new SearchOptions(days, minspots, availableOnly, wholeDay, groups, strict);

@@ -4,7 +4,9 @@ import io.libres.db.models.Allocation;
 import io.libres.db.query.QueryResult;
 import io.libres.time.Timespan;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,6 +55,18 @@ public interface AllocationStore {
      * @return true if the group has another member with the same resource
      */
     boolean isInGroup(UUID resource, UUID group);
+
+    /**
+     * How many allocations of a resource each of some groups holds, in one statement: the
+     * set-based form of {@link #isInGroup} (an allocation is grouped if its group holds two or
+     * more allocations of its resource).
+     *
+     * @param resource the resource (a master's resource gives the masters of the groups)
+     * @param groups the groups to count
+     * @return for each group with at least one allocation of the resource, the number of them;
+     *     groups without any are absent
+     */
+    Map<UUID, Integer> groupSizes(UUID resource, Collection<UUID> groups);
 
     /**
      * The allocations of a real resource between two instants that nothing refers to: no reserved

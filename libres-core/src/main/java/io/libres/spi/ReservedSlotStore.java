@@ -1,5 +1,6 @@
 package io.libres.spi;
 
+import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.query.QueryResult;
 
@@ -58,4 +59,20 @@ public interface ReservedSlotStore {
      * @return how many slots moved
      */
     int reassign(int fromAllocationId, UUID toResource, int toAllocationId);
+
+    /**
+     * Moves the slots of several allocations at once, in one statement: every slot of each key
+     * allocation goes to the stored allocation it maps to (its resource and id). The moves are
+     * decided on the slots as they were before the call, so a slot moves at most once and a slot
+     * may arrive where another one leaves (a quota change shifts mirrors down by one). A SQL
+     * storage needs two statements (delete the moving slots, insert them moved), because its key
+     * is checked row by row.
+     *
+     * @param moves for each allocation id whose slots move, the stored allocation taking them over
+     * @return how many slots moved
+     * @throws io.libres.errors.AlreadyReservedError if a destination holds a slot that stays at the
+     *     start of a slot moving there; the caller then rolls back (to a savepoint), as the
+     *     moving slots may be half gone
+     */
+    int reassign(Map<Integer, Allocation> moves);
 }

@@ -24,6 +24,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,13 +164,29 @@ public final class AllocationOps {
         Set<UUID> unused = new HashSet<>(reordered.keySet());
         reordered.values().forEach(v -> v.ifPresent(unused::remove));
         List<Allocation> updated = new ArrayList<>();
+        // Every move goes to a free spot; imaginary destinations are stored in one batch and all
+        // slots move in one statement, whatever the quota.
+        Map<Allocation, UUID> moves = new LinkedHashMap<>();
+        List<Allocation> imaginary = new ArrayList<>();
         for (Allocation a : all) {
             Optional<UUID> target = reordered.getOrDefault(a.resource(), Optional.empty());
             if (target.isPresent() && !target.get().equals(a.resource())) {
-                Allocation destination = spots.materialize(byResource.get(target.get()));
-                byResource.put(destination.resource(), destination);
-                scope.work().reservedSlots().reassign(a.requireId(), destination.resource(), destination.requireId());
+                moves.put(a, target.get());
+                Allocation destination = byResource.get(target.get());
+                if (destination.isTransient() && !imaginary.contains(destination)) {
+                    imaginary.add(destination);
+                }
             }
+        }
+        if (!imaginary.isEmpty()) {
+            for (Allocation stored : scope.work().allocations().insert(imaginary)) {
+                byResource.put(stored.resource(), stored);
+            }
+        }
+        if (!moves.isEmpty()) {
+            Map<Integer, Allocation> byId = new LinkedHashMap<>();
+            moves.forEach((from, to) -> byId.put(from.requireId(), byResource.get(to)));
+            scope.work().reservedSlots().reassign(byId);
         }
         for (Allocation a : byResource.values()) {
             if (!a.isTransient() && (a.isMaster() || !unused.contains(a.resource()))) {
@@ -399,16 +416,17 @@ public final class AllocationOps {
 
     private List<Allocation> remove(List<Allocation> doomed) {
         Map<Integer, List<ReservedSlot>> slots = spots.slotsOf(doomed);
+        Map<UUID, Reservation> firstPending = firstPendingByGroup(doomed);
         for (Allocation a : doomed) {
             List<ReservedSlot> own = Spots.of(slots, a);
             if (!own.isEmpty()) {
                 throw new AffectedReservationError("allocation " + a.describe()
                         + " has reserved slots; expected an allocation without reservations to remove", own.get(0));
             }
-            Optional<Reservation> pending = a.pendingReservations(scope.lookup()).first();
-            if (pending.isPresent()) {
+            Reservation pending = firstPending.get(a.group());
+            if (pending != null) {
                 throw new AffectedPendingReservationError("allocation " + a.describe()
-                        + " has a pending reservation; expected none to remove it", pending.get());
+                        + " has a pending reservation; expected none to remove it", pending);
             }
         }
         if (!doomed.isEmpty()) {
@@ -417,6 +435,22 @@ public final class AllocationOps {
         }
         scope.publish(new AllocationsRemoved(scope.context(), doomed));
         return doomed;
+    }
+
+    /**
+     * The first pending reservation (by id) targeting each of the allocations' groups, in one
+     * statement: what {@code allocation.pendingReservations(lookup).first()} gives per allocation.
+     */
+    private Map<UUID, Reservation> firstPendingByGroup(List<Allocation> allocations) {
+        Set<UUID> groups = allocations.stream().map(Allocation::group).collect(Collectors.toSet());
+        Map<UUID, Reservation> first = new HashMap<>();
+        if (!groups.isEmpty()) {
+            for (Reservation pending : scope.work().reservations().find(io.libres.spi.ReservationCriteria.any()
+                    .withTargets(groups).withStatus(io.libres.db.models.ReservationStatus.PENDING)).list()) {
+                first.putIfAbsent(pending.target(), pending);
+            }
+        }
+        return first;
     }
 
     /**

@@ -59,32 +59,28 @@ public final class BlockerOps {
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason, UUID token, Integer id) {
         List<Timespan> spans = scope.resolve(dates);
-        check(spans);
+        PrefetchedLookup lookup = check(spans);
         UUID blockerToken = token == null ? UUID.randomUUID() : token;
-        return scope.atomically(() -> {
-            List<ReservationBlocker> blockers = new ArrayList<>();
-            List<ReservedSlot> slots = new ArrayList<>();
-            Set<UUID> blockedGroups = new HashSet<>();
-            for (Timespan span : spans) {
-                for (Allocation allocation : records.allocationsInRange(span, true, true).list()) {
-                    if (blockedGroups.contains(allocation.group()) || !allocation.overlaps(span)) {
-                        continue;
-                    }
-                    if (allocation.inGroup(scope.lookup())) {
-                        blockedGroups.add(allocation.group());
-                        blockers.add(blockGroup(allocation.group(), reason, blockerToken, id, slots));
-                    } else {
-                        Timespan rastered = Rasterizer.rasterizeSpan(span, allocation.raster());
-                        ReservationBlocker blocker = insert(new ReservationBlocker(id, blockerToken,
-                                allocation.group(), TargetType.ALLOCATION, scope.resource(), rastered.start(),
-                                rastered.end(), allocation.timezone().orElse(null), reason, null, null));
-                        slots.addAll(blockAllocation(allocation, span, blocker, true));
-                        blockers.add(blocker);
-                    }
+        List<Target> targets = new ArrayList<>();
+        Set<UUID> blockedGroups = new HashSet<>();
+        for (Timespan span : spans) {
+            for (Allocation allocation : lookup.mastersOverlapping(span, true)) {
+                if (blockedGroups.contains(allocation.group()) || !allocation.overlaps(span)) {
+                    continue;
+                }
+                if (allocation.inGroup(lookup)) {
+                    blockedGroups.add(allocation.group());
+                    targets.add(new Target(new ReservationBlocker(id, blockerToken, allocation.group(), TargetType.GROUP,
+                            scope.resource(), null, null, null, reason, null, null), null, null));
+                } else {
+                    Timespan rastered = Rasterizer.rasterizeSpan(span, allocation.raster());
+                    targets.add(new Target(new ReservationBlocker(id, blockerToken, allocation.group(),
+                            TargetType.ALLOCATION, scope.resource(), rastered.start(), rastered.end(),
+                            allocation.timezone().orElse(null), reason, null, null), allocation, span));
                 }
             }
-            return finish(blockers, slots);
-        });
+        }
+        return scope.atomically(() -> block(targets));
     }
 
     /**
@@ -105,63 +101,115 @@ public final class BlockerOps {
         }
         check(spans);
         UUID blockerToken = token == null ? UUID.randomUUID() : token;
-        return scope.atomically(() -> {
-            List<ReservedSlot> slots = new ArrayList<>();
-            ReservationBlocker blocker = blockGroup(group, reason, blockerToken, id, slots);
-            return finish(List.of(blocker), slots);
-        });
+        Target target = new Target(new ReservationBlocker(id, blockerToken, group, TargetType.GROUP, scope.resource(),
+                null, null, null, reason, null, null), null, null);
+        return scope.atomically(() -> block(List.of(target)));
     }
 
-    private List<ReservationBlocker> finish(List<ReservationBlocker> blockers, List<ReservedSlot> slots) {
-        if (blockers.isEmpty()) {
+    /**
+     * What one blocker blocks: a group (allocation and span null: every master of the group,
+     * whole) or a span of one allocation.
+     */
+    private record Target(ReservationBlocker draft, Allocation allocation, Timespan span) {
+    }
+
+    /**
+     * Writes blockers and their slots in a fixed number of statements: the blockers in one batch,
+     * the members of blocked groups and the siblings of every blocked allocation read once, the
+     * imaginary mirrors stored in one batch and the slots on masters and mirrors in one batch.
+     */
+    private List<ReservationBlocker> block(List<Target> targets) {
+        if (targets.isEmpty()) {
             throw new InvalidReservationError("no allocation of this scheduler lies within the dates;"
                     + " expected dates of existing allocations");
+        }
+        List<ReservationBlocker> blockers = scope.work().blockers().insert(targets.stream().map(Target::draft)
+                .collect(Collectors.toList()));
+        Set<UUID> groups = new java.util.LinkedHashSet<>();
+        for (Target target : targets) {
+            if (target.allocation() == null) {
+                groups.add(target.draft().target());
+            }
+        }
+        java.util.Map<UUID, List<Allocation>> members = new java.util.HashMap<>();
+        if (!groups.isEmpty()) {
+            for (Allocation member : records.allocationsByGroups(groups, true).list()) {
+                members.computeIfAbsent(member.group(), g -> new ArrayList<>()).add(member);
+            }
+        }
+        List<Allocation> blockedMasters = new ArrayList<>();
+        List<Timespan> blockedSpans = new ArrayList<>();
+        List<ReservationBlocker> blockedBy = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (target.allocation() != null) {
+                blockedMasters.add(target.allocation());
+                blockedSpans.add(target.span());
+                blockedBy.add(blockers.get(i));
+            } else {
+                for (Allocation member : members.getOrDefault(target.draft().target(), List.of())) {
+                    blockedMasters.add(member);
+                    blockedSpans.add(member.timespan());
+                    blockedBy.add(blockers.get(i));
+                }
+            }
+        }
+        boolean anyQuota = blockedMasters.stream().anyMatch(a -> a.quota() > 1);
+        PrefetchedLookup siblings = anyQuota ? PrefetchedLookup.load(scope, blockedMasters.stream()
+                .filter(a -> a.quota() > 1).map(Allocation::timespan).collect(Collectors.toList()), false, false) : null;
+        java.util.Map<List<Object>, Allocation> mirrors = new java.util.LinkedHashMap<>();
+        List<List<Allocation>> spotsPerTarget = new ArrayList<>();
+        for (Allocation master : blockedMasters) {
+            List<Allocation> spots = master.quota() > 1 ? master.siblings(siblings) : List.of(master);
+            for (Allocation spot : spots) {
+                if (spot.isTransient()) {
+                    mirrors.putIfAbsent(List.of(spot.resource(), spot.start()), spot);
+                }
+            }
+            spotsPerTarget.add(spots);
+        }
+        java.util.Map<List<Object>, Allocation> stored = new java.util.HashMap<>();
+        if (!mirrors.isEmpty()) {
+            for (Allocation mirror : scope.work().allocations().insert(List.copyOf(mirrors.values()))) {
+                stored.put(List.of(mirror.resource(), mirror.start()), mirror);
+            }
+        }
+        List<ReservedSlot> slots = new ArrayList<>();
+        for (int i = 0; i < blockedMasters.size(); i++) {
+            ReservationBlocker blocker = blockedBy.get(i);
+            for (Allocation spot : spotsPerTarget.get(i)) {
+                Allocation real = spot.isTransient() ? stored.get(List.of(spot.resource(), spot.start())) : spot;
+                for (Timespan slot : real.allSlots(blockedSpans.get(i))) {
+                    slots.add(ReservedSlot.of(real, slot, SlotSource.BLOCKER, blocker.token(), blocker.id()));
+                }
+            }
         }
         if (slots.isEmpty()) {
             throw new NotReservableError("the blocker targets no slot; expected at least one slot to block");
         }
+        scope.work().reservedSlots().insert(slots);
         scope.publish(new BlockersAdded(scope.context(), blockers));
         return blockers;
     }
 
-    private ReservationBlocker insert(ReservationBlocker blocker) {
-        return scope.work().blockers().insert(List.of(blocker)).get(0);
-    }
-
-    private ReservationBlocker blockGroup(UUID group, String reason, UUID token, Integer id, List<ReservedSlot> slots) {
-        ReservationBlocker blocker = insert(new ReservationBlocker(id, token, group, TargetType.GROUP,
-                scope.resource(), null, null, null, reason, null, null));
-        for (Allocation allocation : records.allocationsByGroups(List.of(group), true).list()) {
-            slots.addAll(blockAllocation(allocation, allocation.timespan(), blocker, true));
-        }
-        return blocker;
-    }
-
-    private List<ReservedSlot> blockAllocation(Allocation allocation, Timespan span, ReservationBlocker blocker,
-            boolean includingMirrors) {
-        Allocation stored = spots.materialize(allocation);
-        List<ReservedSlot> slots = new ArrayList<>();
-        for (Timespan slot : stored.allSlots(span)) {
-            slots.add(ReservedSlot.of(stored, slot, SlotSource.BLOCKER, blocker.token(), blocker.id()));
-        }
-        scope.work().reservedSlots().insert(slots);
-        if (includingMirrors && allocation.quota() > 1) {
-            for (Allocation mirror : spots.mirrors(allocation)) {
-                slots.addAll(blockAllocation(mirror, span, blocker, false));
-            }
-        }
-        return slots;
-    }
-
-    private void check(List<Timespan> spans) {
+    /**
+     * Checks that every spot of every allocation the spans overlap is free, reading the
+     * allocations, slots and group sizes once.
+     *
+     * @return the records read
+     */
+    private PrefetchedLookup check(List<Timespan> spans) {
         for (Timespan span : spans) {
             ReservationChecks.requireValidLength(span, scope.zone());
-            for (Allocation allocation : records.allocationsInRange(span, true, false).list()) {
+        }
+        PrefetchedLookup lookup = PrefetchedLookup.load(scope, scope.visibleResources(), spans, true, true);
+        for (Timespan span : spans) {
+            for (Allocation allocation : lookup.mastersOverlapping(span, false)) {
                 if (!allocation.overlaps(span)) {
                     continue;
                 }
-                if (allocation.findSpot(scope.lookup(), span).isEmpty()
-                        || spots.freeCount(allocation, span) < allocation.quota()) {
+                if (allocation.findSpot(lookup, span).isEmpty()
+                        || Spots.freeCount(lookup, allocation, span) < allocation.quota()) {
                     throw new AlreadyReservedError("allocation " + allocation.describe() + " is reserved between "
                             + span.start() + " and " + span.end() + "; expected every spot to be free to block it");
                 }
@@ -172,6 +220,7 @@ public final class BlockerOps {
                 }
             }
         }
+        return lookup;
     }
 
     /**

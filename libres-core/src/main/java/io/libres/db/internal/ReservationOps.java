@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -148,16 +149,23 @@ public final class ReservationOps {
 
     /**
      * Checks that every span can be reserved with the quota, as libres does before writing.
+     * Reads the allocations of this and the blocking resources overlapping the spans, their
+     * reserved slots and group sizes once, and decides in memory.
+     *
+     * @return the records read, for the drafts to use
      */
-    private void check(List<Timespan> spans, int quota) {
+    private PrefetchedLookup check(List<Timespan> spans, int quota) {
         for (Timespan span : spans) {
             ReservationChecks.requireValidLength(span, scope.zone());
-            for (Allocation allocation : records.allocationsInRange(span, true, false).list()) {
+        }
+        PrefetchedLookup lookup = PrefetchedLookup.load(scope, scope.visibleResources(), spans, true, true);
+        for (Timespan span : spans) {
+            for (Allocation allocation : lookup.mastersOverlapping(span, false)) {
                 if (!allocation.overlaps(span)) {
                     continue;
                 }
                 if (!allocation.approveManually()) {
-                    if (allocation.findSpot(scope.lookup(), span).isEmpty() || spots.freeCount(allocation, span) < quota) {
+                    if (allocation.findSpot(lookup, span).isEmpty() || Spots.freeCount(lookup, allocation, span) < quota) {
                         throw new AlreadyReservedError("allocation " + allocation.describe() + " has no "
                                 + (quota == 1 ? "free spot" : quota + " free spots") + " between " + span.start()
                                 + " and " + span.end() + "; expected free spots");
@@ -180,18 +188,19 @@ public final class ReservationOps {
                 }
             }
         }
+        return lookup;
     }
 
     private List<Reservation> draftsByDates(String email, List<Timespan> spans, ReserveOptions options, UUID token) {
-        check(spans, options.quota());
+        PrefetchedLookup lookup = check(spans, options.quota());
         List<Reservation> drafts = new ArrayList<>();
         Set<UUID> reservedGroups = new HashSet<>();
         for (Timespan span : spans) {
-            for (Allocation allocation : records.allocationsInRange(span, true, true).list()) {
+            for (Allocation allocation : lookup.mastersOverlapping(span, true)) {
                 if (reservedGroups.contains(allocation.group()) || !allocation.overlaps(span)) {
                     continue;
                 }
-                if (allocation.inGroup(scope.lookup())) {
+                if (allocation.inGroup(lookup)) {
                     reservedGroups.add(allocation.group());
                     drafts.add(newReservation(email, options, token).target(allocation.group())
                             .targetType(TargetType.GROUP).build());
@@ -219,32 +228,129 @@ public final class ReservationOps {
      */
     public List<ReservedSlot> approveReservations(UUID token) {
         List<Reservation> reservations = records.reservationsByToken(token, OptionalInt.empty()).list();
-        List<ReservedSlot> written = scope.atomically(() -> {
-            List<ReservedSlot> slots = new ArrayList<>();
-            for (Reservation reservation : reservations) {
-                try {
-                    slots.addAll(approveRecord(reservation));
-                } catch (LibresException e) {
-                    throw e.concerning(reservation);
-                }
+        // An approved reservation already holds its slots: approving it again must not book its
+        // quota a second time (libres 1.2 does), so it only hands back the slots it holds.
+        Map<Integer, List<ReservedSlot>> held = new HashMap<>();
+        if (reservations.stream().anyMatch(r -> r.status() == ReservationStatus.APPROVED)) {
+            for (ReservedSlot slot : records.reservedSlots(token, SlotSource.RESERVATION, OptionalInt.empty()).list()) {
+                held.computeIfAbsent(slot.sourceId(), id -> new ArrayList<>()).add(slot);
             }
-            return slots;
-        });
-        List<Reservation> approved = records.reservationsByToken(token, OptionalInt.empty()).list();
-        scope.publish(new ReservationsApproved(scope.context(), approved));
+        }
+        List<Reservation> pending = reservations.stream().filter(r -> r.status() != ReservationStatus.APPROVED)
+                .collect(Collectors.toList());
+        List<ReservedSlot> written = pending.isEmpty() ? List.of() : scope.atomically(() -> approveAll(pending));
+        List<ReservedSlot> slots = new ArrayList<>();
+        for (Reservation reservation : reservations) {
+            if (reservation.status() == ReservationStatus.APPROVED) {
+                slots.addAll(held.getOrDefault(reservation.requireId(), List.of()));
+            } else {
+                written.stream().filter(slot -> slot.sourceId() == reservation.requireId()).forEach(slots::add);
+            }
+        }
+        if (!pending.isEmpty()) {
+            Set<Integer> newlyApproved = pending.stream().map(Reservation::requireId).collect(Collectors.toSet());
+            List<Reservation> approved = records.reservationsByToken(token, OptionalInt.empty()).list().stream()
+                    .filter(r -> newlyApproved.contains(r.requireId())).collect(Collectors.toList());
+            scope.publish(new ReservationsApproved(scope.context(), approved));
+        }
+        return slots;
+    }
+
+    /**
+     * Approves pending reservations in a fixed number of statements: reads the dates of their
+     * groups, the allocations of the dates with their slots, then plans every spot in memory (each
+     * copy of a quota taking the next free master or mirror, as if written one after the other),
+     * and writes the new mirrors, the slots and the status changes in one batch each.
+     *
+     * @param pending the reservations, in order
+     * @return the slots written
+     * @throws LibresException naming the reservation concerned if one cannot be approved
+     */
+    private List<ReservedSlot> approveAll(List<Reservation> pending) {
+        Set<UUID> groupTargets = pending.stream().filter(r -> r.targetType() == TargetType.GROUP)
+                .map(Reservation::target).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Map<UUID, List<Timespan>> groupDates = new HashMap<>();
+        if (!groupTargets.isEmpty()) {
+            for (Allocation member : records.allocationsByGroups(groupTargets, true).list()) {
+                groupDates.computeIfAbsent(member.group(), g -> new ArrayList<>()).add(member.timespan());
+            }
+        }
+        Map<Integer, List<Timespan>> datesByReservation = new HashMap<>();
+        List<Timespan> allDates = new ArrayList<>();
+        for (Reservation reservation : pending) {
+            List<Timespan> dates = reservation.targetType() == TargetType.GROUP
+                    ? groupDates.getOrDefault(reservation.target(), List.of())
+                    : List.of(new Timespan(reservation.start().orElseThrow(), reservation.end().orElseThrow()));
+            datesByReservation.put(reservation.requireId(), dates);
+            allDates.addAll(dates);
+        }
+        PrefetchedLookup lookup = PrefetchedLookup.load(scope, scope.visibleResources(), allDates, true, false);
+        Map<Integer, List<ReservedSlot>> plannedByReservation = new java.util.LinkedHashMap<>();
+        for (Reservation reservation : pending) {
+            try {
+                plannedByReservation.put(reservation.requireId(),
+                        plan(reservation, datesByReservation.get(reservation.requireId()), lookup));
+            } catch (LibresException e) {
+                throw e.concerning(reservation);
+            }
+        }
+        Map<Integer, Allocation> stored = new HashMap<>();
+        List<Allocation> mirrors = lookup.planned();
+        if (!mirrors.isEmpty()) {
+            List<Allocation> inserted = scope.work().allocations().insert(mirrors.stream()
+                    .map(m -> m.toBuilder().id(null).build()).collect(Collectors.toList()));
+            for (int i = 0; i < mirrors.size(); i++) {
+                stored.put(mirrors.get(i).requireId(), inserted.get(i));
+            }
+        }
+        List<ReservedSlot> written = new ArrayList<>();
+        Map<Reservation, List<ReservedSlot>> byReservation = new java.util.LinkedHashMap<>();
+        for (Reservation reservation : pending) {
+            List<ReservedSlot> own = new ArrayList<>();
+            for (ReservedSlot slot : plannedByReservation.get(reservation.requireId())) {
+                Allocation real = stored.get(slot.allocationId());
+                own.add(real == null ? slot : slot.movedTo(real));
+            }
+            byReservation.put(reservation, own);
+            written.addAll(own);
+        }
+        insertNamingTheReservation(written, byReservation);
+        scope.work().reservations().update(pending.stream()
+                .map(r -> r.toBuilder().status(ReservationStatus.APPROVED).build()).collect(Collectors.toList()));
         return written;
     }
 
-    private List<ReservedSlot> approveRecord(Reservation reservation) {
-        List<Timespan> dates = reservation.targetType() == TargetType.GROUP
-                ? records.allocationDatesByGroup(reservation.target())
-                : List.of(new Timespan(reservation.start().orElseThrow(), reservation.end().orElseThrow()));
+    /**
+     * Inserts the slots in one batch; if a slot is taken meanwhile, finds out (on this failure
+     * path only, one reservation at a time) which reservation it concerns.
+     */
+    private void insertNamingTheReservation(List<ReservedSlot> slots, Map<Reservation, List<ReservedSlot>> byReservation) {
+        try {
+            scope.work().reservedSlots().insert(slots);
+        } catch (AlreadyReservedError e) {
+            for (Map.Entry<Reservation, List<ReservedSlot>> entry : byReservation.entrySet()) {
+                try {
+                    scope.work().reservedSlots().insert(entry.getValue());
+                } catch (LibresException concerned) {
+                    throw concerned.concerning(entry.getKey());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Plans the slots of one reservation against the records read and the spots planned so far.
+     */
+    private List<ReservedSlot> plan(Reservation reservation, List<Timespan> dates, PrefetchedLookup lookup) {
         if (!scope.blockingResources().isEmpty()) {
             for (Timespan span : dates) {
-                List<Allocation> blocking = scope.work().allocations().find(AllocationCriteria
-                        .ofResources(scope.blockingResources()).overlappingAny(List.of(span))).list();
-                for (Allocation allocation : blocking) {
-                    if (spots.freeCount(allocation, span) < reservation.quota()) {
+                for (Allocation allocation : lookup.allocations()) {
+                    if (!scope.blockingResources().contains(allocation.mirrorOf())
+                            || !PrefetchedLookup.overlapsInclusive(allocation, span)) {
+                        continue;
+                    }
+                    if (Spots.freeCount(lookup, allocation, span) < reservation.quota()) {
                         throw new AlreadyReservedError("the blocking allocation " + allocation.describe()
                                 + " is reserved between " + span.start() + " and " + span.end()
                                 + "; expected it to be free");
@@ -252,27 +358,30 @@ public final class ReservationOps {
                 }
             }
         }
-        List<ReservedSlot> written = new ArrayList<>();
+        List<ReservedSlot> planned = new ArrayList<>();
         for (int copy = 0; copy < reservation.quota(); copy++) {
             for (Timespan span : dates) {
-                for (Allocation target : spots.reservationTargets(span)) {
-                    Allocation stored = spots.materialize(target);
+                for (Allocation target : Spots.reservationTargets(lookup, span)) {
+                    Allocation spot = target.isTransient() ? lookup.planMirror(target) : target;
                     List<ReservedSlot> slots = new ArrayList<>();
-                    for (Timespan slot : stored.allSlots(span)) {
-                        slots.add(ReservedSlot.of(stored, slot, SlotSource.RESERVATION, reservation.token(),
+                    for (Timespan slot : spot.allSlots(span)) {
+                        slots.add(ReservedSlot.of(spot, slot, SlotSource.RESERVATION, reservation.token(),
                                 reservation.requireId()));
                     }
-                    scope.work().reservedSlots().insert(slots);
-                    written.addAll(slots);
+                    lookup.planSlots(slots);
+                    planned.addAll(slots);
                 }
             }
         }
-        if (written.isEmpty()) {
+        if (planned.isEmpty()) {
             throw new NotReservableError("the reservation " + reservation.token() + " targets no allocation"
                     + " with a free slot; expected at least one slot to reserve");
         }
-        scope.work().reservations().update(List.of(reservation.toBuilder().status(ReservationStatus.APPROVED).build()));
-        return written;
+        return planned;
+    }
+
+    private List<ReservedSlot> approveRecord(Reservation reservation) {
+        return approveAll(List.of(reservation));
     }
 
     /**

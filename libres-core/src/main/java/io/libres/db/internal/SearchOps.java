@@ -1,5 +1,7 @@
 package io.libres.db.internal;
 
+import io.libres.db.Queries;
+import io.libres.db.ReservedSlices;
 import io.libres.db.SearchHit;
 import io.libres.db.SearchOptions;
 import io.libres.db.models.Allocation;
@@ -7,15 +9,17 @@ import io.libres.time.DateRange;
 import io.libres.time.TimeZones;
 import io.libres.time.Timespan;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.ToDoubleFunction;
 
 /** Searching allocations by dates, times of day, weekdays, spots and groups. */
 public final class SearchOps {
@@ -35,15 +39,16 @@ public final class SearchOps {
     }
 
     /**
-     * Searches; see {@code Scheduler#searchAllocations}.
+     * Searches; see {@code Scheduler#searchAllocations}. Takes a fixed number of statements
+     * whatever the number of allocations: the allocations of the range, their reserved slots and
+     * their group sizes are read once, then every filter is decided in memory.
      *
      * @param range the requested dates and times of day
      * @param options the filters
-     * @param availability the availability of a span, for minspots
      * @return the hits ordered by start
      * @throws io.libres.errors.InvalidArgument as documented on the scheduler method of the same name
      */
-    public List<SearchHit> search(DateRange range, SearchOptions options, ToDoubleFunction<Timespan> availability) {
+    public List<SearchHit> search(DateRange range, SearchOptions options) {
         if (options.availableOnly() && !scope.blockingResources().isEmpty()) {
             throw new io.libres.errors.InvalidArgument("searching for available allocations only is not supported for a scheduler"
                     + " with blocking names; expected availableOnly(false) or no blocking names");
@@ -53,10 +58,14 @@ public final class SearchOps {
         // scheduler's zone on each allocation's day.
         LocalTime startTime = TimeZones.timeOfDay(range.start());
         LocalTime endTime = TimeZones.timeOfDay(range.end());
+        int minspots = options.minspots();
+        boolean needsSlots = options.availableOnly() || (minspots > 0 && scope.blockingResources().isEmpty());
+        PrefetchedLookup lookup = PrefetchedLookup.load(scope, List.of(span), needsSlots, true);
+        MinspotsAvailability availability = new MinspotsAvailability(lookup);
         List<SearchHit> hits = new ArrayList<>();
-        Set<UUID> knownGroups = new HashSet<>();
+        Map<UUID, Integer> foundPerGroup = new HashMap<>();
         Set<Integer> knownIds = new HashSet<>();
-        for (Allocation allocation : records.allocationsInRange(span, true, true).list()) {
+        for (Allocation allocation : lookup.masters()) {
             if (!scope.exposure().isAllocationExposed(allocation)) {
                 continue;
             }
@@ -74,22 +83,18 @@ public final class SearchOps {
             if (!options.wholeDay().admits(allocation.wholeDay())) {
                 continue;
             }
-            int minspots = options.minspots();
             if (minspots > 0 && allocation.quotaLimit() > 0 && allocation.quotaLimit() < minspots) {
                 continue;
             }
-            if (options.availableOnly() && allocation.findSpot(scope.lookup(), daily).isEmpty()) {
+            if (options.availableOnly() && allocation.findSpot(lookup, daily).isEmpty()) {
                 continue;
             }
-            if (minspots > 0) {
-                double available = availability.applyAsDouble(allocation.timespan());
-                if (minspots * 100.0 / allocation.quota() > available) {
-                    continue;
-                }
+            if (minspots > 0 && minspots * 100.0 / allocation.quota() > availability.of(allocation)) {
+                continue;
             }
-            boolean inGroup = knownGroups.contains(allocation.group()) || allocation.inGroup(scope.lookup());
+            boolean inGroup = allocation.inGroup(lookup);
             if (inGroup) {
-                knownGroups.add(allocation.group());
+                foundPerGroup.merge(allocation.group(), 1, Integer::sum);
                 knownIds.add(allocation.requireId());
             }
             if (!options.groups().admits(inGroup)) {
@@ -97,8 +102,9 @@ public final class SearchOps {
             }
             hits.add(new SearchHit(allocation, false));
         }
-        if (!options.strict() && options.groups() != io.libres.db.Inclusion.NO && !knownGroups.isEmpty()) {
-            for (Allocation extra : records.allocationsByGroups(knownGroups, true).list()) {
+        if (!options.strict() && options.groups() != io.libres.db.Inclusion.NO
+                && foundPerGroup.entrySet().stream().anyMatch(e -> lookup.groupSize(e.getKey()) > e.getValue())) {
+            for (Allocation extra : records.allocationsByGroups(foundPerGroup.keySet(), true).list()) {
                 if (!knownIds.contains(extra.requireId())) {
                     hits.add(new SearchHit(extra, true));
                 }
@@ -106,5 +112,47 @@ public final class SearchOps {
             hits.sort(Comparator.comparing((SearchHit h) -> h.allocation().start()));
         }
         return hits;
+    }
+
+    /**
+     * The availability {@code minspots} compares against, equal to the scheduler's
+     * {@code availability(allocation's span)}: without blocking resources, the availability of the
+     * exposed allocations (master and stored mirrors, missing mirrors free) overlapping the span;
+     * with them, the master's availability given the reserved slices of every visible resource.
+     * Answered from the prefetched records; the slices are read once, on first need.
+     */
+    private final class MinspotsAvailability {
+
+        private final PrefetchedLookup lookup;
+        private ReservedSlices slices;
+
+        MinspotsAvailability(PrefetchedLookup lookup) {
+            this.lookup = lookup;
+        }
+
+        double of(Allocation master) {
+            if (!scope.blockingResources().isEmpty()) {
+                return AvailabilityMath.withBlockingResources(List.of(master), slices(), false).get(0).availability();
+            }
+            Timespan own = master.timespan();
+            List<Allocation> overlapping = new ArrayList<>();
+            for (Allocation candidate : lookup.allocations()) {
+                if (PrefetchedLookup.overlapsInclusive(candidate, own) && scope.exposure().isAllocationExposed(candidate)) {
+                    overlapping.add(candidate);
+                }
+            }
+            return AvailabilityMath.availabilityByAllocations(overlapping, lookup.slots());
+        }
+
+        private ReservedSlices slices() {
+            if (slices == null) {
+                List<Allocation> masters = lookup.masters();
+                Instant first = masters.stream().map(Allocation::start).min(Instant::compareTo).orElseThrow();
+                Instant last = masters.stream().map(Allocation::end).max(Instant::compareTo).orElseThrow();
+                slices = new Queries(scope.context()).reservedSlotsByRange(new Timespan(first, last), scope.resource(),
+                        scope.blockingResources());
+            }
+            return slices;
+        }
     }
 }

@@ -1,9 +1,9 @@
 package io.libres.db.internal;
 
 import io.libres.db.models.Allocation;
+import io.libres.db.models.Lookup;
 import io.libres.db.models.ReservedSlot;
 import io.libres.errors.AlreadyReservedError;
-import io.libres.spi.AllocationCriteria;
 import io.libres.time.Timespan;
 
 import java.util.ArrayList;
@@ -74,8 +74,24 @@ public final class Spots {
      * @return 0 to quota
      */
     public int freeCount(Allocation master, Timespan span) {
-        List<Allocation> all = master.quota() == 1 ? List.of(master) : master.siblings(scope.lookup());
-        Map<Integer, List<ReservedSlot>> slots = slotsOf(all);
+        return freeCount(scope.lookup(), master, span);
+    }
+
+    /**
+     * How many of a master and its mirrors are free for a span, read through a lookup.
+     *
+     * @param lookup the records to read
+     * @param master the master
+     * @param span the span
+     * @return 0 to quota
+     */
+    static int freeCount(Lookup lookup, Allocation master, Timespan span) {
+        List<Allocation> all = master.quota() == 1 ? List.of(master) : master.siblings(lookup);
+        List<Integer> ids = new ArrayList<>();
+        for (Allocation a : all) {
+            a.id().ifPresent(ids::add);
+        }
+        Map<Integer, List<ReservedSlot>> slots = ids.isEmpty() ? Map.of() : lookup.reservedSlotsByAllocation(ids);
         int free = 0;
         for (Allocation a : all) {
             if (a.isAvailable(of(slots, a), span)) {
@@ -87,21 +103,33 @@ public final class Spots {
 
     /**
      * For each master of this resource overlapping a span, the first free spot among it and its
-     * mirrors.
+     * mirrors. Reads the masters, mirrors and slots of the span once (two statements), whatever
+     * the number of masters.
      *
      * @param span the span
      * @return the spots (possibly imaginary mirrors), ordered by start
      * @throws AlreadyReservedError if an overlapped master has no free spot
      */
     public List<Allocation> reservationTargets(Timespan span) {
+        return reservationTargets(PrefetchedLookup.load(scope, List.of(span), true, false), span);
+    }
+
+    /**
+     * For each master of the scope's resource overlapping a span, the first free spot, from
+     * records read before.
+     *
+     * @param lookup the records read, covering the span
+     * @param span the span
+     * @return the spots (possibly imaginary mirrors), ordered by start
+     * @throws AlreadyReservedError if an overlapped master has no free spot
+     */
+    static List<Allocation> reservationTargets(PrefetchedLookup lookup, Timespan span) {
         List<Allocation> targets = new ArrayList<>();
-        List<Allocation> masters = scope.work().allocations().find(AllocationCriteria.any()
-                .withResources(List.of(scope.resource())).masters().overlappingAny(List.of(span))).list();
-        for (Allocation master : masters) {
+        for (Allocation master : lookup.mastersOverlapping(span, true)) {
             if (!master.overlaps(span)) {
                 continue;
             }
-            Optional<Allocation> spot = master.findSpot(scope.lookup(), span);
+            Optional<Allocation> spot = master.findSpot(lookup, span);
             targets.add(spot.orElseThrow(() -> new AlreadyReservedError("every spot of allocation "
                     + master.describe() + " is taken between " + span.start() + " and " + span.end()
                     + "; expected a free spot")));

@@ -11,10 +11,12 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,12 +27,6 @@ final class JdbiAllocationStore implements AllocationStore {
     private static final String ORDER = "_start, id";
 
     private final JdbiUnitOfWork work;
-
-    /**
-     * Group membership learnt from the allocations read in this unit of work, so that asking it per
-     * allocation after a search costs no statement; forgotten on every allocation write.
-     */
-    private final Map<Key, Boolean> inGroup = new HashMap<>();
 
     JdbiAllocationStore(JdbiUnitOfWork work) {
         this.work = work;
@@ -57,7 +53,6 @@ final class JdbiAllocationStore implements AllocationStore {
             Allocation wanted = batch.get(new Key(existing.resource(), existing.start()));
             throw new OverlappingAllocationError(wanted.start(), wanted.end(), existing);
         }
-        forgetGroups();
         Instant created = work.now();
         Map<Key, Integer> ids = Errors.translating("inserting allocations", () -> work.handle().createQuery(
                 "INSERT INTO allocations (resource, type, mirror_of, \"group\", quota, quota_limit, partly_available,"
@@ -108,7 +103,6 @@ final class JdbiAllocationStore implements AllocationStore {
         if (allocations.isEmpty()) {
             return;
         }
-        forgetGroups();
         Errors.run("updating allocations", () -> work.handle().createUpdate(
                 "UPDATE allocations a SET resource = x.r, type = x.t, mirror_of = x.m, \"group\" = x.g, quota = x.q,"
                         + " quota_limit = x.ql, partly_available = x.pa, approve_manually = x.am, timezone = x.tz,"
@@ -136,13 +130,12 @@ final class JdbiAllocationStore implements AllocationStore {
 
     @Override
     public QueryResult<Allocation> find(AllocationCriteria criteria) {
-        return new SqlResult<>(work, "allocation matching " + criteria, Rows.allocationsWithGroupColumns("allocations"),
+        return new SqlResult<>(work, "allocation matching " + criteria, Rows.ALLOCATION_COLUMNS,
                 "allocations", where(criteria), ORDER, mapper());
     }
 
     @Override
     public int delete(AllocationCriteria criteria) {
-        forgetGroups();
         Where where = where(criteria);
         return Errors.translating("deleting allocations", () -> where.bindTo(work.handle()
                 .createUpdate("DELETE FROM allocations" + where.sql())).execute());
@@ -150,10 +143,6 @@ final class JdbiAllocationStore implements AllocationStore {
 
     @Override
     public boolean isInGroup(UUID resource, UUID group) {
-        Boolean known = inGroup.get(new Key(resource, group));
-        if (known != null) {
-            return known;
-        }
         return Errors.translating("reading an allocation group", () -> work.handle().createQuery(
                 "SELECT count(*) > 1 FROM (SELECT 1 FROM allocations WHERE resource = :resource"
                         + " AND \"group\" = :group LIMIT 2) AS two")
@@ -161,6 +150,22 @@ final class JdbiAllocationStore implements AllocationStore {
                 .bind("group", group)
                 .mapTo(Boolean.class)
                 .one());
+    }
+
+    @Override
+    public Map<UUID, Integer> groupSizes(UUID resource, Collection<UUID> groups) {
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> sizes = new HashMap<>();
+        Errors.run("counting the members of allocation groups", () -> work.handle().createQuery(
+                "SELECT \"group\", count(*) AS members FROM allocations WHERE resource = :resource"
+                        + " AND \"group\" = ANY(:groups) GROUP BY \"group\"")
+                .bind("resource", resource)
+                .bind("groups", Binds.array("uuid", Set.copyOf(groups)))
+                .map((rs, ctx) -> Map.entry(rs.getObject("group", UUID.class), rs.getInt("members")))
+                .forEach(entry -> sizes.put(entry.getKey(), entry.getValue())));
+        return sizes;
     }
 
     @Override
@@ -179,17 +184,12 @@ final class JdbiAllocationStore implements AllocationStore {
                 .add("NOT EXISTS (SELECT 1 FROM allocations o WHERE o.mirror_of = :" + m
                         + " AND o.\"group\" = a.\"group\" AND (o._start < :" + s + " OR o._end > :" + e
                         + (singlesOnly ? " OR o.id <> a.id))" : "))"));
-        return new SqlResult<>(work, "unused allocation of " + mirrorOf, Rows.allocationsWithGroupColumns("a"), "allocations a",
+        return new SqlResult<>(work, "unused allocation of " + mirrorOf, Rows.allocationColumns("a"), "allocations a",
                 where, "a._start, a.id", mapper());
     }
 
     private RowMapper<Allocation> mapper() {
-        return Rows.allocations(work.json(), (resource, group, member) -> inGroup.put(new Key(resource, group), member));
-    }
-
-    /** Forgets what was learnt about groups: called on every write to the allocations. */
-    void forgetGroups() {
-        inGroup.clear();
+        return Rows.allocations(work.json());
     }
 
     private static Where where(AllocationCriteria c) {

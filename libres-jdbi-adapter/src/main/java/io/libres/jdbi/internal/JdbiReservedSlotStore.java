@@ -1,5 +1,6 @@
 package io.libres.jdbi.internal;
 
+import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.AlreadyReservedError;
@@ -125,6 +126,44 @@ final class JdbiReservedSlotStore implements ReservedSlotStore {
                 .bind("from", fromAllocationId)
                 .bind("modified", Binds.timestamp(work.now()))
                 .execute());
+    }
+
+    @Override
+    public int reassign(Map<Integer, Allocation> moves) {
+        if (moves.isEmpty()) {
+            return 0;
+        }
+        // Deleted first, then inserted moved: one UPDATE would check the key row by row and fail
+        // when a slot arrives where another one has not left yet.
+        List<ReservedSlot> leaving = Errors.translating("taking up reserved slots to move", () -> work.handle()
+                .createQuery("DELETE FROM reserved_slots WHERE allocation_id = ANY(:from) RETURNING " + Rows.SLOT_COLUMNS)
+                .bind("from", Binds.array("integer", List.copyOf(moves.keySet())))
+                .map(Rows.slots())
+                .list());
+        if (leaving.isEmpty()) {
+            return 0;
+        }
+        List<ReservedSlot> moved = new ArrayList<>(leaving.size());
+        for (ReservedSlot slot : leaving) {
+            moved.add(slot.movedTo(moves.get(slot.allocationId())));
+        }
+        Errors.run("moving reserved slots", () -> work.handle().createUpdate(
+                "INSERT INTO reserved_slots (resource, start, \"end\", allocation_id, source_type, reservation_token,"
+                        + " source_id, created, modified)"
+                        + " SELECT r, CAST(s AS timestamp), CAST(e AS timestamp), a,"
+                        + " CAST(t AS reserved_slot_source_type), k, i, CAST(c AS timestamp), :modified"
+                        + " FROM unnest(:r, :s, :e, :a, :t, :k, :i, :c) AS x(r, s, e, a, t, k, i, c)")
+                .bind("r", Binds.array("uuid", column(moved, ReservedSlot::resource)))
+                .bind("s", Binds.timestampTexts(column(moved, ReservedSlot::start)))
+                .bind("e", Binds.timestampTexts(column(moved, ReservedSlot::end)))
+                .bind("a", Binds.array("integer", column(moved, ReservedSlot::allocationId)))
+                .bind("t", Binds.array("text", column(moved, s -> s.source().dbValue())))
+                .bind("k", Binds.array("uuid", column(moved, ReservedSlot::reservationToken)))
+                .bind("i", Binds.array("integer", column(moved, ReservedSlot::sourceId)))
+                .bind("c", Binds.timestampTexts(column(moved, ReservedSlot::created)))
+                .bind("modified", Binds.timestamp(work.now()))
+                .execute());
+        return moved.size();
     }
 
     private static Where where(SlotCriteria c) {

@@ -111,7 +111,6 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             public void rollback() {
                 // JDBI forgets (releases) the savepoint as it rolls back to it
                 Errors.run("rolling back to a savepoint", () -> handle().rollbackToSavepoint(name));
-                allocations.forgetGroups();
             }
 
             @Override

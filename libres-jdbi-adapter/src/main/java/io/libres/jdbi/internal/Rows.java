@@ -27,21 +27,8 @@ final class Rows {
 
     static final String ALLOCATION_COLUMNS = allocationColumns(null);
 
-    /**
-     * The allocation columns plus {@code in_group}: whether another allocation of the same resource
-     * shares the group, answered in the same statement so that asking it per allocation costs nothing.
-     *
-     * @param table the name or alias of the allocations table in the FROM clause
-     * @return the select list
-     */
-    static String allocationsWithGroupColumns(String table) {
-        return allocationColumns(table)
-                + ", EXISTS (SELECT 1 FROM allocations sibling WHERE sibling.resource = " + table + ".resource"
-                + " AND sibling.\"group\" = " + table + ".\"group\" AND sibling.id <> " + table + ".id) AS in_group";
-    }
-
     /** The allocation columns, qualified with a table name or alias unless it is null. */
-    private static String allocationColumns(String table) {
+    static String allocationColumns(String table) {
         String prefix = table == null ? "" : table + ".";
         return ALLOCATION_COLUMN_NAMES.stream()
                 .map(column -> column.equals("data") ? prefix + "data::text AS data" : prefix + column)
@@ -59,21 +46,6 @@ final class Rows {
             + " \"end\", timezone, reason, created, modified";
 
     private Rows() {
-    }
-
-    /** Maps allocation rows, handing each row's {@code in_group} to a listener. */
-    static RowMapper<Allocation> allocations(JsonData json, GroupListener groups) {
-        RowMapper<Allocation> plain = allocations(json);
-        return (rs, ctx) -> {
-            Allocation allocation = plain.map(rs, ctx);
-            groups.seen(allocation.resource(), allocation.group(), rs.getBoolean("in_group"));
-            return allocation;
-        };
-    }
-
-    /** Learns the group membership of allocations as they are read. */
-    interface GroupListener {
-        void seen(UUID resource, UUID group, boolean inGroup);
     }
 
     static RowMapper<Allocation> allocations(JsonData json) {

@@ -124,4 +124,13 @@ public abstract class StorageContractTest {
             super(StorageContractTest.this::fixture);
         }
     }
+
+    /** The stores as the scheduler relies on them. */
+    @Nested
+    @DisplayName("store semantics the scheduler relies on")
+    class Semantics extends StoreSemanticsContract {
+        Semantics() {
+            super(StorageContractTest.this::fixture);
+        }
+    }
 }

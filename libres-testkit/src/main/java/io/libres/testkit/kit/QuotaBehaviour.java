@@ -234,4 +234,39 @@ public abstract class QuotaBehaviour extends Behaviour {
         }
         return all;
     }
+
+    @Test
+    @DisplayName("approving an approved reservation again (quota 1) writes nothing, returns its slots and raises no event")
+    void repeatApprovalQuotaOne() {
+        repeatApproval(1);
+    }
+
+    @Test
+    @DisplayName("approving an approved reservation again (quota 2) does not book the second spot")
+    void repeatApprovalQuotaTwo() {
+        repeatApproval(2);
+    }
+
+    private void repeatApproval(int quota) {
+        Allocation master = allocate(quota);
+        UUID token = scheduler().reserve(EMAIL, DATES);
+        List<io.libres.db.models.ReservedSlot> first = scheduler().approveReservations(token);
+        List<io.libres.events.ReservationsApproved> events = new ArrayList<>();
+        scheduler().events().on(io.libres.events.ReservationsApproved.class, events::add);
+
+        List<io.libres.db.models.ReservedSlot> again = scheduler().approveReservations(token);
+
+        assertThat(first).hasSize(1);
+        assertThat(again).extracting(s -> s.resource() + "@" + s.start() + "#" + s.allocationId())
+                .containsExactlyElementsOf(first.stream().map(s -> s.resource() + "@" + s.start() + "#" + s.allocationId())
+                        .collect(Collectors.toList()));
+        assertThat(events).isEmpty();
+        assertThat(scheduler().managedReservedSlots().count()).isEqualTo(1);
+        assertThat(scheduler().freeAllocationsCount(master, DATES)).isEqualTo(quota - 1);
+        if (quota > 1) {
+            // the spot the repeat would have taken is still there for someone else
+            assertThat(scheduler().approveReservations(scheduler().reserve(EMAIL, DATES))).hasSize(1);
+            assertThat(scheduler().freeAllocationsCount(master, DATES)).isZero();
+        }
+    }
 }

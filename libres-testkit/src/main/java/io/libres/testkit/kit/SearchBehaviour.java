@@ -189,4 +189,65 @@ public abstract class SearchBehaviour extends Behaviour {
                 .containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SUNDAY);
         assertThat(scheduler().searchAllocations(week, SearchOptions.builder().weekdays().build())).hasSize(7);
     }
+
+    @Test
+    @DisplayName("minspots compares with the availability of master and mirrors, partly reserved mirrors included")
+    void minspotsWithPartlyReservedMirrors() {
+        DateRange dates = range(at(2014, 8, 3, 13), at(2014, 8, 3, 17));
+        scheduler().allocate(dates, AllocateOptions.builder().partlyAvailable(true).raster(60).quota(2).build());
+        DateRange twoHours = range(at(2014, 8, 3, 13), at(2014, 8, 3, 15));
+        reserve(twoHours, 1);
+        // the master is half reserved, the imaginary mirror free: 75 %
+        assertThat(scheduler().availability(dates)).isEqualTo(75.0);
+        assertThat(spots(dates)).containsExactly(1, 0, 0);
+        reserve(twoHours, 1);
+        // master and stored mirror both half reserved: 50 %, still enough for one spot
+        assertThat(scheduler().availability(dates)).isEqualTo(50.0);
+        assertThat(spots(dates)).containsExactly(1, 0, 0);
+        reserve(range(at(2014, 8, 3, 15), at(2014, 8, 3, 16)), 1);
+        assertThat(scheduler().availability(dates)).isEqualTo(37.5);
+        assertThat(spots(dates)).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    @DisplayName("available only finds an allocation whose master is full while a mirror is free")
+    void availableOnlyThroughMirror() {
+        DateRange dates = range(at(2014, 8, 3, 13), at(2014, 8, 3, 17));
+        scheduler().allocate(dates, AllocateOptions.builder().partlyAvailable(true).raster(60).quota(2).build());
+        scheduler().allocate(range(at(2014, 8, 4, 13), at(2014, 8, 4, 17)),
+                AllocateOptions.builder().partlyAvailable(true).raster(60).quota(2).build());
+        SearchOptions available = SearchOptions.builder().availableOnly(true).build();
+        DateRange early = range(at(2014, 8, 3, 13), at(2014, 8, 3, 14));
+        reserve(early, 1);
+        assertThat(scheduler().managedAllocations().count()).as("master only, the mirror is imaginary").isEqualTo(2);
+        assertThat(found(early, available)).isEqualTo(1);
+        reserve(range(at(2014, 8, 3, 15), at(2014, 8, 3, 16)), 2);
+        assertThat(found(early, available)).as("the stored mirror is free at 13:00").isEqualTo(1);
+        reserve(early, 1);
+        assertThat(found(early, available)).as("master and mirror are taken at 13:00").isZero();
+        assertThat(found(range(at(2014, 8, 3, 16), at(2014, 8, 3, 17)), available)).isEqualTo(1);
+        DateRange bothDays = range(at(2014, 8, 3, 13), at(2014, 8, 4, 14));
+        assertThat(scheduler().searchAllocations(bothDays, available)).extracting(h -> h.allocation().displayStart()
+                .getDayOfMonth()).containsExactly(4);
+    }
+
+    @Test
+    @DisplayName("a group is known as a group also when its other members lie outside the searched range")
+    void groupsOutsideTheRange() {
+        List<DateRange> days = List.of(range(at(2014, 8, 3, 13), at(2014, 8, 3, 15)),
+                range(at(2014, 8, 5, 13), at(2014, 8, 5, 15)), range(at(2014, 8, 7, 13), at(2014, 8, 7, 15)));
+        scheduler().allocate(days, AllocateOptions.builder().grouped(true).build());
+        scheduler().allocate(range(at(2014, 8, 4, 13), at(2014, 8, 4, 15)));
+        DateRange firstTwo = range(at(2014, 8, 3, 13), at(2014, 8, 4, 15));
+
+        List<SearchHit> hits = scheduler().searchAllocations(firstTwo);
+
+        assertThat(hits).extracting(h -> h.allocation().displayStart().getDayOfMonth()).containsExactly(3, 4, 5, 7);
+        assertThat(hits).extracting(SearchHit::extraResult).containsExactly(false, false, true, true);
+        assertThat(found(firstTwo, SearchOptions.builder().strict(true).build())).isEqualTo(2);
+        assertThat(scheduler().searchAllocations(firstTwo, SearchOptions.builder().groups(Inclusion.NO).build()))
+                .extracting(h -> h.allocation().displayStart().getDayOfMonth()).containsExactly(4);
+        assertThat(scheduler().searchAllocations(firstTwo, SearchOptions.builder().groups(Inclusion.YES).strict(true)
+                .build())).extracting(h -> h.allocation().displayStart().getDayOfMonth()).containsExactly(3);
+    }
 }

@@ -8,6 +8,7 @@ import io.libres.spi.AllocationStore;
 import io.libres.time.Timespan;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -109,6 +110,18 @@ final class MemoryAllocationStore implements AllocationStore {
     public boolean isInGroup(UUID resource, UUID group) {
         return work.read().allocations.values().stream()
                 .filter(a -> a.resource().equals(resource) && a.group().equals(group)).limit(2).count() > 1;
+    }
+
+    @Override
+    public Map<UUID, Integer> groupSizes(UUID resource, Collection<UUID> groups) {
+        Set<UUID> wanted = Set.copyOf(groups);
+        Map<UUID, Integer> sizes = new HashMap<>();
+        for (Allocation a : work.read().allocations.values()) {
+            if (a.resource().equals(resource) && wanted.contains(a.group())) {
+                sizes.merge(a.group(), 1, Integer::sum);
+            }
+        }
+        return sizes;
     }
 
     @Override

@@ -104,6 +104,32 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
         return moving.size();
     }
 
+    @Override
+    public int reassign(Map<Integer, Allocation> moves) {
+        Tables t = work.write();
+        List<ReservedSlot> moving = t.slots.values().stream().filter(s -> moves.containsKey(s.allocationId()))
+                .collect(Collectors.toList());
+        java.util.Set<Tables.Key> leaving = moving.stream().map(s -> new Tables.Key(s.resource(), s.start()))
+                .collect(Collectors.toSet());
+        for (ReservedSlot slot : moving) {
+            Tables.Key destination = new Tables.Key(moves.get(slot.allocationId()).resource(), slot.start());
+            if (t.slots.containsKey(destination) && !leaving.contains(destination)) {
+                throw new AlreadyReservedError("the slot of " + destination.resource() + " at " + slot.start()
+                        + " is already reserved; expected a free slot to move to");
+            }
+        }
+        for (ReservedSlot slot : moving) {
+            t.slots.remove(new Tables.Key(slot.resource(), slot.start()));
+        }
+        for (ReservedSlot slot : moving) {
+            Allocation to = moves.get(slot.allocationId());
+            t.slots.put(new Tables.Key(to.resource(), slot.start()), new ReservedSlot(to.resource(), slot.start(),
+                    slot.end(), to.requireId(), slot.source(), slot.reservationToken(), slot.sourceId(), slot.created(),
+                    work.now()));
+        }
+        return moving.size();
+    }
+
     private static Predicate<ReservedSlot> predicate(Tables t, SlotCriteria c) {
         return s -> {
             if (c.allocationIds() != null && !c.allocationIds().contains(s.allocationId())) {

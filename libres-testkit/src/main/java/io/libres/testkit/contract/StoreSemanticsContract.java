@@ -1,4 +1,4 @@
-package io.libres.testkit.kit;
+package io.libres.testkit.contract;
 
 import io.libres.db.models.Allocation;
 import io.libres.db.models.Reservation;
@@ -19,7 +19,6 @@ import io.libres.spi.SlotCriteria;
 import io.libres.spi.Storage;
 import io.libres.spi.UnitOfWork;
 import io.libres.time.Timespan;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,30 +39,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract of the storage port, method by method, for any storage: extend this class and
- * implement {@link #newStorage()}. Covers the criteria and order of every store method, rollback,
- * savepoints, error translation (duplicate slots and allocations) and SERIALIZABLE behaviour under
- * concurrent double-booking attempts.
+ * The stores as the scheduler relies on them, a group of {@link StorageContractTest}: the
+ * criteria and order of every store method, rollback, savepoints, error translation (duplicate
+ * slots and allocations) and SERIALIZABLE behaviour under concurrent double-booking attempts,
+ * seen through whole scheduler-shaped records.
  *
- * <p>Every test works on fresh random resources, so a storage on a shared database may be reused;
- * tests that look at every row ({@code any()} criteria) use resource criteria instead.
+ * <p>Every test works on a fresh random resource, so a storage on a shared database may be
+ * reused; tests that look at every row ({@code any()} criteria) use resource criteria instead.
  */
-public abstract class StorageContractKit {
+public abstract class StoreSemanticsContract extends ContractGroup {
 
     private final UUID resource = UUID.randomUUID();
-    private Storage storage;
 
     /**
-     * The storage under test, for one test. Called once before each test; its tables must exist.
+     * Creates the group.
      *
-     * @return a storage
+     * @param fixture supplies the fixture of the running test
      */
-    protected abstract Storage newStorage();
+    protected StoreSemanticsContract(Supplier<ContractFixture> fixture) {
+        super(fixture);
+    }
 
-    @BeforeEach
-    void setUpStorage() {
-        storage = newStorage();
-        storage.setupDatabase();
+    private Storage storage() {
+        return fixture().storage();
     }
 
     private Allocation newAllocation(String start) {
@@ -72,7 +71,7 @@ public abstract class StorageContractKit {
     }
 
     private Allocation stored(String start) {
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             Allocation a = work.allocations().insert(List.of(newAllocation(start))).get(0);
             work.commit();
             return a;
@@ -93,7 +92,7 @@ public abstract class StorageContractKit {
         Allocation a = stored("2015-01-01T10:00:00Z");
         assertThat(a.id()).isPresent();
         assertThat(a.created()).isPresent();
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.allocations().find(AllocationCriteria.ofResource(resource)).list()).containsExactly(a);
         }
     }
@@ -102,13 +101,13 @@ public abstract class StorageContractKit {
     @DisplayName("rollback really undoes every write")
     void rollbackUndoes() {
         Allocation a = stored("2015-01-01T10:00:00Z");
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             work.allocations().insert(List.of(newAllocation("2015-01-02T10:00:00Z")));
             work.reservedSlots().insert(List.of(slotOf(a)));
             assertThat(work.allocations().find(AllocationCriteria.ofResource(resource)).count()).isEqualTo(2);
             work.rollback();
         }
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.allocations().find(AllocationCriteria.ofResource(resource)).count()).isEqualTo(1);
             assertThat(work.reservedSlots().find(slotsOfResource()).count()).isZero();
         }
@@ -117,10 +116,10 @@ public abstract class StorageContractKit {
     @Test
     @DisplayName("closing without commit discards the writes")
     void closeDiscards() {
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             work.allocations().insert(List.of(newAllocation("2015-01-02T10:00:00Z")));
         }
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.allocations().find(AllocationCriteria.ofResource(resource)).exists()).isFalse();
         }
     }
@@ -129,7 +128,7 @@ public abstract class StorageContractKit {
     @DisplayName("a duplicate reserved slot is an AlreadyReservedError and nothing of the batch is written")
     void duplicateSlot() {
         Allocation a = stored("2015-01-01T10:00:00Z");
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             work.reservedSlots().insert(List.of(slotOf(a)));
             assertThatThrownBy(() -> work.reservedSlots().insert(List.of(slotOf(a))))
                     .isInstanceOf(AlreadyReservedError.class);
@@ -141,7 +140,7 @@ public abstract class StorageContractKit {
     @DisplayName("a second allocation with the same resource and start is refused")
     void duplicateAllocation() {
         stored("2015-01-01T10:00:00Z");
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThatThrownBy(() -> work.allocations().insert(List.of(newAllocation("2015-01-01T10:00:00Z"))))
                     .isInstanceOf(OverlappingAllocationError.class);
         }
@@ -150,7 +149,7 @@ public abstract class StorageContractKit {
     @Test
     @DisplayName("a unit of work that is over cannot be used")
     void endedUnitOfWork() {
-        UnitOfWork work = storage.begin();
+        UnitOfWork work = storage().begin();
         work.commit();
         assertThat(work.isOpen()).isFalse();
         assertThatThrownBy(() -> work.allocations().find(AllocationCriteria.ofResource(resource)).list())
@@ -163,8 +162,8 @@ public abstract class StorageContractKit {
         Allocation a = stored("2015-01-01T10:00:00Z");
         Allocation b = stored("2015-01-02T10:00:00Z");
         SlotCriteria both = slotsOfResource().withAllocationIds(List.of(a.requireId(), b.requireId()));
-        UnitOfWork first = storage.begin();
-        UnitOfWork second = storage.begin();
+        UnitOfWork first = storage().begin();
+        UnitOfWork second = storage().begin();
         try {
             assertThat(first.reservedSlots().find(both).exists()).isFalse();
             assertThat(second.reservedSlots().find(both).exists()).isFalse();
@@ -178,7 +177,7 @@ public abstract class StorageContractKit {
             first.close();
             second.close();
         }
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.reservedSlots().find(slotsOfResource()).list()).extracting(ReservedSlot::allocationId)
                     .containsExactly(a.requireId());
         }
@@ -188,8 +187,8 @@ public abstract class StorageContractKit {
     @DisplayName("a reader does not conflict with a writer")
     void readersDoNotConflict() {
         stored("2015-01-01T10:00:00Z");
-        UnitOfWork reader = storage.begin();
-        UnitOfWork writer = storage.begin();
+        UnitOfWork reader = storage().begin();
+        UnitOfWork writer = storage().begin();
         reader.allocations().find(AllocationCriteria.ofResource(resource)).list();
         writer.allocations().insert(List.of(newAllocation("2015-01-03T10:00:00Z")));
         writer.commit();
@@ -208,7 +207,7 @@ public abstract class StorageContractKit {
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                try (UnitOfWork work = storage.begin()) {
+                try (UnitOfWork work = storage().begin()) {
                     if (work.reservedSlots().find(slotsOfResource().withAllocationIds(List.of(a.requireId()))).exists()) {
                         return false;
                     }
@@ -229,7 +228,7 @@ public abstract class StorageContractKit {
         }
         pool.shutdown();
         assertThat(winners).isEqualTo(1);
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.reservedSlots().find(slotsOfResource()).count()).isEqualTo(1);
         }
     }
@@ -238,7 +237,7 @@ public abstract class StorageContractKit {
     @DisplayName("ids are never handed out twice, even after a rollback")
     void sequencesAreNotRolledBack() {
         int firstId;
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             firstId = work.allocations().insert(List.of(newAllocation("2015-01-01T10:00:00Z"))).get(0).requireId();
             work.rollback();
         }
@@ -263,7 +262,7 @@ public abstract class StorageContractKit {
         UUID group = UUID.randomUUID();
         UUID mirror = UUID.randomUUID();
         List<Allocation> stored;
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             stored = work.allocations().insert(List.of(
                     build("2015-01-02T10:00:00Z", 1, group, resource),
                     build("2015-01-01T10:00:00Z", 1, group, resource).toBuilder().approveManually(true).build(),
@@ -271,7 +270,7 @@ public abstract class StorageContractKit {
                     build("2015-01-03T10:00:00Z", 1, UUID.randomUUID(), resource).toBuilder().partlyAvailable(true).build()));
             work.commit();
         }
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             AllocationCriteria ours = AllocationCriteria.ofResource(resource);
             assertThat(work.allocations().find(ours).list()).extracting(Allocation::start).isSorted();
             assertThat(work.allocations().find(ours).count()).isEqualTo(4);
@@ -289,11 +288,66 @@ public abstract class StorageContractKit {
     }
 
     @Test
+    @DisplayName("reassigning several allocations' slots at once moves each slot once, also onto a spot another slot leaves; a slot that stays is AlreadyReservedError")
+    void reassignMany() {
+        Allocation master = stored("2015-01-01T10:00:00Z");
+        try (UnitOfWork work = storage().begin()) {
+            List<Allocation> mirrors = work.allocations().insert(List.of(
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build(),
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build(),
+                    master.copy().toBuilder().resource(UUID.randomUUID()).build()));
+            Allocation first = mirrors.get(0);
+            Allocation second = mirrors.get(1);
+            Allocation free = mirrors.get(2);
+            work.reservedSlots().insert(List.of(
+                    ReservedSlot.of(first, first.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 1),
+                    ReservedSlot.of(second, second.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 2)));
+            // first -> master and second -> first: second's slot arrives where first's slot leaves
+            assertThat(work.reservedSlots().reassign(Map.of(first.requireId(), master,
+                    second.requireId(), first))).isEqualTo(2);
+            assertThat(work.reservedSlots().byAllocation(List.of(master.requireId(), first.requireId(),
+                    second.requireId(), free.requireId())))
+                    .containsOnlyKeys(master.requireId(), first.requireId());
+            assertThat(work.reservedSlots().byAllocation(List.of(first.requireId())).get(first.requireId()))
+                    .extracting(ReservedSlot::resource, ReservedSlot::sourceId).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(first.resource(), 2));
+            assertThatThrownBy(() -> work.reservedSlots().reassign(Map.of(master.requireId(), first)))
+                    .isInstanceOf(io.libres.errors.AlreadyReservedError.class);
+            assertThat(work.reservedSlots().reassign(Map.of())).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("group sizes count the allocations of one resource per group, in one call; empty groups are absent")
+    void groupSizes() {
+        UUID pair = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        UUID empty = UUID.randomUUID();
+        UUID mirror = UUID.randomUUID();
+        try (UnitOfWork work = storage().begin()) {
+            work.allocations().insert(List.of(
+                    build("2015-01-01T10:00:00Z", 1, pair, resource),
+                    build("2015-01-02T10:00:00Z", 1, pair, resource),
+                    build("2015-01-02T10:00:00Z", 1, pair, mirror),
+                    build("2015-01-03T10:00:00Z", 1, single, resource)));
+            work.commit();
+        }
+        try (UnitOfWork work = storage().begin()) {
+            assertThat(work.allocations().groupSizes(resource, List.of(pair, single, empty)))
+                    .containsOnly(Map.entry(pair, 2), Map.entry(single, 1));
+            assertThat(work.allocations().groupSizes(mirror, List.of(pair, single))).containsOnly(Map.entry(pair, 1));
+            assertThat(work.allocations().groupSizes(resource, List.of())).isEmpty();
+            assertThat(work.allocations().isInGroup(resource, pair)).isTrue();
+            assertThat(work.allocations().isInGroup(resource, single)).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("overlapping criteria include both ends and match any of several spans")
     void overlappingCriteria() {
         Allocation a = stored("2015-01-01T10:00:00Z");
         Allocation b = stored("2015-01-01T12:00:00Z");
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             AllocationCriteria ours = AllocationCriteria.ofResource(resource);
             assertThat(work.allocations().find(ours.overlappingAny(List.of(new Timespan(a.end(), a.end())))).one()).isEqualTo(a);
             assertThat(work.allocations().find(ours.overlappingAny(List.of(new Timespan(Instant.parse("2015-01-01T09:00:00Z"),
@@ -309,12 +363,12 @@ public abstract class StorageContractKit {
     void updateAndDelete() {
         Allocation a = stored("2015-01-01T10:00:00Z");
         UUID group = UUID.randomUUID();
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             work.allocations().update(List.of(a.toBuilder().quota(3).quotaLimit(2).group(group).data(Map.of("k", "v"))
                     .timezone("Europe/Zurich").build()));
             work.commit();
         }
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             Allocation updated = work.allocations().find(AllocationCriteria.ofResource(resource)).one();
             assertThat(updated.quota()).isEqualTo(3);
             assertThat(updated.quotaLimit()).isEqualTo(2);
@@ -336,7 +390,7 @@ public abstract class StorageContractKit {
         Allocation slotted = stored("2015-01-02T10:00:00Z");
         Allocation reserved = stored("2015-01-03T10:00:00Z");
         Allocation grouped1;
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             List<Allocation> pair = work.allocations().insert(List.of(build("2015-01-04T10:00:00Z", 1, group, resource),
                     build("2015-02-04T10:00:00Z", 1, group, resource)));
             grouped1 = pair.get(0);
@@ -345,7 +399,7 @@ public abstract class StorageContractKit {
             work.commit();
         }
         Timespan january = new Timespan(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2015-01-31T23:59:59Z"));
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.allocations().findUnused(resource, january, false).list()).containsExactly(free);
             Timespan both = new Timespan(january.start(), Instant.parse("2015-02-28T00:00:00Z"));
             assertThat(work.allocations().findUnused(resource, both, false).list()).contains(free, grouped1).hasSize(3);
@@ -361,7 +415,7 @@ public abstract class StorageContractKit {
         UUID token = UUID.randomUUID();
         ReservedSlot first = ReservedSlot.of(b, b.timespan(), SlotSource.RESERVATION, token, 7);
         ReservedSlot second = ReservedSlot.of(a, a.timespan(), SlotSource.BLOCKER, token, 8);
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             work.reservedSlots().insert(List.of(first, second));
             SlotCriteria ours = slotsOfResource();
             assertThat(work.reservedSlots().find(ours).list()).extracting(ReservedSlot::start).containsExactly(a.start(), b.start());
@@ -389,7 +443,7 @@ public abstract class StorageContractKit {
     void reassign() {
         Allocation master = stored("2015-01-01T10:00:00Z");
         UUID mirrorResource = UUID.randomUUID();
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             Allocation mirror = work.allocations().insert(List.of(master.copy().toBuilder().resource(mirrorResource).build())).get(0);
             work.reservedSlots().insert(List.of(ReservedSlot.of(mirror, mirror.timespan(), SlotSource.RESERVATION, UUID.randomUUID(), 1)));
             assertThat(work.reservedSlots().reassign(mirror.requireId(), master.resource(), master.requireId())).isEqualTo(1);
@@ -406,7 +460,7 @@ public abstract class StorageContractKit {
         UUID token = UUID.randomUUID();
         UUID target = UUID.randomUUID();
         UUID session = UUID.randomUUID();
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             List<Reservation> stored = work.reservations().insert(List.of(
                     reservation(token, target).sessionId(session).data(Map.of("n", 1)).build(),
                     reservation(token, target).targetType(TargetType.ALLOCATION).start(Instant.parse("2015-01-01T10:00:00Z"))
@@ -434,12 +488,12 @@ public abstract class StorageContractKit {
     void sessions() {
         UUID session = UUID.randomUUID();
         Reservation stored;
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             stored = work.reservations().insert(List.of(reservation(UUID.randomUUID(), UUID.randomUUID()).sessionId(session).build())).get(0);
             work.commit();
         }
         Instant created = stored.created().orElseThrow();
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.reservations().expiredSessions(created)).doesNotContain(session);
             assertThat(work.reservations().expiredSessions(created.plus(Timespan.MICROSECOND))).contains(session);
             assertThat(work.reservations().touchSession(session, created.plusSeconds(60))).isEqualTo(1);
@@ -453,7 +507,7 @@ public abstract class StorageContractKit {
     void blockers() {
         UUID token = UUID.randomUUID();
         UUID target = UUID.randomUUID();
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             ReservationBlocker blocker = work.blockers().insert(List.of(new ReservationBlocker(null, token, target, TargetType.GROUP,
                     resource, null, null, null, "paint", null, null))).get(0);
             assertThat(blocker.id()).isNotNull();
@@ -471,7 +525,7 @@ public abstract class StorageContractKit {
     @Test
     @DisplayName("a savepoint undoes only what was written after it")
     void savepoints() {
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             work.allocations().insert(List.of(newAllocation("2015-01-01T10:00:00Z")));
             Savepoint savepoint = work.savepoint();
             work.allocations().insert(List.of(newAllocation("2015-01-02T10:00:00Z")));
@@ -481,7 +535,7 @@ public abstract class StorageContractKit {
             kept.release();
             work.commit();
         }
-        try (UnitOfWork work = storage.begin()) {
+        try (UnitOfWork work = storage().begin()) {
             assertThat(work.allocations().find(AllocationCriteria.ofResource(resource)).list()).extracting(Allocation::start)
                     .containsExactly(Instant.parse("2015-01-01T10:00:00Z"), Instant.parse("2015-01-03T10:00:00Z"));
         }
