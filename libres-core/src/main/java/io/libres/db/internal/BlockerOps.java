@@ -232,11 +232,7 @@ public final class BlockerOps {
      */
     public List<ReservationBlocker> removeBlocker(UUID token, OptionalInt id) {
         List<ReservationBlocker> removed = records.blockersByToken(token, id).list();
-        SlotCriteria slots = SlotCriteria.ofResource(scope.resource()).withToken(token).withSource(SlotSource.BLOCKER);
-        if (id.isPresent()) {
-            slots = slots.withSourceId(id.getAsInt());
-        }
-        scope.work().reservedSlots().delete(slots);
+        records.deleteSlotsOf(token, id, SlotSource.BLOCKER);
         BlockerCriteria criteria = BlockerCriteria.ofResources(Set.of(scope.resource())).withToken(token);
         scope.work().blockers().delete(id.isPresent() ? criteria.withId(id.getAsInt()) : criteria);
         scope.publish(new BlockersRemoved(scope.context(), removed));

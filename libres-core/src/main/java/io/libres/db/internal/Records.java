@@ -210,6 +210,19 @@ public final class Records {
     }
 
     /**
+     * Deletes, in one statement, the reserved slots that the reservations or blockers of a token
+     * wrote for this scheduler's resource.
+     *
+     * @param token the token of the reservations or blockers
+     * @param id the id of one of them, or empty for all of the token
+     * @param source whether the slots come from reservations or from blockers
+     */
+    public void deleteSlotsOf(UUID token, OptionalInt id, SlotSource source) {
+        SlotCriteria slots = SlotCriteria.ofResource(scope.resource()).withToken(token).withSource(source);
+        scope.work().reservedSlots().delete(id.isPresent() ? slots.withSourceId(id.getAsInt()) : slots);
+    }
+
+    /**
      * The reservations sharing a token with a reservation that targets a group.
      *
      * @param group the group

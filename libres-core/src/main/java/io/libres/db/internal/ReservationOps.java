@@ -409,11 +409,7 @@ public final class ReservationOps {
      */
     public List<Reservation> removeReservation(UUID token, OptionalInt id) {
         List<Reservation> removed = records.reservationsByToken(token, id).list();
-        SlotCriteria slots = SlotCriteria.ofResource(scope.resource()).withToken(token).withSource(SlotSource.RESERVATION);
-        if (id.isPresent()) {
-            slots = slots.withSourceId(id.getAsInt());
-        }
-        scope.work().reservedSlots().delete(slots);
+        records.deleteSlotsOf(token, id, SlotSource.RESERVATION);
         ReservationCriteria criteria = ReservationCriteria.ofResources(Set.of(scope.resource())).withToken(token);
         scope.work().reservations().delete(id.isPresent() ? criteria.withId(id.getAsInt()) : criteria);
         scope.publish(new ReservationsRemoved(scope.context(), removed));

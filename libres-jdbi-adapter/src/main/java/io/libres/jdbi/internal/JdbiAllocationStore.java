@@ -7,6 +7,7 @@ import io.libres.spi.AllocationCriteria;
 import io.libres.spi.AllocationStore;
 import io.libres.time.Timespan;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -54,14 +55,29 @@ final class JdbiAllocationStore implements AllocationStore {
             throw new OverlappingAllocationError(wanted.start(), wanted.end(), existing);
         }
         Instant created = work.now();
-        Map<Key, Integer> ids = Errors.translating("inserting allocations", () -> work.handle().createQuery(
+        Map<Key, Integer> ids = Errors.translating("inserting allocations", () -> bindColumns(work.handle().createQuery(
                 "INSERT INTO allocations (resource, type, mirror_of, \"group\", quota, quota_limit, partly_available,"
                         + " approve_manually, timezone, data, _start, _end, _raster, created)"
                         + " SELECT r, t, m, g, q, ql, pa, am, tz, CAST(d AS jsonb), CAST(s AS timestamp),"
                         + " CAST(e AS timestamp), ra, :created"
                         + " FROM unnest(:r, :t, :m, :g, :q, :ql, :pa, :am, :tz, :d, :s, :e, :ra) WITH ORDINALITY"
                         + " AS x(r, t, m, g, q, ql, pa, am, tz, d, s, e, ra, n) ORDER BY n"
-                        + " RETURNING id, resource, _start")
+                        + " RETURNING id, resource, _start"), allocations)
+                .bind("created", Binds.timestamp(created))
+                .map((rs, ctx) -> Map.entry(new Key(rs.getObject("resource", UUID.class),
+                        Binds.instant(rs.getObject("_start", LocalDateTime.class))), rs.getInt("id")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        List<Allocation> stored = new ArrayList<>(allocations.size());
+        for (Allocation a : allocations) {
+            Integer id = ids.get(new Key(a.resource(), a.start()));
+            stored.add(a.toBuilder().id(id).created(created).modified(null).build());
+        }
+        return stored;
+    }
+
+    /** Binds every column of the allocations as arrays {@code :r} to {@code :ra}, in the order of the list. */
+    private <S extends SqlStatement<S>> S bindColumns(S statement, List<Allocation> allocations) {
+        return statement
                 .bind("r", Binds.array("uuid", column(allocations, Allocation::resource)))
                 .bind("t", Binds.array("text", column(allocations, Allocation::type)))
                 .bind("m", Binds.array("uuid", column(allocations, Allocation::mirrorOf)))
@@ -74,17 +90,7 @@ final class JdbiAllocationStore implements AllocationStore {
                 .bind("d", Binds.array("text", column(allocations, a -> work.json().write(a.data()))))
                 .bind("s", Binds.timestampTexts(column(allocations, Allocation::start)))
                 .bind("e", Binds.timestampTexts(column(allocations, Allocation::end)))
-                .bind("ra", Binds.array("integer", column(allocations, a -> a.raster().minutes())))
-                .bind("created", Binds.timestamp(created))
-                .map((rs, ctx) -> Map.entry(new Key(rs.getObject("resource", UUID.class),
-                        Binds.instant(rs.getObject("_start", LocalDateTime.class))), rs.getInt("id")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        List<Allocation> stored = new ArrayList<>(allocations.size());
-        for (Allocation a : allocations) {
-            Integer id = ids.get(new Key(a.resource(), a.start()));
-            stored.add(a.toBuilder().id(id).created(created).modified(null).build());
-        }
-        return stored;
+                .bind("ra", Binds.array("integer", column(allocations, a -> a.raster().minutes())));
     }
 
     private Optional<Allocation> clash(List<Allocation> allocations) {
@@ -103,27 +109,14 @@ final class JdbiAllocationStore implements AllocationStore {
         if (allocations.isEmpty()) {
             return;
         }
-        Errors.run("updating allocations", () -> work.handle().createUpdate(
+        Errors.run("updating allocations", () -> bindColumns(work.handle().createUpdate(
                 "UPDATE allocations a SET resource = x.r, type = x.t, mirror_of = x.m, \"group\" = x.g, quota = x.q,"
                         + " quota_limit = x.ql, partly_available = x.pa, approve_manually = x.am, timezone = x.tz,"
                         + " data = CAST(x.d AS jsonb), _start = CAST(x.s AS timestamp), _end = CAST(x.e AS timestamp),"
                         + " _raster = x.ra, modified = :modified"
                         + " FROM unnest(:id, :r, :t, :m, :g, :q, :ql, :pa, :am, :tz, :d, :s, :e, :ra)"
-                        + " AS x(id, r, t, m, g, q, ql, pa, am, tz, d, s, e, ra) WHERE a.id = x.id")
+                        + " AS x(id, r, t, m, g, q, ql, pa, am, tz, d, s, e, ra) WHERE a.id = x.id"), allocations)
                 .bind("id", Binds.array("integer", column(allocations, Allocation::requireId)))
-                .bind("r", Binds.array("uuid", column(allocations, Allocation::resource)))
-                .bind("t", Binds.array("text", column(allocations, Allocation::type)))
-                .bind("m", Binds.array("uuid", column(allocations, Allocation::mirrorOf)))
-                .bind("g", Binds.array("uuid", column(allocations, Allocation::group)))
-                .bind("q", Binds.array("integer", column(allocations, Allocation::quota)))
-                .bind("ql", Binds.array("integer", column(allocations, Allocation::quotaLimit)))
-                .bind("pa", Binds.array("boolean", column(allocations, Allocation::partlyAvailable)))
-                .bind("am", Binds.array("boolean", column(allocations, Allocation::approveManually)))
-                .bind("tz", Binds.array("text", column(allocations, a -> a.timezone().orElse(null))))
-                .bind("d", Binds.array("text", column(allocations, a -> work.json().write(a.data()))))
-                .bind("s", Binds.timestampTexts(column(allocations, Allocation::start)))
-                .bind("e", Binds.timestampTexts(column(allocations, Allocation::end)))
-                .bind("ra", Binds.array("integer", column(allocations, a -> a.raster().minutes())))
                 .bind("modified", Binds.timestamp(work.now()))
                 .execute());
     }
