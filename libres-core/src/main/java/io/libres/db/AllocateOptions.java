@@ -34,6 +34,16 @@ public record AllocateOptions(boolean partlyAvailable, Raster raster, boolean wh
     /**
      * Validates the combination.
      *
+     * @param partlyAvailable parts may be reserved, in steps of the raster
+     * @param raster the granularity of partial reservations (and of start and end); null for the
+     *     smallest, 5 minutes
+     * @param wholeDay the dates are widened to whole days in the scheduler's zone
+     * @param quota how many times each allocation may be reserved at once, 1 or more
+     * @param quotaLimit how many spots one reservation may take, 0 or more; 0 for no limit
+     * @param grouped all dates form one group, reservable only as a whole
+     * @param data the caller's own data, a JSON object; null for none (stored as an empty object)
+     * @param approveManually reservations wait for manual approval
+     * @param skipOverlapping dates that overlap existing allocations are skipped, not an error
      * @throws InvalidQuota if the quota is below 1 or the quota limit below 0
      * @throws InvalidAllocationError if partly available and grouped, or grouped and skipping
      *     overlaps (a group is all or nothing)

@@ -15,7 +15,13 @@ import java.util.List;
  */
 public record AllocationAvailability(Allocation allocation, double availability, List<Partition> partitions) {
 
-    /** Copies the partitions. */
+    /**
+     * Copies the partitions.
+     *
+     * @param allocation the master allocation
+     * @param availability 0 to 100 percent
+     * @param partitions the free and reserved blocks, summing to 100; never null, copied
+     */
     public AllocationAvailability {
         partitions = List.copyOf(partitions);
     }

@@ -11,7 +11,12 @@ import java.util.UUID;
  */
 public record DayAvailability(double availability, Set<UUID> resources) {
 
-    /** Copies the resources. */
+    /**
+     * Copies the resources.
+     *
+     * @param availability 0 to 100 percent
+     * @param resources the real resources with allocations that day; never null, copied
+     */
     public DayAvailability {
         resources = Set.copyOf(resources);
     }

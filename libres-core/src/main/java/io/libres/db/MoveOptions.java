@@ -25,6 +25,13 @@ public record MoveOptions(DateRange dates, UUID group, Integer newQuota, Boolean
     /**
      * Validates the values.
      *
+     * @param dates the new start and end, or null to keep them
+     * @param group the new group, or null to keep it
+     * @param newQuota the new quota, 1 or more, or null to keep it
+     * @param approveManually the new manual-approval flag for the whole group, or null to keep it
+     * @param quotaLimit the new quota limit for the whole group, 0 (no limit) or more, or null to keep it
+     * @param wholeDay widen the new dates to whole days
+     * @param data the new data, a JSON object, or null to keep it
      * @throws InvalidQuota if the new quota is below 1 or the quota limit below 0
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */

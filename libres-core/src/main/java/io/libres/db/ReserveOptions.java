@@ -23,6 +23,10 @@ public record ReserveOptions(Map<String, Object> data, UUID sessionId, int quota
     /**
      * Validates the options.
      *
+     * @param data the caller's own data, a JSON object; null for none (stored as an empty object)
+     * @param sessionId the browser session the reservation belongs to, or null
+     * @param quota how many spots to reserve at once, 1 or more
+     * @param singleTokenPerSession reuse the token of the session's existing reservations
      * @throws InvalidQuota if the quota is below 1
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */

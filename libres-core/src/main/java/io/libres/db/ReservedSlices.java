@@ -13,7 +13,12 @@ import java.util.Set;
  */
 public record ReservedSlices(Map<Instant, Integer> reserved, Set<Instant> blocked) {
 
-    /** Copies the lookups. */
+    /**
+     * Copies the lookups.
+     *
+     * @param reserved for each slice start, how many reservation slots cover it; never null, copied
+     * @param blocked the slice starts covered by a blocker (which takes the whole quota); never null, copied
+     */
     public ReservedSlices {
         reserved = Map.copyOf(reserved);
         blocked = Set.copyOf(blocked);

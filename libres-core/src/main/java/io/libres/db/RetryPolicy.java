@@ -21,6 +21,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /**
      * Validates the policy.
      *
+     * @param maxAttempts how many times the work runs at most, 1 or more
+     * @param initialBackoff the longest wait before the second attempt, zero or more, never null
+     * @param maxBackoff the longest wait before any attempt, zero or more, never null
      * @throws io.libres.errors.InvalidArgument if there are no attempts or a backoff is negative or missing
      */
     public RetryPolicy {

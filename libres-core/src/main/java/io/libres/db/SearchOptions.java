@@ -27,6 +27,12 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
     /**
      * Validates the options.
      *
+     * @param days the weekdays to include, in the scheduler's zone; null or empty for every day
+     * @param minspots the minimum number of spots reservable at once, 0 or more; 0 for no minimum
+     * @param availableOnly leave out allocations without a free spot
+     * @param wholeDay include whole-day allocations, others, or both; null for both ({@link Inclusion#ANY})
+     * @param groups include grouped allocations, others, or both; null for both ({@link Inclusion#ANY})
+     * @param strict do not add the other members of a group a found allocation belongs to
      * @throws InvalidArgument if minspots is negative or the days hold a missing value
      */
     public SearchOptions {

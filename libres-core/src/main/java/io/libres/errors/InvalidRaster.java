@@ -7,6 +7,7 @@ public class InvalidRaster extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The rejected raster, in minutes, as the caller gave it. */
     private final int minutes;
 
     /**

@@ -12,7 +12,9 @@ public class OverlappingAllocationError extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The rastered start of the requested span, UTC. */
     private final Instant start;
+    /** The rastered end of the requested span in stored form (minus one microsecond), UTC. */
     private final Instant end;
     private final transient Allocation existing;
 

@@ -11,6 +11,7 @@ public class StorageException extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The SQLSTATE reported by the database, or null for storages without one. */
     private final String sqlState;
 
     /**

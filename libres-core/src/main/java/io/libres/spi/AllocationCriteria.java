@@ -27,7 +27,20 @@ public record AllocationCriteria(Set<UUID> mirrorOf, Set<UUID> resources, boolea
         Set<Integer> ids, Set<UUID> groups, List<Timespan> overlapping, Instant startsAt,
         Boolean approveManually, Boolean partlyAvailable) {
 
-    /** Copies the collections so the criteria stay immutable. */
+    /**
+     * Copies the collections so the criteria stay immutable.
+     *
+     * @param mirrorOf allocations whose {@code mirror_of} is one of these; null for any
+     * @param resources allocations whose {@code resource} is one of these; null for any
+     * @param mastersOnly true for masters only ({@code resource = mirror_of})
+     * @param ids allocations with one of these ids; null for any
+     * @param groups allocations in one of these groups; null for any
+     * @param overlapping allocations overlapping at least one of these spans (both ends inclusive:
+     *     {@code _start <= s <= _end} or {@code s <= _start <= e}); null for any
+     * @param startsAt allocations starting exactly then; null for any
+     * @param approveManually allocations with this flag; null for any
+     * @param partlyAvailable allocations with this flag; null for any
+     */
     public AllocationCriteria {
         mirrorOf = mirrorOf == null ? null : Set.copyOf(mirrorOf);
         resources = resources == null ? null : Set.copyOf(resources);

@@ -15,7 +15,14 @@ import java.util.UUID;
  */
 public record BlockerCriteria(Set<UUID> resources, Set<UUID> tokens, Set<Integer> ids, Set<UUID> targets) {
 
-    /** Copies the collections so the criteria stay immutable. */
+    /**
+     * Copies the collections so the criteria stay immutable.
+     *
+     * @param resources blockers of these resources; null for any
+     * @param tokens blockers with one of these tokens; null for any
+     * @param ids blockers with one of these ids; null for any
+     * @param targets blockers targeting one of these groups; null for any
+     */
     public BlockerCriteria {
         resources = resources == null ? null : Set.copyOf(resources);
         tokens = tokens == null ? null : Set.copyOf(tokens);

@@ -22,7 +22,17 @@ import java.util.UUID;
 public record ReservationCriteria(Set<UUID> resources, Set<UUID> tokens, Set<Integer> ids,
         Set<UUID> targets, ReservationStatus status, TargetType targetType, Set<UUID> sessionIds) {
 
-    /** Copies the collections so the criteria stay immutable. */
+    /**
+     * Copies the collections so the criteria stay immutable.
+     *
+     * @param resources reservations of these resources; null for any
+     * @param tokens reservations with one of these tokens; null for any
+     * @param ids reservations with one of these ids; null for any
+     * @param targets reservations targeting one of these groups; null for any
+     * @param status reservations in this status; null for any
+     * @param targetType reservations of this target type; null for any
+     * @param sessionIds reservations of one of these browser sessions; null for any
+     */
     public ReservationCriteria {
         resources = resources == null ? null : Set.copyOf(resources);
         tokens = tokens == null ? null : Set.copyOf(tokens);

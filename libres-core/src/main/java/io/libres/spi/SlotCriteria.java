@@ -23,7 +23,18 @@ import java.util.UUID;
 public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<UUID> tokens,
         SlotSource source, Set<Integer> sourceIds, Set<UUID> resources, Timespan during) {
 
-    /** Copies the collections so the criteria stay immutable. */
+    /**
+     * Copies the collections so the criteria stay immutable.
+     *
+     * @param mirrorOf slots on allocations whose {@code mirror_of} is one of these; null for any
+     * @param allocationIds slots on these allocations; null for any
+     * @param tokens slots with one of these reservation tokens; null for any
+     * @param source slots written by this kind of source; null for any
+     * @param sourceIds slots whose source id is one of these; null for any
+     * @param resources slots whose own {@code resource} column is one of these; null for any
+     * @param during slots overlapping this span ({@code start <= during.end} and
+     *     {@code end >= during.start}); null for any
+     */
     public SlotCriteria {
         mirrorOf = mirrorOf == null ? null : Set.copyOf(mirrorOf);
         allocationIds = allocationIds == null ? null : Set.copyOf(allocationIds);

@@ -26,6 +26,8 @@ public record DateRange(Temporal start, Temporal end) {
     /**
      * Validates both values.
      *
+     * @param start the requested start, never null
+     * @param end the requested end (exclusive, as the caller thinks of it), never null
      * @throws InvalidDateRange if a value is null or of a kind that is not a point in time
      */
     public DateRange {

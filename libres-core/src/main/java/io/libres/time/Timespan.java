@@ -22,6 +22,8 @@ public record Timespan(Instant start, Instant end) {
     /**
      * Validates that both instants are present.
      *
+     * @param start the first instant, never null
+     * @param end the last instant, never null
      * @throws io.libres.errors.InvalidDateRange if start or end is missing
      */
     public Timespan {

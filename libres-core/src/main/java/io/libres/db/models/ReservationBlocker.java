@@ -38,6 +38,17 @@ public record ReservationBlocker(Integer id, UUID token, UUID target, TargetType
     /**
      * Validates the required columns.
      *
+     * @param id the id given by the storage, null before it is stored
+     * @param token the token shared by the blockers of one call
+     * @param target the targeted group
+     * @param targetType whether one allocation or a group is targeted
+     * @param resource the scheduler's resource
+     * @param start the rastered start, UTC; null for a group
+     * @param end the rastered stored end, UTC; null for a group
+     * @param timezone the zone of the targeted allocation; null for a group
+     * @param reason why the slots are blocked; may be null
+     * @param created when stored, UTC; null before
+     * @param modified when last changed, UTC; null if never
      * @throws InvalidReservationError if token, target, target type or resource is missing, or an
      *     allocation blocker lacks start or end
      */

@@ -30,6 +30,15 @@ public record ReservedSlot(UUID resource, Instant start, Instant end, int alloca
     /**
      * Validates the required columns.
      *
+     * @param resource the resource of the allocation (a mirror's resource for mirrors)
+     * @param start the slot's start, UTC
+     * @param end the slot's end in stored form (minus one microsecond), UTC
+     * @param allocationId the id of the allocation the slot belongs to
+     * @param source whether a reservation or a blocker wrote the slot
+     * @param reservationToken the token of the reservation or blocker
+     * @param sourceId the id of the reservation or blocker
+     * @param created when the slot was written, UTC; null before it is stored
+     * @param modified when the slot was last changed, UTC; null if never
      * @throws io.libres.errors.InvalidArgument if resource, start, end, source or token is missing
      */
     public ReservedSlot {

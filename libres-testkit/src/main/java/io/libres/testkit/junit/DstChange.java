@@ -21,6 +21,9 @@ public record DstChange(LocalDate date, ZoneId zone, ZoneOffsetTransition transi
     /**
      * Checks that every part is present.
      *
+     * @param date the local date of the change, in the zone
+     * @param zone the zone
+     * @param transition the change: when, and from which offset to which
      * @throws NullPointerException if a part is null
      */
     public DstChange {

@@ -25,6 +25,13 @@ public record TestDatabase(PostgresSource source, String jdbcUrl, String user, S
     /**
      * Checks that every part is present.
      *
+     * @param source where the server comes from
+     * @param jdbcUrl the URL of this database, without user and password unless the configured URL had them
+     * @param user the user to connect as; it owns the database
+     * @param password the password, empty when the server needs none
+     * @param databaseName the database's name
+     * @param serverVersion the server's version, for example {@code "18.2"}
+     * @param serverVersionNumber the server's {@code server_version_num}, for example {@code 180002}
      * @throws TestDatabaseException if a part is null, naming the part
      */
     public TestDatabase {

@@ -27,6 +27,10 @@ public record Attempt(String strategy, Outcome outcome, String detail, Optional<
     /**
      * Checks that every part is present.
      *
+     * @param strategy the strategy's name
+     * @param outcome whether it was skipped, failed or used
+     * @param detail why it was skipped or failed, or what was used
+     * @param failure the exception of a failed attempt; empty if none, never null
      * @throws NullPointerException if a part is null
      */
     public Attempt {

@@ -21,6 +21,12 @@ public record ServerHandle(
     /**
      * Checks that every part is present.
      *
+     * @param source which strategy provided it
+     * @param jdbcUrl the URL of a maintenance database on it (such as {@code postgres})
+     * @param user the user to connect as
+     * @param password the password, empty when the server trusts local connections
+     * @param details what the announcement says about where the server comes from
+     * @param stopper stops the server, or does nothing for a server this kit did not start
      * @throws NullPointerException if a part is null
      */
     public ServerHandle {
