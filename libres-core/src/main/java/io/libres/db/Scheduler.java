@@ -204,6 +204,18 @@ public final class Scheduler {
     }
 
     /**
+     * Checks, without changing anything, that the context's storage holds every table, column,
+     * type, constraint and index libres needs; a database made by libres 1.2, by
+     * {@link #setupDatabase()} or by the Flyway and Liquibase modules passes.
+     *
+     * @return what is missing or different
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    public SchemaReport validateSchema() {
+        return scope.context().getService(StoragePorts.STORAGE).validateSchema();
+    }
+
+    /**
      * Commits the current thread's unit of work.
      *
      * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing

@@ -25,4 +25,17 @@ public interface Storage {
      * @throws io.libres.errors.StorageException if the storage refuses
      */
     void setupDatabase();
+
+    /**
+     * Checks, without changing anything, that the storage holds every table, column, type,
+     * constraint and index libres needs, as libres 1.2 creates them.
+     *
+     * <p>The default suits storages without a schema of their own; SQL adapters override it.
+     *
+     * @return what is missing or different; complete for storages without a schema
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    default io.libres.db.SchemaReport validateSchema() {
+        return io.libres.db.SchemaReport.complete(getClass().getSimpleName() + " (no schema)");
+    }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
@@ -167,6 +168,29 @@ public final class JdbiStorage implements Storage, StoppableService {
             throw SqlErrors.translate("creating the libres schema", e);
         } catch (JdbiException e) {
             throw new StorageException("could not create the libres schema: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Checks, reading the catalog only, that the current schema holds every table, column, type,
+     * constraint and index of libres 1.2.
+     *
+     * @return what is missing or different
+     * @throws StorageException if the database cannot be reached
+     */
+    @Override
+    public SchemaReport validateSchema() {
+        try (Handle handle = open()) {
+            Connection connection = handle.getConnection();
+            SchemaReport report = LibresSchema.validate(connection);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return report;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("checking the libres schema", e);
+        } catch (JdbiException e) {
+            throw new StorageException("could not check the libres schema: " + e.getMessage(), null, e);
         }
     }
 
