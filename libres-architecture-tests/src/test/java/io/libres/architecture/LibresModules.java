@@ -18,6 +18,7 @@ enum LibresModules {
     JOOQ_ADAPTER("libres-jooq-adapter", "io.libres.jooq", POSTGRES_SUPPORT),
     FLYWAY("libres-flyway", "io.libres.flyway", POSTGRES_SUPPORT),
     LIQUIBASE("libres-liquibase", "io.libres.liquibase", POSTGRES_SUPPORT),
+    MICROMETER("libres-micrometer", "io.libres.micrometer"),
     TESTKIT("libres-testkit", "io.libres.testkit"),
     EXAMPLES("libres-examples", "io.libres.examples");
 
@@ -26,7 +27,7 @@ enum LibresModules {
      * beyond the modules it is declared to build on.
      */
     static final List<LibresModules> ADAPTERS =
-            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, FLYWAY, LIQUIBASE);
+            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, FLYWAY, LIQUIBASE, MICROMETER);
 
     private final String artifactId;
     private final String rootPackage;

@@ -38,4 +38,14 @@ public interface Storage {
     default io.libres.db.SchemaReport validateSchema() {
         return io.libres.db.SchemaReport.complete(getClass().getSimpleName() + " (no schema)");
     }
+
+    /**
+     * The statistics of the connection pool this storage owns, for metrics.
+     *
+     * @return the pool's statistics, empty if the storage owns no pool (a data source handed in,
+     *     or a storage without connections)
+     */
+    default java.util.Optional<PoolStatistics> poolStatistics() {
+        return java.util.Optional.empty();
+    }
 }

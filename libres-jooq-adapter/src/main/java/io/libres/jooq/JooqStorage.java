@@ -218,6 +218,39 @@ public final class JooqStorage implements Storage, StoppableService {
     }
 
     /**
+     * The statistics of the HikariCP pool this storage made from a JDBC URL.
+     *
+     * @return the live statistics, empty when the caller handed in the connections
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.PoolStatistics> poolStatistics() {
+        if (ownedPool == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
+            @Override
+            public int activeConnections() {
+                return ownedPool.getHikariPoolMXBean().getActiveConnections();
+            }
+
+            @Override
+            public int idleConnections() {
+                return ownedPool.getHikariPoolMXBean().getIdleConnections();
+            }
+
+            @Override
+            public int pendingThreads() {
+                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+            }
+
+            @Override
+            public int maximumConnections() {
+                return ownedPool.getMaximumPoolSize();
+            }
+        });
+    }
+
+    /**
      * Closes the connection pool this storage owns (one made from a JDBC URL); a data source,
      * DSLContext or Configuration handed in stays open, it is the caller's.
      */
