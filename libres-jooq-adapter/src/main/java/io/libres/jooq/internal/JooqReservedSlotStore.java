@@ -2,30 +2,19 @@ package io.libres.jooq.internal;
 
 import static io.libres.jooq.internal.schema.Tables.ALLOCATIONS;
 import static io.libres.jooq.internal.schema.Tables.RESERVED_SLOTS;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 
 import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.query.QueryResult;
-import io.libres.errors.AlreadyReservedError;
-import io.libres.jooq.internal.schema.enums.ReservedSlotSourceType;
 import io.libres.jooq.internal.schema.tables.ReservedSlots;
-import io.libres.jooq.internal.schema.tables.records.ReservedSlotsRecord;
-import io.libres.postgres.SqlErrors;
+import io.libres.postgres.ReservedSlotInserts;
 import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.SlotCriteria;
 import org.jooq.Condition;
-import org.jooq.InsertValuesStep8;
-import org.jooq.InsertValuesStep9;
-import org.jooq.Row2;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +29,6 @@ import java.util.UUID;
 final class JooqReservedSlotStore implements ReservedSlotStore {
 
     private static final ReservedSlots S = RESERVED_SLOTS;
-    private static final int COLUMNS = 9;
 
     private final JooqUnitOfWork work;
 
@@ -48,53 +36,13 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
         this.work = work;
     }
 
-    private record Key(UUID resource, Instant start) {
-    }
-
     @Override
     public void insert(List<ReservedSlot> slots) {
         if (slots.isEmpty()) {
             return;
         }
-        LocalDateTime created = Times.utc(work.now());
-        List<Key> inserted = new ArrayList<>(slots.size());
-        for (List<ReservedSlot> chunk : Chunks.of(slots, COLUMNS)) {
-            InsertValuesStep8<ReservedSlotsRecord, UUID, LocalDateTime, LocalDateTime, Integer, ReservedSlotSourceType,
-                    UUID, Integer, LocalDateTime> insert = work.dsl().insertInto(S, S.RESOURCE, S.START, S.END,
-                            S.ALLOCATION_ID, S.SOURCE_TYPE, S.RESERVATION_TOKEN, S.SOURCE_ID, S.CREATED);
-            for (ReservedSlot s : chunk) {
-                insert = insert.values(s.resource(), Times.utc(s.start()), Times.utc(s.end()), s.allocationId(),
-                        Rows.source(s.source()), s.reservationToken(), s.sourceId(), created);
-            }
-            // ON CONFLICT DO NOTHING keeps the transaction usable; under SERIALIZABLE a slot held by a
-            // concurrent, invisible transaction still fails with a serialization failure.
-            var statement = insert.onConflictOnConstraint(io.libres.jooq.internal.schema.Keys.RESERVED_SLOTS_PKEY)
-                    .doNothing().returning(S.RESOURCE, S.START);
-            Errors.translating("inserting reserved slots", statement::fetch)
-                    .forEach(r -> inserted.add(new Key(r.get(S.RESOURCE), Times.instant(r.get(S.START)))));
-        }
-        if (inserted.size() == slots.size()) {
-            return;
-        }
-        undo(inserted);
-        Set<Key> done = new HashSet<>(inserted);
-        ReservedSlot taken = slots.stream().filter(s -> !done.remove(new Key(s.resource(), s.start()))).findFirst()
-                .orElse(slots.get(0));
-        throw new AlreadyReservedError("the slot of " + taken.resource() + " at " + taken.start()
-                + " is already reserved (" + SqlErrors.RESERVED_SLOTS_KEY
-                + "); expected a free slot; nothing was inserted");
-    }
-
-    private void undo(List<Key> inserted) {
-        if (inserted.isEmpty()) {
-            return;
-        }
-        List<Row2<UUID, LocalDateTime>> keys = new ArrayList<>(inserted.size());
-        for (Key k : inserted) {
-            keys.add(row(val(k.resource(), S.RESOURCE), val(Times.utc(k.start()), S.START)));
-        }
-        Errors.run("undoing a partial slot insert", () -> work.dsl().deleteFrom(S)
-                .where(row(S.RESOURCE, S.START).in(keys)).execute());
+        // the shared recipe tells a visible duplicate (AlreadyReservedError) from an invisible one (SerializationFailure)
+        work.dsl().connection(c -> ReservedSlotInserts.insert(c, slots, work.now()));
     }
 
     @Override
@@ -153,20 +101,7 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
         for (ReservedSlot slot : leaving) {
             moved.add(slot.movedTo(moves.get(slot.allocationId())));
         }
-        LocalDateTime modified = Times.utc(work.now());
-        for (List<ReservedSlot> chunk : Chunks.of(moved, COLUMNS)) {
-            InsertValuesStep9<ReservedSlotsRecord, UUID, LocalDateTime, LocalDateTime, Integer, ReservedSlotSourceType,
-                    UUID, Integer, LocalDateTime, LocalDateTime> insert = work.dsl().insertInto(S, S.RESOURCE,
-                            S.START, S.END, S.ALLOCATION_ID, S.SOURCE_TYPE, S.RESERVATION_TOKEN, S.SOURCE_ID,
-                            S.CREATED, S.MODIFIED);
-            for (ReservedSlot s : chunk) {
-                insert = insert.values(s.resource(), Times.utc(s.start()), Times.utc(s.end()), s.allocationId(),
-                        Rows.source(s.source()), s.reservationToken(), s.sourceId(), Times.utc(s.created()),
-                        modified);
-            }
-            var statement = insert;
-            Errors.run("moving reserved slots", statement::execute);
-        }
+        work.dsl().connection(c -> ReservedSlotInserts.insertMoved(c, moved, work.now()));
         return moved.size();
     }
 
