@@ -140,12 +140,13 @@ public final class AllocationInserts {
      */
     public static Optional<OverlappingAllocationError> clash(Connection connection, List<Allocation> allocations,
             RowReader<Allocation> reader) {
+        Optional<OverlappingAllocationError> twin = twin(allocations);
+        if (twin.isPresent()) {
+            return twin;
+        }
         Map<Key, Allocation> batch = new HashMap<>();
         for (Allocation a : allocations) {
-            Allocation twin = batch.putIfAbsent(new Key(a.resource(), a.start()), a);
-            if (twin != null) {
-                return Optional.of(new OverlappingAllocationError(a.start(), a.end(), twin));
-            }
+            batch.put(new Key(a.resource(), a.start()), a);
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM allocations"
                 + " WHERE (resource, _start) IN (SELECT r, CAST(s AS timestamp) FROM unnest(?, ?) AS x(r, s))"
@@ -163,6 +164,26 @@ public final class AllocationInserts {
         } catch (SQLException e) {
             throw SqlErrors.translate("checking allocations for clashes", e);
         }
+    }
+
+    /**
+     * The first twin of a batch: two allocations with one resource and start. An adapter that sends
+     * its own clash check and insert (jOOQ, for its listeners) calls this first, then looks the
+     * batch's keys up and names what it found, then translates the insert's errors with
+     * {@link #translate}.
+     *
+     * @param allocations the batch
+     * @return the error naming the earlier twin, empty if the batch has none
+     */
+    public static Optional<OverlappingAllocationError> twin(List<Allocation> allocations) {
+        Map<Key, Allocation> batch = new HashMap<>();
+        for (Allocation a : allocations) {
+            Allocation twin = batch.putIfAbsent(new Key(a.resource(), a.start()), a);
+            if (twin != null) {
+                return Optional.of(new OverlappingAllocationError(a.start(), a.end(), twin));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

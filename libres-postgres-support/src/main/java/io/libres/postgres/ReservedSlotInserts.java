@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,7 +81,48 @@ public final class ReservedSlotInserts {
         insert(connection, slots, now, true, "moving reserved slots");
     }
 
-    private record Key(UUID resource, Instant start) {
+    /**
+     * The key of a reserved slot, as {@code RETURNING resource, start} gives it back.
+     *
+     * @param resource the slot's resource
+     * @param start the slot's start
+     */
+    public record Key(UUID resource, Instant start) {
+
+        /**
+         * The key of a slot.
+         *
+         * @param slot the slot
+         * @return its key
+         */
+        public static Key of(ReservedSlot slot) {
+            return new Key(slot.resource(), slot.start());
+        }
+    }
+
+    /**
+     * The decision of the recipe for an adapter that sends the insert through its own toolkit (jOOQ,
+     * so that the application's {@code ExecuteListener}s see it): after
+     * {@code INSERT ... ON CONFLICT ON CONSTRAINT reserved_slots_pkey DO NOTHING RETURNING resource, start},
+     * the slots the database skipped were visible duplicates or batch twins. The adapter then deletes
+     * the inserted keys (all or none) and throws the error; SQL errors it translates with
+     * {@link SqlErrors#translate} (an invisible duplicate arrives as SQLSTATE 40001).
+     *
+     * @param slots the slots the insert was given
+     * @param inserted the keys it returned
+     * @param doing what was being done, for the message
+     * @return the error to throw, empty if every slot went in
+     */
+    public static Optional<AlreadyReservedError> skipped(List<ReservedSlot> slots, Collection<Key> inserted,
+            String doing) {
+        if (inserted.size() == slots.size()) {
+            return Optional.empty();
+        }
+        Set<Key> done = new HashSet<>(inserted);
+        ReservedSlot taken = slots.stream().filter(s -> !done.remove(Key.of(s))).findFirst().orElse(slots.get(0));
+        return Optional.of(new AlreadyReservedError("the slot of " + taken.resource() + " at " + taken.start()
+                + " is already reserved (" + SqlErrors.RESERVED_SLOTS_KEY + ") while " + doing
+                + "; expected a free slot; nothing was inserted"));
     }
 
     private static void insert(Connection connection, List<ReservedSlot> slots, Instant now, boolean moved,
@@ -112,16 +155,11 @@ public final class ReservedSlotInserts {
         } catch (SQLException e) {
             throw SqlErrors.translate(doing, e);
         }
-        if (inserted.size() == slots.size()) {
-            return;
+        Optional<AlreadyReservedError> duplicate = skipped(slots, inserted, doing);
+        if (duplicate.isPresent()) {
+            undo(connection, inserted);
+            throw duplicate.get();
         }
-        undo(connection, inserted);
-        Set<Key> done = new HashSet<>(inserted);
-        ReservedSlot taken = slots.stream().filter(s -> !done.remove(new Key(s.resource(), s.start()))).findFirst()
-                .orElse(slots.get(0));
-        throw new AlreadyReservedError("the slot of " + taken.resource() + " at " + taken.start()
-                + " is already reserved (" + SqlErrors.RESERVED_SLOTS_KEY + ") while " + doing
-                + "; expected a free slot; nothing was inserted");
     }
 
     /** Removes the part of a batch that went in before the duplicate was noticed: all or none. */

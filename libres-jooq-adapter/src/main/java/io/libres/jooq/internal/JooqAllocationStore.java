@@ -6,39 +6,41 @@ import static io.libres.jooq.internal.schema.Tables.RESERVATION_BLOCKERS;
 import static io.libres.jooq.internal.schema.Tables.RESERVED_SLOTS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 import io.libres.db.models.Allocation;
 import io.libres.db.query.QueryResult;
-import io.libres.postgres.AllocationInserts;
-import io.libres.time.Raster;
-import org.jooq.JSONB;
+import io.libres.errors.OverlappingAllocationError;
 import io.libres.jooq.internal.schema.tables.Allocations;
+import io.libres.postgres.AllocationInserts;
 import io.libres.spi.AllocationCriteria;
 import io.libres.spi.AllocationStore;
 import io.libres.time.Timespan;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep14;
 import org.jooq.Record;
+import org.jooq.Row2;
 import org.jooq.RowN;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import io.libres.jooq.internal.schema.tables.records.AllocationsRecord;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The allocations table through jOOQ: every method is one statement, inserts two ({@link AllocationInserts}). */
+/** The allocations table through jOOQ: every method is one statement, inserts at most two. */
 final class JooqAllocationStore implements AllocationStore {
 
     private static final Allocations A = ALLOCATIONS;
@@ -54,36 +56,65 @@ final class JooqAllocationStore implements AllocationStore {
         this.work = work;
     }
 
+    private record Key(UUID resource, Instant start) {
+    }
+
     @Override
     public List<Allocation> insert(List<Allocation> allocations) {
         if (allocations.isEmpty()) {
             return List.of();
         }
-        // the shared recipe names the allocation in the way, or reports an invisible one as SerializationFailure
-        return work.dsl().connectionResult(c -> AllocationInserts.insert(c, allocations, work.now(),
-                data -> work.json().write(data).data(), this::read));
+        // the decisions are the shared recipe's (AllocationInserts); the SQL is jOOQ's, so listeners see it
+        Optional<OverlappingAllocationError> twin = AllocationInserts.twin(allocations);
+        if (twin.isPresent()) {
+            throw twin.get();
+        }
+        Map<Key, Allocation> batch = new HashMap<>();
+        for (Allocation a : allocations) {
+            batch.put(new Key(a.resource(), a.start()), a);
+        }
+        Optional<Allocation> clash = clash(allocations);
+        if (clash.isPresent()) {
+            Allocation existing = clash.get();
+            Allocation wanted = batch.get(new Key(existing.resource(), existing.start()));
+            throw new OverlappingAllocationError(wanted.start(), wanted.end(), existing);
+        }
+        Instant created = work.now();
+        LocalDateTime createdUtc = Times.utc(created);
+        Map<Key, Integer> ids = new HashMap<>();
+        for (List<Allocation> chunk : Chunks.of(allocations, WRITTEN.size() + 1)) {
+            InsertValuesStep14<AllocationsRecord, UUID, String, UUID, UUID, Integer, Integer, Boolean, Boolean, String,
+                    org.jooq.JSONB, LocalDateTime, LocalDateTime, Integer, LocalDateTime> insert = work.dsl()
+                    .insertInto(A, A.RESOURCE, A.TYPE, A.MIRROR_OF, A.GROUP, A.QUOTA, A.QUOTA_LIMIT,
+                            A.PARTLY_AVAILABLE, A.APPROVE_MANUALLY, A.TIMEZONE, A.DATA, A._START, A._END, A._RASTER,
+                            A.CREATED);
+            for (Allocation a : chunk) {
+                insert = insert.values(a.resource(), a.type(), a.mirrorOf(), a.group(), a.quota(), a.quotaLimit(),
+                        a.partlyAvailable(), a.approveManually(), a.timezone().orElse(null),
+                        work.json().write(a.data()), Times.utc(a.start()), Times.utc(a.end()), a.raster().minutes(),
+                        createdUtc);
+            }
+            var statement = insert.returning(A.ID, A.RESOURCE, A._START);
+            Errors.translating("inserting allocations", statement::fetch, AllocationInserts::translate)
+                    .forEach(r -> ids.put(new Key(r.get(A.RESOURCE), Times.instant(r.get(A._START))), r.get(A.ID)));
+        }
+        List<Allocation> stored = new ArrayList<>(allocations.size());
+        for (Allocation a : allocations) {
+            Integer id = ids.get(new Key(a.resource(), a.start()));
+            stored.add(a.toBuilder().id(id).created(created).modified(null).build());
+        }
+        return stored;
     }
 
-    /** An allocation from a row of {@link AllocationInserts#COLUMNS}. */
-    private Allocation read(ResultSet rs) throws SQLException {
-        return Allocation.builder()
-                .id(rs.getInt("id"))
-                .resource(rs.getObject("resource", UUID.class))
-                .type(rs.getString("type"))
-                .mirrorOf(rs.getObject("mirror_of", UUID.class))
-                .group(rs.getObject("group", UUID.class))
-                .quota(rs.getInt("quota"))
-                .quotaLimit(rs.getInt("quota_limit"))
-                .partlyAvailable(rs.getBoolean("partly_available"))
-                .approveManually(rs.getBoolean("approve_manually"))
-                .timezone(rs.getString("timezone"))
-                .data(work.json().read(JSONB.valueOf(rs.getString("data"))))
-                .start(Times.instant(rs.getObject("_start", LocalDateTime.class)))
-                .end(Times.instant(rs.getObject("_end", LocalDateTime.class)))
-                .raster(Raster.ofMinutes(rs.getInt("_raster")))
-                .created(Times.instant(rs.getObject("created", LocalDateTime.class)))
-                .modified(Times.instant(rs.getObject("modified", LocalDateTime.class)))
-                .build();
+    private Optional<Allocation> clash(List<Allocation> allocations) {
+        List<Row2<UUID, LocalDateTime>> keys = new ArrayList<>(allocations.size());
+        for (Allocation a : allocations) {
+            keys.add(row(val(a.resource(), A.RESOURCE), val(Times.utc(a.start()), A._START)));
+        }
+        return Errors.translating("checking allocations for clashes", () -> work.dsl()
+                .select(A.fields()).from(A).where(row(A.RESOURCE, A._START).in(keys))
+                .orderBy(A._START, A.ID).limit(1)
+                .fetchOptional(Rows.allocations(work.json())));
     }
 
     @Override

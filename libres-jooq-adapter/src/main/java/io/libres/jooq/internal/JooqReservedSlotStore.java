@@ -2,22 +2,34 @@ package io.libres.jooq.internal;
 
 import static io.libres.jooq.internal.schema.Tables.ALLOCATIONS;
 import static io.libres.jooq.internal.schema.Tables.RESERVED_SLOTS;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.query.QueryResult;
+import io.libres.errors.AlreadyReservedError;
+import io.libres.jooq.internal.schema.enums.ReservedSlotSourceType;
 import io.libres.jooq.internal.schema.tables.ReservedSlots;
+import io.libres.jooq.internal.schema.tables.records.ReservedSlotsRecord;
 import io.libres.postgres.ReservedSlotInserts;
+import io.libres.postgres.ReservedSlotInserts.Key;
 import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.SlotCriteria;
 import org.jooq.Condition;
+import org.jooq.InsertValuesStep8;
+import org.jooq.InsertValuesStep9;
+import org.jooq.Row2;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,6 +41,7 @@ import java.util.UUID;
 final class JooqReservedSlotStore implements ReservedSlotStore {
 
     private static final ReservedSlots S = RESERVED_SLOTS;
+    private static final int COLUMNS = 9;
 
     private final JooqUnitOfWork work;
 
@@ -41,8 +54,41 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
         if (slots.isEmpty()) {
             return;
         }
-        // the shared recipe tells a visible duplicate (AlreadyReservedError) from an invisible one (SerializationFailure)
-        work.dsl().connection(c -> ReservedSlotInserts.insert(c, slots, work.now()));
+        LocalDateTime created = Times.utc(work.now());
+        List<Key> inserted = new ArrayList<>(slots.size());
+        for (List<ReservedSlot> chunk : Chunks.of(slots, COLUMNS)) {
+            InsertValuesStep8<ReservedSlotsRecord, UUID, LocalDateTime, LocalDateTime, Integer, ReservedSlotSourceType,
+                    UUID, Integer, LocalDateTime> insert = work.dsl().insertInto(S, S.RESOURCE, S.START, S.END,
+                            S.ALLOCATION_ID, S.SOURCE_TYPE, S.RESERVATION_TOKEN, S.SOURCE_ID, S.CREATED);
+            for (ReservedSlot s : chunk) {
+                insert = insert.values(s.resource(), Times.utc(s.start()), Times.utc(s.end()), s.allocationId(),
+                        Rows.source(s.source()), s.reservationToken(), s.sourceId(), created);
+            }
+            // ON CONFLICT DO NOTHING keeps the transaction usable; under SERIALIZABLE a slot held by a
+            // concurrent, invisible transaction still fails with a serialization failure.
+            var statement = insert.onConflictOnConstraint(io.libres.jooq.internal.schema.Keys.RESERVED_SLOTS_PKEY)
+                    .doNothing().returning(S.RESOURCE, S.START);
+            Errors.translating("inserting reserved slots", statement::fetch)
+                    .forEach(r -> inserted.add(new Key(r.get(S.RESOURCE), Times.instant(r.get(S.START)))));
+        }
+        // the decision is the shared recipe's (ReservedSlotInserts); the SQL is jOOQ's, so listeners see it
+        Optional<AlreadyReservedError> duplicate = ReservedSlotInserts.skipped(slots, inserted, "inserting reserved slots");
+        if (duplicate.isPresent()) {
+            undo(inserted);
+            throw duplicate.get();
+        }
+    }
+
+    private void undo(List<Key> inserted) {
+        if (inserted.isEmpty()) {
+            return;
+        }
+        List<Row2<UUID, LocalDateTime>> keys = new ArrayList<>(inserted.size());
+        for (Key k : inserted) {
+            keys.add(row(val(k.resource(), S.RESOURCE), val(Times.utc(k.start()), S.START)));
+        }
+        Errors.run("undoing a partial slot insert", () -> work.dsl().deleteFrom(S)
+                .where(row(S.RESOURCE, S.START).in(keys)).execute());
     }
 
     @Override
@@ -101,7 +147,29 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
         for (ReservedSlot slot : leaving) {
             moved.add(slot.movedTo(moves.get(slot.allocationId())));
         }
-        work.dsl().connection(c -> ReservedSlotInserts.insertMoved(c, moved, work.now()));
+        LocalDateTime modified = Times.utc(work.now());
+        List<Key> arrived = new ArrayList<>(moved.size());
+        for (List<ReservedSlot> chunk : Chunks.of(moved, COLUMNS)) {
+            InsertValuesStep9<ReservedSlotsRecord, UUID, LocalDateTime, LocalDateTime, Integer, ReservedSlotSourceType,
+                    UUID, Integer, LocalDateTime, LocalDateTime> insert = work.dsl().insertInto(S, S.RESOURCE,
+                            S.START, S.END, S.ALLOCATION_ID, S.SOURCE_TYPE, S.RESERVATION_TOKEN, S.SOURCE_ID,
+                            S.CREATED, S.MODIFIED);
+            for (ReservedSlot s : chunk) {
+                insert = insert.values(s.resource(), Times.utc(s.start()), Times.utc(s.end()), s.allocationId(),
+                        Rows.source(s.source()), s.reservationToken(), s.sourceId(), Times.utc(s.created()),
+                        modified);
+            }
+            // ON CONFLICT DO NOTHING: a visible slot at a destination is skipped (AlreadyReservedError below),
+            // an invisible one fails with a serialization failure, as for new slots
+            var statement = insert.onConflictOnConstraint(io.libres.jooq.internal.schema.Keys.RESERVED_SLOTS_PKEY)
+                    .doNothing().returning(S.RESOURCE, S.START);
+            Errors.translating("moving reserved slots", statement::fetch)
+                    .forEach(r -> arrived.add(new Key(r.get(S.RESOURCE), Times.instant(r.get(S.START)))));
+        }
+        Optional<AlreadyReservedError> duplicate = ReservedSlotInserts.skipped(moved, arrived, "moving reserved slots");
+        if (duplicate.isPresent()) {
+            throw duplicate.get();
+        }
         return moved.size();
     }
 
