@@ -53,7 +53,7 @@ public class LibresAutoConfiguration {
      * beans as its services.
      *
      * @param properties the properties
-     * @param storage the storage bean, if any (else the context discovers one from its settings)
+     * @param storageBean the storage bean, if any (else the context discovers one from its settings)
      * @param codec the JSON codec bean, if any (else the context discovers one)
      * @return the context
      * @throws io.libres.errors.InvalidSetting if a property holds a value libres refuses
