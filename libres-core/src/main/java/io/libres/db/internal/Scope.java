@@ -147,6 +147,16 @@ public final class Scope {
     }
 
     /**
+     * What the context's email validator finds wrong with an address.
+     *
+     * @param email the trimmed address
+     * @return empty if it is valid
+     */
+    public java.util.Optional<String> emailProblem(String email) {
+        return context.getService(DefaultServices.EMAIL_VALIDATOR).problem(email);
+    }
+
+    /**
      * Publishes an event on the context's events.
      *
      * @param event the event
