@@ -3,6 +3,7 @@ package io.libres.db;
 import io.libres.context.Context;
 import io.libres.db.internal.Arguments;
 import io.libres.db.internal.AvailabilityMath;
+import io.libres.db.internal.SessionResult;
 import io.libres.db.models.Allocation;
 import io.libres.db.models.Reservation;
 import io.libres.db.models.ReservedSlot;
@@ -53,8 +54,10 @@ import java.util.stream.Collectors;
  * and {@link #findExpiredReservationSessionsOfAllResources(Instant)} act on every resource of the
  * database, as libres 1.2's calls do. A session's expiry never removes an approved reservation.
  *
- * <p>Uses the session of its context: what it reads and writes is part of the current thread's
- * unit of work. Immutable and thread-safe.
+ * <p>Uses the session of its context: inside a unit of work (a scope or the thread-bound one) what
+ * it reads and writes is part of it; a read outside one runs in a short unit of work of its own
+ * that has given back its connection when the call returns. Immutable and thread-safe: hold one
+ * per context (or per scheduler) for the application's life.
  */
 public final class Queries {
 
@@ -146,6 +149,10 @@ public final class Queries {
         return Session.of(context).current();
     }
 
+    private <T> T read(java.util.function.Supplier<T> reading) {
+        return Session.of(context).read(reading);
+    }
+
     private boolean exposed(Allocation allocation) {
         return context.getService(Exposure.KEY).isAllocationExposed(allocation);
     }
@@ -160,8 +167,9 @@ public final class Queries {
      */
     public QueryResult<Allocation> allocationsInRange(Timespan span) {
         Timespan.requireStorable(span, "span");
-        return work().allocations().find(AllocationCriteria.ofResources(scope("allocationsInRange"))
-                .overlappingAny(List.of(span)));
+        Set<UUID> scope = scope("allocationsInRange");
+        return SessionResult.of(Session.of(context), "allocation in " + span,
+                () -> work().allocations().find(AllocationCriteria.ofResources(scope).overlappingAny(List.of(span))));
     }
 
     /**
@@ -174,8 +182,7 @@ public final class Queries {
      */
     public double availabilityByAllocations(Collection<Allocation> allocations) {
         Arguments.requireAll(allocations, "allocations");
-        Map<Integer, List<ReservedSlot>> slots = slotsOf(allocations);
-        return AvailabilityMath.availabilityByAllocations(allocations, slots);
+        return read(() -> AvailabilityMath.availabilityByAllocations(allocations, slotsOf(allocations)));
     }
 
     private Map<Integer, List<ReservedSlot>> slotsOf(Collection<Allocation> allocations) {
@@ -195,10 +202,12 @@ public final class Queries {
     public double availabilityByRange(Timespan span, Collection<UUID> resources) {
         Timespan.requireStorable(span, "span");
         Arguments.requireAll(resources, "resources");
-        List<Allocation> allocations = work().allocations()
-                .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list().stream()
-                .filter(this::exposed).collect(Collectors.toList());
-        return availabilityByAllocations(allocations);
+        return read(() -> {
+            List<Allocation> allocations = work().allocations()
+                    .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list().stream()
+                    .filter(this::exposed).collect(Collectors.toList());
+            return availabilityByAllocations(allocations);
+        });
     }
 
     /**
@@ -227,6 +236,10 @@ public final class Queries {
         Timespan.requireStorable(span, "span");
         Arguments.requireAll(resources, "resources");
         Arguments.require(zone, "zone");
+        return read(() -> availabilityByDayIn(span, resources, zone));
+    }
+
+    private Map<LocalDate, DayAvailability> availabilityByDayIn(Timespan span, Collection<UUID> resources, ZoneId zone) {
         List<Allocation> allocations = work().allocations()
                 .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list();
         Map<Integer, List<ReservedSlot>> slots = slotsOf(allocations);
@@ -260,8 +273,8 @@ public final class Queries {
         Timespan rastered = Rasterizer.rasterizeSpan(span, Raster.MIN);
         Set<UUID> resources = new HashSet<>(blockingResources);
         resources.add(resource);
-        List<ReservedSlot> slots = work().reservedSlots()
-                .find(SlotCriteria.any().withResources(resources).overlapping(rastered)).list();
+        List<ReservedSlot> slots = read(() -> work().reservedSlots()
+                .find(SlotCriteria.any().withResources(resources).overlapping(rastered)).list());
         Map<Instant, Integer> reserved = new HashMap<>();
         Set<Instant> blocked = new HashSet<>();
         for (ReservedSlot slot : slots) {
@@ -298,6 +311,11 @@ public final class Queries {
         Timespan.requireStorable(span, "span");
         Arguments.require(resource, "resource");
         Arguments.requireAll(blockingResources, "blocking resources");
+        return read(() -> withAvailabilityIn(span, resource, blockingResources, normalizeDst));
+    }
+
+    private List<AllocationAvailability> withAvailabilityIn(Timespan span, UUID resource,
+            Collection<UUID> blockingResources, boolean normalizeDst) {
         List<Allocation> masters = work().allocations().find(AllocationCriteria.ofResource(resource)
                 .withResources(Set.of(resource)).overlappingAny(List.of(span))).list().stream()
                 .filter(this::exposed).collect(Collectors.toList());
@@ -322,7 +340,8 @@ public final class Queries {
         if (sessionId == null) {
             return QueryResult.of("reservation of no session", List.of());
         }
-        return work().reservations().find(ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId)));
+        return SessionResult.of(Session.of(context), "reservation of session " + sessionId,
+                () -> work().reservations().find(ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId))));
     }
 
     /**
@@ -393,13 +412,16 @@ public final class Queries {
      */
     public List<UUID> findExpiredReservationSessions(Instant expiration) {
         Set<UUID> scope = scope("findExpiredReservationSessions");
-        List<UUID> expired = findExpiredReservationSessionsOfAllResources(expiration);
-        if (expired.isEmpty()) {
-            return expired;
-        }
-        Set<UUID> ours = pendingOf(expired, scope).stream().map(r -> r.sessionId().orElseThrow())
-                .collect(Collectors.toSet());
-        return expired.stream().filter(ours::contains).collect(Collectors.toList());
+        Instant before = expirationOf(expiration);
+        return read(() -> {
+            List<UUID> expired = work().reservations().expiredSessions(before);
+            if (expired.isEmpty()) {
+                return expired;
+            }
+            Set<UUID> ours = pendingOf(expired, scope).stream().map(r -> r.sessionId().orElseThrow())
+                    .collect(Collectors.toSet());
+            return expired.stream().filter(ours::contains).collect(Collectors.toList());
+        });
     }
 
     /**
@@ -412,9 +434,13 @@ public final class Queries {
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
     public List<UUID> findExpiredReservationSessionsOfAllResources(Instant expiration) {
-        Instant before = expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY)
+        Instant before = expirationOf(expiration);
+        return read(() -> work().reservations().expiredSessions(before));
+    }
+
+    private Instant expirationOf(Instant expiration) {
+        return expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY)
                 : Timespan.requireStorable(expiration, "expiration");
-        return work().reservations().expiredSessions(before);
     }
 
     /**
@@ -428,8 +454,8 @@ public final class Queries {
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
     public List<UUID> removeExpiredReservationSessions(Instant expiration) {
-        return removeExpired(findExpiredReservationSessionsOfAllResources(
-                expiration), scope("removeExpiredReservationSessions"));
+        Set<UUID> scope = scope("removeExpiredReservationSessions");
+        return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), scope);
     }
 
     /**
@@ -442,7 +468,7 @@ public final class Queries {
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
     public List<UUID> removeExpiredReservationSessionsOfAllResources(Instant expiration) {
-        return removeExpired(findExpiredReservationSessionsOfAllResources(expiration), null);
+        return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), null);
     }
 
     private List<Reservation> pendingOf(List<UUID> sessions, Set<UUID> scope) {
