@@ -1,5 +1,6 @@
 package io.libres.postgres;
 
+import io.libres.context.Secrets;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.errors.LibresException;
 import io.libres.errors.SchemaMissing;
@@ -54,7 +55,7 @@ public final class SqlErrors {
      */
     public static LibresException translate(String doing, SQLException error) {
         String state = sqlState(error);
-        String detail = error == null ? "no details" : error.getMessage();
+        String detail = error == null ? "no details" : Secrets.redact(error.getMessage());
         if (SerializationFailure.isSerializationState(state)) {
             return new SerializationFailure("a concurrent unit of work conflicts with " + doing + " (SQLSTATE " + state
                     + "): " + detail + "; roll back and run the unit of work again", state, error);
