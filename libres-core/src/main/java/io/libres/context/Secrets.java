@@ -25,7 +25,7 @@ public final class Secrets {
     private static final Pattern USER_INFO = Pattern.compile("(?i)(://[^:/@\\s]*:)\\S*@");
     private static final Pattern JSON_PASSWORD = Pattern.compile("(?i)(\"[a-z_]*password\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern QUOTED_PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)'(?:[^'\\\\]|\\\\.)*'");
-    private static final Pattern PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)(?!\\*\\*\\*)[^&;\\s,}\\])\"']*");
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password\\s*+=\\s*+)(?!\\*\\*\\*)[^&;\\s,}\\])\"']*");
 
     private Secrets() {
     }

@@ -12,6 +12,9 @@ package io.libres.db;
  *       surrogate;</li>
  *   <li>an email has at most {@value #MAX_EMAIL_LENGTH} characters (the {@code email} column) and no
  *       NUL character or unpaired surrogate, whatever the email validator says;</li>
+ *   <li>a quota (of an allocation, a move, a quota change or a reservation) is at most
+ *       {@value #MAX_QUOTA}: every spot of an allocation is a mirror allocation once reserved, and the
+ *       scheduler works out the spots of all of them in memory;</li>
  *   <li>a blocker's reason holds no NUL character or unpaired surrogate.</li>
  * </ul>
  */
@@ -25,6 +28,9 @@ public final class Limits {
 
     /** The longest email address: the length of libres 1.2's {@code email} column. */
     public static final int MAX_EMAIL_LENGTH = 254;
+
+    /** The largest quota of an allocation or reservation. */
+    public static final int MAX_QUOTA = 10_000;
 
     private Limits() {
     }

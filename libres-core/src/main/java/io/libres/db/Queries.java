@@ -138,7 +138,7 @@ public final class Queries {
     private Set<UUID> scope(String call) {
         if (resources.isEmpty()) {
             throw new InvalidArgument(call + " needs queries scoped to resources, so that it never touches another"
-                    + " application's rows; these queries name none. Expected scheduler.queries(), new Queries(context,"
+                    + " application's rows; these queries name none; expected scheduler.queries(), new Queries(context,"
                     + " resources), or, for every resource of the database as libres 1.2 does,"
                     + " removeExpiredReservationSessionsOfAllResources");
         }

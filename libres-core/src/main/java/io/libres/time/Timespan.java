@@ -38,7 +38,7 @@ public record Timespan(Instant start, Instant end) {
     public Timespan {
         if (start == null || end == null) {
             throw new io.libres.errors.InvalidDateRange("a timespan needs a start and an end; got " + start + " - "
-                    + end);
+                    + end + "; expected two instants");
         }
     }
 

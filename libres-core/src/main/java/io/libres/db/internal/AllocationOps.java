@@ -132,8 +132,9 @@ public final class AllocationOps {
      * @throws InvalidQuota as documented on the scheduler method of the same name
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        if (newQuota < 1) {
-            throw new InvalidQuota("a quota of " + newQuota + " is invalid; expected 1 or more");
+        if (newQuota < 1 || newQuota > io.libres.db.Limits.MAX_QUOTA) {
+            throw new InvalidQuota("a quota of " + newQuota + " is invalid; expected 1 or more, at most "
+                    + io.libres.db.Limits.MAX_QUOTA);
         }
         Allocation current = records.allocationById(master.requireId());
         int oldQuota = current.quota();

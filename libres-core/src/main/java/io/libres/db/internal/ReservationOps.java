@@ -493,8 +493,9 @@ public final class ReservationOps {
             throw new InvalidReservationError("the reservation " + token + " (id " + id + ") targets a group;"
                     + " only a reservation of one allocation can change its time");
         }
-        if (quota != null && quota < 1) {
-            throw new io.libres.errors.InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more");
+        if (quota != null && (quota < 1 || quota > io.libres.db.Limits.MAX_QUOTA)) {
+            throw new io.libres.errors.InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more,"
+                    + " at most " + io.libres.db.Limits.MAX_QUOTA);
         }
         Instant start = existing.start().orElseThrow();
         Instant end = existing.end().orElseThrow();

@@ -49,7 +49,7 @@ public final class Scope {
     public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
         if (context == null || zone == null) {
             throw new InvalidArgument("a scheduler needs a context and a zone; got context " + context
-                    + " and zone " + zone);
+                    + " and zone " + zone + "; expected both");
         }
         if (name == null || name.isBlank()) {
             throw new InvalidArgument("a scheduler's name '" + name + "' is blank; expected a name that, with the"
