@@ -292,6 +292,7 @@ public final class JooqStorage implements Storage, StoppableService {
          */
         public Builder dsn(String value) {
             this.dsn = PostgresDsn.parse(value);
+            sources++;
             return this;
         }
 
