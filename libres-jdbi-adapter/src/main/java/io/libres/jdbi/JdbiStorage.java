@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
@@ -173,6 +174,62 @@ public final class JdbiStorage implements Storage, StoppableService {
         } catch (JdbiException e) {
             throw new StorageException("could not create the libres schema: " + Secrets.redact(e.getMessage()), null, e);
         }
+    }
+
+    /**
+     * Checks, reading the catalog only, that the current schema holds every table, column, type,
+     * constraint and index of libres 1.2.
+     *
+     * @return what is missing or different
+     * @throws StorageException if the database cannot be reached
+     */
+    @Override
+    public SchemaReport validateSchema() {
+        try (Handle handle = open()) {
+            Connection connection = handle.getConnection();
+            SchemaReport report = LibresSchema.validate(connection);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return report;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("checking the libres schema", e);
+        } catch (JdbiException e) {
+            throw new StorageException("could not check the libres schema: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * The statistics of the HikariCP pool this storage made from a JDBC URL.
+     *
+     * @return the live statistics, empty when the caller handed in the connections
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.PoolStatistics> poolStatistics() {
+        if (ownedPool == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
+            @Override
+            public int activeConnections() {
+                return ownedPool.getHikariPoolMXBean().getActiveConnections();
+            }
+
+            @Override
+            public int idleConnections() {
+                return ownedPool.getHikariPoolMXBean().getIdleConnections();
+            }
+
+            @Override
+            public int pendingThreads() {
+                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+            }
+
+            @Override
+            public int maximumConnections() {
+                return ownedPool.getMaximumPoolSize();
+            }
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.StorageException;
 import io.libres.jooq.internal.JooqUnitOfWork;
@@ -190,6 +191,68 @@ public final class JooqStorage implements Storage, StoppableService {
         } finally {
             connections.release(connection);
         }
+    }
+
+    /**
+     * Checks, reading the catalog only, that the current schema holds every table, column, type,
+     * constraint and index of libres 1.2.
+     *
+     * @return what is missing or different
+     * @throws StorageException if the database cannot be reached
+     */
+    @Override
+    public SchemaReport validateSchema() {
+        ConnectionProvider connections = configuration.connectionProvider();
+        Connection connection;
+        try {
+            connection = connections.acquire();
+        } catch (DataAccessException e) {
+            throw translate("connecting to the database", e);
+        }
+        try {
+            SchemaReport report = LibresSchema.validate(connection);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return report;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("checking the libres schema", e);
+        } finally {
+            connections.release(connection);
+        }
+    }
+
+    /**
+     * The statistics of the HikariCP pool this storage made from a JDBC URL.
+     *
+     * @return the live statistics, empty when the caller handed in the connections
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.PoolStatistics> poolStatistics() {
+        if (ownedPool == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
+            @Override
+            public int activeConnections() {
+                return ownedPool.getHikariPoolMXBean().getActiveConnections();
+            }
+
+            @Override
+            public int idleConnections() {
+                return ownedPool.getHikariPoolMXBean().getIdleConnections();
+            }
+
+            @Override
+            public int pendingThreads() {
+                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+            }
+
+            @Override
+            public int maximumConnections() {
+                return ownedPool.getMaximumPoolSize();
+            }
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import io.libres.db.Session;
 import io.libres.db.models.Lookup;
 import io.libres.db.query.QueryResult;
 import io.libres.events.Events;
+import io.libres.events.OperationTiming;
 import io.libres.errors.InvalidArgument;
 import io.libres.events.LibresEvent;
 import io.libres.spi.Savepoint;
@@ -241,6 +242,45 @@ public final class Scope {
      */
     public List<Timespan> resolve(List<DateRange> ranges) {
         return ranges.stream().map(this::resolve).collect(java.util.stream.Collectors.toList());
+    }
+
+    /**
+     * Runs a scheduler operation, timed for the context's operation listeners if there are any.
+     *
+     * @param <T> the result type
+     * @param operation the operation's name, as the scheduler's method is named
+     * @param call the operation
+     * @return the operation's result
+     */
+    public <T> T timed(String operation, Supplier<T> call) {
+        Events events = Events.of(context);
+        if (!events.observesOperations()) {
+            return call.get();
+        }
+        long start = System.nanoTime();
+        Class<? extends Throwable> failure = null;
+        try {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            failure = e.getClass();
+            throw e;
+        } finally {
+            events.operationFinished(new OperationTiming(context, name, resource(), operation,
+                    java.time.Duration.ofNanos(System.nanoTime() - start), failure));
+        }
+    }
+
+    /**
+     * Runs a scheduler operation without a result, timed as {@link #timed(String, Supplier)}.
+     *
+     * @param operation the operation's name
+     * @param call the operation
+     */
+    public void timed(String operation, Runnable call) {
+        timed(operation, () -> {
+            call.run();
+            return null;
+        });
     }
 
     /**

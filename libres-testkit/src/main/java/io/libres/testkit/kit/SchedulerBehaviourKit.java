@@ -166,6 +166,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Operation listeners: timings of scheduler operations, retries and give-ups of transactions. */
+    @Nested
+    @DisplayName("operation listeners")
+    class OperationListeners extends OperationListenerBehaviour {
+        OperationListeners() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Scoped units of work and the nesting rule. */
     @Nested
     @DisplayName("scoped units of work")
