@@ -86,10 +86,10 @@ import java.util.stream.Collectors;
 public final class Scheduler {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
-    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MIN_INSTANT = Timespan.EARLIEST;
 
     /** The latest instant the scheduler reads or writes (year 9999, as Python's datetime.max). */
-    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant MAX_INSTANT = Timespan.LATEST;
 
     private final Scope scope;
     private final Records records;
@@ -134,7 +134,7 @@ public final class Scheduler {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context);
+        this.queries = new Queries(context, Set.of(scope.resource()));
     }
 
     // ------------------------------------------------------------------ identity and unit of work
@@ -173,7 +173,12 @@ public final class Scheduler {
         return scope.blockingResources();
     }
 
-    /** @return the queries of this scheduler's context */
+    /**
+     * The queries of this scheduler's resource: its session calls see and change only this
+     * scheduler's reservations, never those of another scheduler or application on the database.
+     *
+     * @return the queries
+     */
     public Queries queries() {
         return queries;
     }

@@ -50,7 +50,7 @@ public final class Scope {
     public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
         if (context == null || zone == null) {
             throw new InvalidArgument("a scheduler needs a context and a zone; got context " + context
-                    + " and zone " + zone);
+                    + " and zone " + zone + "; expected both");
         }
         if (name == null || name.isBlank()) {
             throw new InvalidArgument("a scheduler's name '" + name + "' is blank; expected a name that, with the"
@@ -203,6 +203,16 @@ public final class Scope {
      */
     public boolean isValidEmail(String email) {
         return context.getService(DefaultServices.EMAIL_VALIDATOR).isValidEmail(email);
+    }
+
+    /**
+     * What the context's email validator finds wrong with an address.
+     *
+     * @param email the trimmed address
+     * @return empty if it is valid
+     */
+    public java.util.Optional<String> emailProblem(String email) {
+        return context.getService(DefaultServices.EMAIL_VALIDATOR).problem(email);
     }
 
     /**
