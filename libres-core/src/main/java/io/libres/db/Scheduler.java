@@ -68,19 +68,28 @@ import java.util.stream.Collectors;
  * <p>A scheduler's resource is {@code uuid5(uuid_namespace, "<context name>/<name>")}, so the
  * same context and name reach the same records, also those written by libres 1.2. Every
  * scheduler works in one zone: local date-times are read in it, and whole days and weekdays are
- * those of that zone. Reads and writes happen in the current thread's unit of work of the
- * context's {@link Session}; call {@link #commit()} to make them durable, {@link #rollback()} to
- * undo them. Bad input is rejected with a typed exception before anything is written.
+ * those of that zone. Bad input is rejected with a typed exception before anything is written.
+ *
+ * <p>Units of work: reads and writes happen in the unit of work open on the current thread of the
+ * context's {@link Session}: a scope ({@link #begin()} with try-with-resources, or
+ * {@link #transaction(java.util.function.Supplier)}), the Java way; or, libres-style, the
+ * thread-bound unit of work that the first write outside a scope begins and {@link #commit()} or
+ * {@link #rollback()} ends. A read outside any unit of work runs in a short one of its own and
+ * keeps no connection once it returns; a {@link QueryResult} runs its query each time it is used,
+ * in the unit of work open then.
+ *
+ * <p>Thread-safety: a scheduler is immutable and may be shared by every thread and held for the
+ * application's life; what it reads and writes belongs to the calling thread's unit of work.
  *
  * <p>Create one with {@code Libres.newScheduler(context, name, zone)}.
  */
 public final class Scheduler {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
-    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MIN_INSTANT = Timespan.EARLIEST;
 
     /** The latest instant the scheduler reads or writes (year 9999, as Python's datetime.max). */
-    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant MAX_INSTANT = Timespan.LATEST;
 
     private final Scope scope;
     private final Records records;
@@ -125,7 +134,7 @@ public final class Scheduler {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context);
+        this.queries = new Queries(context, Set.of(scope.resource()));
     }
 
     // ------------------------------------------------------------------ identity and unit of work
@@ -164,7 +173,12 @@ public final class Scheduler {
         return scope.blockingResources();
     }
 
-    /** @return the queries of this scheduler's context */
+    /**
+     * The queries of this scheduler's resource: its session calls see and change only this
+     * scheduler's reservations, never those of another scheduler or application on the database.
+     *
+     * @return the queries
+     */
     public Queries queries() {
         return queries;
     }
@@ -176,7 +190,7 @@ public final class Scheduler {
      * @return the lookup
      */
     public Lookup lookup() {
-        return scope.lookup();
+        return scope.readLookup();
     }
 
     /** @return the events of this scheduler's context */
@@ -204,18 +218,41 @@ public final class Scheduler {
     }
 
     /**
-     * Commits the current thread's unit of work.
+     * Checks, without changing anything, that the context's storage holds every table, column,
+     * type, constraint and index libres needs; a database made by libres 1.2, by
+     * {@link #setupDatabase()} or by the Flyway and Liquibase modules passes.
      *
-     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing
-     *     was written, run the work again
+     * @return what is missing or different
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
      */
-    public void commit() {
-        scope.session().commit();
+    public SchemaReport validateSchema() {
+        return scope.context().getService(StoragePorts.STORAGE).validateSchema();
+    }
+
+    /**
+     * Begins a scoped unit of work on this scheduler's context: every scheduler and
+     * {@link Queries} of the context reads and writes in it on this thread until it ends. Leaving
+     * the scope without {@link Work#commit()} rolls back. Inside an open scope it joins it as an
+     * inner scope (see {@link Session}).
+     *
+     * <pre>{@code
+     * try (Work work = scheduler.begin()) {
+     *     scheduler.approveReservations(scheduler.reserve(email, dates));
+     *     work.commit();
+     * }
+     * }</pre>
+     *
+     * @return the scope, open
+     * @throws io.libres.errors.StorageException if the storage cannot begin a unit of work
+     */
+    public Work begin() {
+        return scope.session().begin();
     }
 
     /**
      * Runs work in a unit of work of its own and commits it, retrying when a concurrent unit of
-     * work conflicts; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     * work conflicts; inside an open scope it joins it; see
+     * {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
      *
      * @param <T> the result type
      * @param work the work, for example reserving and approving; run again on each attempt
@@ -226,12 +263,68 @@ public final class Scheduler {
         return scope.session().transaction(work);
     }
 
-    /** Rolls back the current thread's unit of work. */
+    /**
+     * Runs work that returns nothing in a unit of work and commits it, retrying when a concurrent
+     * unit of work conflicts; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param work the work, run again on each attempt
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public void transaction(Runnable work) {
+        scope.session().transaction(work);
+    }
+
+    /**
+     * Runs work in a unit of work and commits it, retrying as the policy says; see
+     * {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param <T> the result type
+     * @param work the work, run again on each attempt
+     * @param policy how often and how patiently to retry
+     * @return the work's result
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public <T> T transaction(java.util.function.Supplier<T> work, RetryPolicy policy) {
+        return scope.session().transaction(work, policy);
+    }
+
+    /**
+     * Runs work that returns nothing in a unit of work and commits it, retrying as the policy
+     * says; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param work the work, run again on each attempt
+     * @param policy how often and how patiently to retry
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public void transaction(Runnable work, RetryPolicy policy) {
+        scope.session().transaction(work, policy);
+    }
+
+    /**
+     * Commits the current thread's thread-bound unit of work (libres-style).
+     *
+     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing
+     *     was written, run the work again
+     * @throws io.libres.errors.UnitOfWorkMisused inside a scope: commit the scope's {@link Work} instead
+     */
+    public void commit() {
+        scope.timed("commit", () -> scope.session().commit());
+    }
+
+    /**
+     * Rolls back the current thread's thread-bound unit of work (libres-style).
+     *
+     * @throws io.libres.errors.UnitOfWorkMisused inside a scope: roll back the scope's {@link Work} instead
+     */
     public void rollback() {
         scope.session().rollback();
     }
 
-    /** Rolls back and releases the current thread's unit of work. */
+    /**
+     * Rolls back and releases the current thread's thread-bound unit of work (libres-style).
+     *
+     * @throws io.libres.errors.UnitOfWorkMisused inside a scope: close the scope's {@link Work} instead
+     */
     public void close() {
         scope.session().close();
     }
@@ -240,42 +333,42 @@ public final class Scheduler {
 
     /** @return the allocations of this resource, masters and mirrors, ordered by start */
     public QueryResult<Allocation> managedAllocations() {
-        return records.managedAllocations();
+        return scope.query(records::managedAllocations);
     }
 
     /** @return the allocations of the blocking resources, ordered by start */
     public QueryResult<Allocation> blockingAllocations() {
-        return records.blockingAllocations();
+        return scope.query(records::blockingAllocations);
     }
 
     /** @return the allocations of this and the blocking resources, ordered by start */
     public QueryResult<Allocation> visibleAllocations() {
-        return records.visibleAllocations();
+        return scope.query(records::visibleAllocations);
     }
 
     /** @return the reserved slots on allocations of this resource, ordered by start */
     public QueryResult<ReservedSlot> managedReservedSlots() {
-        return records.managedReservedSlots();
+        return scope.query(records::managedReservedSlots);
     }
 
     /** @return the reservations of this resource, ordered by id */
     public QueryResult<Reservation> managedReservations() {
-        return records.managedReservations();
+        return scope.query(records::managedReservations);
     }
 
     /** @return the reservations of this and the blocking resources, ordered by id */
     public QueryResult<Reservation> visibleReservations() {
-        return records.visibleReservations();
+        return scope.query(records::visibleReservations);
     }
 
     /** @return the blockers of this resource, ordered by id */
     public QueryResult<ReservationBlocker> managedBlockers() {
-        return records.managedBlockers();
+        return scope.query(records::managedBlockers);
     }
 
     /** @return the blockers of this and the blocking resources, ordered by id */
     public QueryResult<ReservationBlocker> visibleBlockers() {
-        return records.visibleBlockers();
+        return scope.query(records::visibleBlockers);
     }
 
     /**
@@ -299,7 +392,7 @@ public final class Scheduler {
      * @throws NoResultFound if this resource has no master with the id
      */
     public Allocation allocationById(int id) {
-        return records.allocationById(id);
+        return scope.read(() -> records.allocationById(id));
     }
 
     /**
@@ -310,7 +403,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public QueryResult<Allocation> allocationsByIds(Collection<Integer> ids) {
-        return records.allocationsByIds(Arguments.requireAll(ids, "allocation ids"));
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.query(() -> records.allocationsByIds(checked));
     }
 
     /**
@@ -321,7 +415,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public QueryResult<Allocation> allocationsByGroup(UUID group) {
-        return records.allocationsByGroups(List.of(Arguments.require(group, "group")), true);
+        List<UUID> groups = List.of(Arguments.require(group, "group"));
+        return scope.query(() -> records.allocationsByGroups(groups, true));
     }
 
     /**
@@ -333,7 +428,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public QueryResult<Allocation> allocationsByGroups(Collection<UUID> groups, boolean mastersOnly) {
-        return records.allocationsByGroups(Arguments.requireAll(groups, "groups"), mastersOnly);
+        Collection<UUID> checked = Arguments.requireAll(groups, "groups");
+        return scope.query(() -> records.allocationsByGroups(checked, mastersOnly));
     }
 
     /**
@@ -345,7 +441,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.RESERVATION, OptionalInt.empty()));
     }
 
     /**
@@ -357,7 +454,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token, int id) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.RESERVATION, OptionalInt.of(id)));
     }
 
     /**
@@ -368,7 +466,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.BLOCKER, OptionalInt.empty()));
     }
 
     /**
@@ -380,7 +479,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token, int id) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.BLOCKER, OptionalInt.of(id)));
     }
 
     /**
@@ -404,7 +504,8 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public QueryResult<Allocation> allocationsInRange(DateRange range, boolean mastersOnly, boolean managedOnly) {
-        return records.allocationsInRange(forward(range), mastersOnly, managedOnly);
+        Timespan span = forward(range);
+        return scope.query(() -> records.allocationsInRange(span, mastersOnly, managedOnly));
     }
 
     /**
@@ -427,7 +528,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<Timespan> allocationDatesByGroup(UUID group) {
-        return records.allocationDatesByGroup(Arguments.require(group, "group"));
+        UUID checked = Arguments.require(group, "group");
+        return scope.read(() -> records.allocationDatesByGroup(checked));
     }
 
     /**
@@ -438,7 +540,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public List<Allocation> allocationMirrorsByMaster(Allocation master) {
-        return spots.mirrors(Arguments.require(master, "master allocation"));
+        Allocation checked = Arguments.require(master, "master allocation");
+        return scope.read(() -> spots.mirrors(checked));
     }
 
     /**
@@ -449,7 +552,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids) {
-        return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), null, null);
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.read(() -> allocations.allocationDatesByIds(checked, null, null));
     }
 
     /**
@@ -462,7 +566,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids, LocalTime startTime, LocalTime endTime) {
-        return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), startTime, endTime);
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.read(() -> allocations.allocationDatesByIds(checked, startTime, endTime));
     }
 
     /**
@@ -473,8 +578,9 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public boolean manualApprovalRequired(Collection<Integer> ids) {
-        return scope.work().allocations().find(records.managed().withIds(Arguments.requireAll(ids, "allocation ids"))
-                .withApproveManually(true)).exists();
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.read(() -> scope.work().allocations().find(records.managed().withIds(checked)
+                .withApproveManually(true)).exists());
     }
 
     // ------------------------------------------------------------------ allocating
@@ -516,7 +622,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocate options are missing
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
-        return allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options"));
+        return scope.timed("allocate", () -> allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options")));
     }
 
     /**
@@ -532,7 +638,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        return allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota);
+        return scope.timed("changeQuota", () -> allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota));
     }
 
     /**
@@ -546,7 +652,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the siblings are missing or hold a missing value
      */
     public Map<UUID, Optional<UUID>> reorderedKeylist(List<Allocation> siblings, int newQuota) {
-        return allocations.reorderedKeylist(Arguments.requireAll(siblings, "siblings"), newQuota);
+        List<Allocation> checked = Arguments.requireAll(siblings, "siblings");
+        return scope.read(() -> allocations.reorderedKeylist(checked, newQuota));
     }
 
     /**
@@ -565,7 +672,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the move options are missing
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
-        return allocations.moveAllocation(masterId, Arguments.require(options, "move options"));
+        return scope.timed("moveAllocation", () -> allocations.moveAllocation(masterId, Arguments.require(options, "move options")));
     }
 
     /**
@@ -578,7 +685,7 @@ public final class Scheduler {
      * @throws AffectedPendingReservationError if the group has pending reservations
      */
     public List<Allocation> removeAllocation(int id) {
-        return allocations.removeAllocation(id);
+        return scope.timed("removeAllocation", () -> allocations.removeAllocation(id));
     }
 
     /**
@@ -592,7 +699,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
-        return allocations.removeAllocations(Arguments.requireAll(groups, "groups"));
+        return scope.timed("removeAllocations", () -> allocations.removeAllocations(Arguments.requireAll(groups, "groups")));
     }
 
     /**
@@ -683,7 +790,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
-        return reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"));
+        return scope.timed("reserve", () -> reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -711,7 +818,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
-        return reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options"));
+        return scope.timed("reserveGroup", () -> reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -730,7 +837,7 @@ public final class Scheduler {
      * @throws NotReservableError if a reservation targets no slot
      */
     public List<ReservedSlot> approveReservations(UUID token) {
-        return reservations.approveReservations(Arguments.token(token));
+        return scope.timed("approveReservations", () -> reservations.approveReservations(Arguments.token(token)));
     }
 
     /**
@@ -741,7 +848,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> denyReservation(UUID token) {
-        return reservations.denyReservation(Arguments.token(token));
+        return scope.timed("denyReservation", () -> reservations.denyReservation(Arguments.token(token)));
     }
 
     /**
@@ -752,7 +859,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -764,7 +871,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token, int id) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -798,7 +905,7 @@ public final class Scheduler {
      * @return the reservations ordered by id
      */
     public QueryResult<Reservation> changeReservationTimeCandidates() {
-        return reservations.changeReservationTimeCandidates(List.of());
+        return scope.query(() -> reservations.changeReservationTimeCandidates(List.of()));
     }
 
     /**
@@ -809,7 +916,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the tokens are missing or hold a missing value
      */
     public QueryResult<Reservation> changeReservationTimeCandidates(Collection<UUID> tokens) {
-        return reservations.changeReservationTimeCandidates(Arguments.requireAll(tokens, "tokens"));
+        Collection<UUID> checked = Arguments.requireAll(tokens, "tokens");
+        return scope.query(() -> reservations.changeReservationTimeCandidates(checked));
     }
 
     /**
@@ -829,7 +937,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null));
     }
 
     /**
@@ -846,7 +954,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota));
     }
 
     /**
@@ -890,7 +998,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
-        return blockers.addBlocker(Arguments.ranges(dates), reason, null, null);
+        return scope.timed("addBlocker", () -> blockers.addBlocker(Arguments.ranges(dates), reason, null, null));
     }
 
     /**
@@ -904,7 +1012,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
-        return blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null);
+        return scope.timed("addGroupBlocker", () -> blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null));
     }
 
     /**
@@ -915,7 +1023,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -927,7 +1035,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token, int id) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -968,7 +1076,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token) {
-        return records.blockersByToken(Arguments.token(token), OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("blocker with token " + checked, () -> records.blockersByToken(checked, OptionalInt.empty()));
     }
 
     /**
@@ -980,7 +1089,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token, int id) {
-        return records.blockersByToken(Arguments.token(token), OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("blocker with token " + checked, () -> records.blockersByToken(checked, OptionalInt.of(id)));
     }
 
     // ------------------------------------------------------------------ reservations and slots by ...
@@ -993,7 +1103,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public QueryResult<Reservation> reservationsByGroup(UUID group) {
-        return records.reservationsByGroup(Arguments.require(group, "group"));
+        UUID checked = Arguments.require(group, "group");
+        return scope.query(() -> records.reservationsByGroup(checked));
     }
 
     /**
@@ -1004,7 +1115,8 @@ public final class Scheduler {
      * @throws NoResultFound if this resource has no master with the id
      */
     public QueryResult<Reservation> reservationsByAllocation(int allocationId) {
-        return records.reservationsByGroup(records.allocationById(allocationId).group());
+        return scope.checkedQuery("reservation of allocation " + allocationId,
+                () -> records.reservationsByGroup(records.allocationById(allocationId).group()));
     }
 
     /**
@@ -1015,7 +1127,9 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token) {
-        return records.reservationsByToken(Arguments.token(token), OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("reservation with token " + checked,
+                () -> records.reservationsByToken(checked, OptionalInt.empty()));
     }
 
     /**
@@ -1027,7 +1141,9 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token, int id) {
-        return records.reservationsByToken(Arguments.token(token), OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("reservation with token " + checked,
+                () -> records.reservationsByToken(checked, OptionalInt.of(id)));
     }
 
     /**
@@ -1039,7 +1155,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
-        return records.reservedSlots(Arguments.token(token), type, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, type, OptionalInt.empty()));
     }
 
     /**
@@ -1050,7 +1167,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.RESERVATION, OptionalInt.empty()));
     }
 
     /**
@@ -1062,7 +1180,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token, int id) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.RESERVATION, OptionalInt.of(id)));
     }
 
     /**
@@ -1073,7 +1192,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.BLOCKER, OptionalInt.empty()));
     }
 
     /**
@@ -1085,7 +1205,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token, int id) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.BLOCKER, OptionalInt.of(id)));
     }
 
     /**
@@ -1129,7 +1250,8 @@ public final class Scheduler {
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         forward(range);
-        return search.search(range, Arguments.require(options, "search options"));
+        SearchOptions checked = Arguments.require(options, "search options");
+        return scope.timed("searchAllocations", () -> scope.read(() -> search.search(range, checked)));
     }
 
     /**
@@ -1154,6 +1276,10 @@ public final class Scheduler {
     }
 
     private double availability(Timespan span) {
+        return scope.timed("availability", () -> scope.read(() -> availabilityIn(span)));
+    }
+
+    private double availabilityIn(Timespan span) {
         if (scope.blockingResources().isEmpty()) {
             return queries.availabilityByRange(span, List.of(scope.resource()));
         }
@@ -1179,7 +1305,9 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public int freeAllocationsCount(Allocation master, DateRange range) {
-        return spots.freeCount(Arguments.require(master, "master allocation"), forward(range));
+        Allocation checked = Arguments.require(master, "master allocation");
+        Timespan span = forward(range);
+        return scope.read(() -> spots.freeCount(checked, span));
     }
 
     /**
@@ -1191,7 +1319,8 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public List<Allocation> reservationTargets(DateRange range) {
-        return spots.reservationTargets(forward(range));
+        Timespan span = forward(range);
+        return scope.read(() -> spots.reservationTargets(span));
     }
 
     /**
@@ -1216,6 +1345,10 @@ public final class Scheduler {
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, boolean normalizeDst) {
         Timespan span = forward(range);
+        return scope.read(() -> withAvailability(span, normalizeDst));
+    }
+
+    private List<AllocationAvailability> withAvailability(Timespan span, boolean normalizeDst) {
         if (!scope.blockingResources().isEmpty()) {
             return queries.allocationsWithAvailabilityByRange(span, scope.resource(), scope.blockingResources(),
                     normalizeDst);
@@ -1250,5 +1383,127 @@ public final class Scheduler {
                     + " the start");
         }
         return span;
+    }
+
+    // ------------------------------------------------------------------ occurrences (series)
+
+    /**
+     * Reserves occurrences (the dates of a series) under one token, deciding each occurrence on
+     * its own: the records of every occurrence are read once and the reservations written in one
+     * batch, so the statements sent do not grow with the number of occurrences. Each occurrence
+     * obeys what {@link #reserve(String, List, ReserveOptions)} checks (length, free spots,
+     * quota, quota limit, blocking resources, the session). Raises reservations made.
+     *
+     * @param email the reservee's email
+     * @param dates the occurrences
+     * @param options data, session, quota; the same for every occurrence
+     * @param policy all or nothing, or book what is free
+     * @return the token, the occurrences booked and those refused with the reason of each
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why, if one is refused
+     *     with {@link OccurrencePolicy#ALL_OR_NOTHING} or every one is refused; nothing is written then
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the options or the policy are missing
+     */
+    public OccurrenceOutcome reserveOccurrences(String email, List<DateRange> dates, ReserveOptions options,
+            OccurrencePolicy policy) {
+        return reservations.reserveOccurrences(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"),
+                Arguments.require(policy, "occurrence policy"), null);
+    }
+
+    /**
+     * Reserves occurrences under the token of existing reservations of this resource, so they
+     * join that series; see {@link #reserveOccurrences(String, List, ReserveOptions, OccurrencePolicy)}.
+     *
+     * @param token the token to join
+     * @param email the reservee's email
+     * @param dates the occurrences
+     * @param options data, session, quota
+     * @param policy all or nothing, or book what is free
+     * @return the outcome, with the token joined
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the options or the policy are missing
+     */
+    public OccurrenceOutcome reserveOccurrences(UUID token, String email, List<DateRange> dates, ReserveOptions options,
+            OccurrencePolicy policy) {
+        return reservations.reserveOccurrences(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"),
+                Arguments.require(policy, "occurrence policy"), Arguments.token(token));
+    }
+
+    /**
+     * Replaces some reservations of a token by new occurrences under the same token, all or
+     * nothing (a "this and following" change of a series): removes the reservations and their
+     * slots, reserves the new occurrences, and approves them if every reservation of the token
+     * was approved. Raises reservations removed, made and (if approved) approved.
+     *
+     * @param token the token
+     * @param ids the ids of the reservations to replace; ids the token does not have are ignored
+     * @param email the reservee of the new occurrences
+     * @param dates the new occurrences; empty to only remove
+     * @param options data, session and quota of the new occurrences
+     * @return the outcome of booking the new occurrences
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.OccurrencesRefused naming every refused new occurrence; nothing is changed then
+     * @throws AlreadyReservedError if approving a new occurrence finds a slot taken; nothing is changed then
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws io.libres.errors.InvalidArgument if the ids, dates or options are missing or hold a missing value
+     */
+    public OccurrenceOutcome replaceOccurrences(UUID token, Collection<Integer> ids, String email, List<DateRange> dates,
+            ReserveOptions options) {
+        Arguments.token(token);
+        Arguments.requireAll(ids, "reservation ids");
+        Arguments.requireAll(dates, "dates");
+        return reservations.replaceOccurrences(token, ids, email, dates.isEmpty() ? List.of() : Arguments.ranges(dates),
+                Arguments.require(options, "reserve options"));
+    }
+
+    /**
+     * Removes some reservations of a token and their reserved slots in a fixed number of
+     * statements. Raises reservations removed.
+     *
+     * @param token the token
+     * @param ids the reservations' ids; ids the token does not have are ignored
+     * @return the removed reservations
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public List<Reservation> removeReservations(UUID token, Collection<Integer> ids) {
+        return reservations.removeReservations(Arguments.token(token), Arguments.requireAll(ids, "reservation ids"));
+    }
+
+    /**
+     * Blocks occurrences (the dates of a series) under one token, deciding each on its own, in a
+     * fixed number of statements; see {@link #addBlocker(List, String)} for what each occurrence
+     * obeys. Raises blockers added.
+     *
+     * @param dates the occurrences
+     * @param reason why, or null
+     * @param policy all or nothing, or block what is free
+     * @return the token, the occurrences blocked and those refused with the reason of each
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why, if one is refused
+     *     with {@link OccurrencePolicy#ALL_OR_NOTHING} or every one is refused; nothing is written then
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the policy is missing
+     */
+    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, String reason, OccurrencePolicy policy) {
+        return blockers.addBlockerOccurrences(Arguments.ranges(dates), reason,
+                Arguments.require(policy, "occurrence policy")).getKey();
+    }
+
+    /**
+     * Removes some blockers of a token and their reserved slots in a fixed number of statements.
+     * Raises blockers removed.
+     *
+     * @param token the token
+     * @param ids the blockers' ids; ids the token does not have are ignored
+     * @return the removed blockers
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has it
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public List<ReservationBlocker> removeBlockers(UUID token, Collection<Integer> ids) {
+        return blockers.removeBlockers(Arguments.token(token), Arguments.requireAll(ids, "blocker ids"));
     }
 }
