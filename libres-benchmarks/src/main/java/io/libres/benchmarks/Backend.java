@@ -95,6 +95,21 @@ public final class Backend implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Opens a plain JDBC connection to this backend's database, for the floor: what PostgreSQL
+     * costs without the library.
+     *
+     * @return a new connection; the caller closes it
+     * @throws java.sql.SQLException if the database cannot be reached
+     * @throws IllegalStateException on the in-memory storage
+     */
+    public java.sql.Connection connection() throws java.sql.SQLException {
+        if (database == null) {
+            throw new IllegalStateException("the in-memory storage has no JDBC connection; expected storage=postgresql");
+        }
+        return java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
     /** Closes the pool and drops the database, if this backend made them. */
     @Override
     public void close() {

@@ -70,8 +70,8 @@ final class EmbeddedServer {
         Path log = runDirectory.resolve("postgres.log");
         List<String> command = new ArrayList<>(List.of(binary(installation, "postgres"),
                 "-D", runDirectory.resolve("data").toString(), "-p", Integer.toString(port)));
-        for (String setting : List.of("listen_addresses=127.0.0.1", "unix_socket_directories=", "fsync=off",
-                "synchronous_commit=off", "full_page_writes=off", "max_connections=300")) {
+        for (String setting : settings(Settings.fromSystem().get(Settings.EMBEDDED_DURABLE)
+                .map(Boolean::parseBoolean).orElse(false))) {
             command.add("-c");
             command.add(setting);
         }
@@ -83,6 +83,22 @@ final class EmbeddedServer {
         EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port);
         server.awaitConnections(log);
         return server;
+    }
+
+    /**
+     * The server's settings: tuned for tests (commits do not wait for the disk) unless durable
+     * commits are asked for, as a benchmark comparing with a production server does.
+     *
+     * @param durable true for PostgreSQL's durable defaults
+     * @return the {@code -c} settings
+     */
+    static List<String> settings(boolean durable) {
+        List<String> settings = new ArrayList<>(List.of("listen_addresses=127.0.0.1", "unix_socket_directories=",
+                "max_connections=300"));
+        if (!durable) {
+            settings.addAll(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
+        }
+        return settings;
     }
 
     private void awaitConnections(Path log) throws IOException {

@@ -23,6 +23,12 @@ public final class Settings {
     public static final String DOCKER_IMAGE = "LIBRES_TEST_POSTGRES_IMAGE";
     /** The directory that holds the unpacked embedded binaries and the data directories. */
     public static final String EMBEDDED_DIRECTORY = "LIBRES_TEST_POSTGRES_DIR";
+    /**
+     * {@code true} starts the embedded server with durable commits (PostgreSQL's defaults:
+     * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on) instead of the
+     * test tuning that turns them off; for benchmarks that compare with a production server.
+     */
+    public static final String EMBEDDED_DURABLE = "LIBRES_TEST_POSTGRES_DURABLE";
     /** The operating-system user the embedded server runs as when the JVM runs as root. */
     public static final String EMBEDDED_OS_USER = "LIBRES_TEST_POSTGRES_OS_USER";
 
