@@ -1135,7 +1135,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if searching available allocations only with
      *     blocking names, which is not supported
      * @throws InvalidDateRange if the range is missing or ends before it starts, or if its times of
-     *     day leave an empty window (the start's time of day not before the end's, the end not at
+     *     day leave an empty window (the start's time of day after the end's, the end not at
      *     midnight)
      * @throws io.libres.errors.InvalidArgument if the search options are missing
      */

@@ -63,10 +63,11 @@ public final class SearchOps {
         boolean untilMidnight = endTime.equals(LocalTime.MIDNIGHT) && span.end().isAfter(span.start());
         if (untilMidnight) {
             span = span.withStoredEnd();
-        } else if (!startTime.isBefore(endTime)) {
+        } else if (startTime.isAfter(endTime)) {
             throw new io.libres.errors.InvalidDateRange("the times of day of the search range " + range + " ("
                     + startTime + " to " + endTime + ") leave an empty window on every day; expected a start time"
-                    + " before the end time, or an end at midnight for the rest of the day");
+                    + " on or before the end time (equal times find what overlaps that instant), or an end at"
+                    + " midnight for the rest of the day");
         }
         int minspots = options.minspots();
         boolean needsSlots = options.availableOnly() || (minspots > 0 && scope.blockingResources().isEmpty());

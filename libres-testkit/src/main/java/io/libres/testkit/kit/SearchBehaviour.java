@@ -82,8 +82,10 @@ public abstract class SearchBehaviour extends Behaviour {
         scheduler().allocate(range(at(2014, 8, 3, 9), at(2014, 8, 3, 10)));
         assertThatThrownBy(() -> found(range(at(2014, 8, 1, 14), at(2014, 8, 5, 12))))
                 .isInstanceOf(io.libres.errors.InvalidDateRange.class).hasMessageContaining("empty window");
-        assertThatThrownBy(() -> found(range(at(2014, 8, 1, 10), at(2014, 8, 5, 10))))
+        assertThatThrownBy(() -> found(range(at(2014, 8, 1, 10, 1), at(2014, 8, 5, 10))))
                 .isInstanceOf(io.libres.errors.InvalidDateRange.class);
+        // equal times of day find what overlaps that instant of each day, as in libres
+        assertThat(found(range(at(2014, 8, 1, 9, 30), at(2014, 8, 5, 9, 30)))).isEqualTo(1);
         assertThat(found(range(at(2014, 8, 1, 9), at(2014, 8, 5, 10)))).isEqualTo(1);
     }
 
