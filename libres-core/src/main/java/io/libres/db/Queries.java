@@ -3,6 +3,7 @@ package io.libres.db;
 import io.libres.context.Context;
 import io.libres.db.internal.Arguments;
 import io.libres.db.internal.AvailabilityMath;
+import io.libres.db.internal.SessionResult;
 import io.libres.db.models.Allocation;
 import io.libres.db.models.Reservation;
 import io.libres.db.models.ReservedSlot;
@@ -42,8 +43,10 @@ import java.util.stream.Collectors;
  * Queries that do not belong to one resource: availability over several resources, and the
  * browser sessions of reservations (a shopping cart: confirm, remove one, expire).
  *
- * <p>Uses the session of its context: what it reads and writes is part of the current thread's
- * unit of work.
+ * <p>Uses the session of its context: inside a unit of work (a scope or the thread-bound one) what
+ * it reads and writes is part of it; a read outside one runs in a short unit of work of its own
+ * that has given back its connection when the call returns. Immutable and thread-safe: hold one
+ * per context for the application's life.
  */
 public final class Queries {
 
@@ -77,6 +80,10 @@ public final class Queries {
         return Session.of(context).current();
     }
 
+    private <T> T read(java.util.function.Supplier<T> reading) {
+        return Session.of(context).read(reading);
+    }
+
     private boolean exposed(Allocation allocation) {
         return context.getService(Exposure.KEY).isAllocationExposed(allocation);
     }
@@ -90,7 +97,8 @@ public final class Queries {
      */
     public QueryResult<Allocation> allocationsInRange(Timespan span) {
         Arguments.require(span, "span");
-        return work().allocations().find(AllocationCriteria.any().overlappingAny(List.of(span)));
+        return SessionResult.of(Session.of(context), "allocation in " + span,
+                () -> work().allocations().find(AllocationCriteria.any().overlappingAny(List.of(span))));
     }
 
     /**
@@ -103,8 +111,7 @@ public final class Queries {
      */
     public double availabilityByAllocations(Collection<Allocation> allocations) {
         Arguments.requireAll(allocations, "allocations");
-        Map<Integer, List<ReservedSlot>> slots = slotsOf(allocations);
-        return AvailabilityMath.availabilityByAllocations(allocations, slots);
+        return read(() -> AvailabilityMath.availabilityByAllocations(allocations, slotsOf(allocations)));
     }
 
     private Map<Integer, List<ReservedSlot>> slotsOf(Collection<Allocation> allocations) {
@@ -124,10 +131,12 @@ public final class Queries {
     public double availabilityByRange(Timespan span, Collection<UUID> resources) {
         Arguments.require(span, "span");
         Arguments.requireAll(resources, "resources");
-        List<Allocation> allocations = work().allocations()
-                .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list().stream()
-                .filter(this::exposed).collect(Collectors.toList());
-        return availabilityByAllocations(allocations);
+        return read(() -> {
+            List<Allocation> allocations = work().allocations()
+                    .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list().stream()
+                    .filter(this::exposed).collect(Collectors.toList());
+            return availabilityByAllocations(allocations);
+        });
     }
 
     /**
@@ -156,6 +165,10 @@ public final class Queries {
         Arguments.require(span, "span");
         Arguments.requireAll(resources, "resources");
         Arguments.require(zone, "zone");
+        return read(() -> availabilityByDayIn(span, resources, zone));
+    }
+
+    private Map<LocalDate, DayAvailability> availabilityByDayIn(Timespan span, Collection<UUID> resources, ZoneId zone) {
         List<Allocation> allocations = work().allocations()
                 .find(AllocationCriteria.ofResources(resources).overlappingAny(List.of(span))).list();
         Map<Integer, List<ReservedSlot>> slots = slotsOf(allocations);
@@ -189,8 +202,8 @@ public final class Queries {
         Timespan rastered = Rasterizer.rasterizeSpan(span, Raster.MIN);
         Set<UUID> resources = new HashSet<>(blockingResources);
         resources.add(resource);
-        List<ReservedSlot> slots = work().reservedSlots()
-                .find(SlotCriteria.any().withResources(resources).overlapping(rastered)).list();
+        List<ReservedSlot> slots = read(() -> work().reservedSlots()
+                .find(SlotCriteria.any().withResources(resources).overlapping(rastered)).list());
         Map<Instant, Integer> reserved = new HashMap<>();
         Set<Instant> blocked = new HashSet<>();
         for (ReservedSlot slot : slots) {
@@ -222,6 +235,11 @@ public final class Queries {
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(Timespan span, UUID resource,
             Collection<UUID> blockingResources, boolean normalizeDst) {
+        return read(() -> withAvailabilityIn(span, resource, blockingResources, normalizeDst));
+    }
+
+    private List<AllocationAvailability> withAvailabilityIn(Timespan span, UUID resource,
+            Collection<UUID> blockingResources, boolean normalizeDst) {
         List<Allocation> masters = work().allocations().find(AllocationCriteria.ofResource(resource)
                 .withResources(Set.of(resource)).overlappingAny(List.of(span))).list().stream()
                 .filter(this::exposed).collect(Collectors.toList());
@@ -244,7 +262,8 @@ public final class Queries {
         if (sessionId == null) {
             return QueryResult.of("reservation of no session", List.of());
         }
-        return work().reservations().find(ReservationCriteria.any().withSessions(Set.of(sessionId)));
+        return SessionResult.of(Session.of(context), "reservation of session " + sessionId,
+                () -> work().reservations().find(ReservationCriteria.any().withSessions(Set.of(sessionId))));
     }
 
     /**
@@ -300,6 +319,10 @@ public final class Queries {
      * @return the expired sessions
      */
     public List<UUID> findExpiredReservationSessions(Instant expiration) {
+        return read(() -> expiredSessions(expiration));
+    }
+
+    private List<UUID> expiredSessions(Instant expiration) {
         Instant before = expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY) : expiration;
         return work().reservations().expiredSessions(before);
     }
@@ -311,7 +334,7 @@ public final class Queries {
      * @return the sessions removed
      */
     public List<UUID> removeExpiredReservationSessions(Instant expiration) {
-        List<UUID> expired = findExpiredReservationSessions(expiration);
+        List<UUID> expired = expiredSessions(expiration);
         if (!expired.isEmpty()) {
             ReservationCriteria criteria = ReservationCriteria.any().withSessions(expired);
             Set<UUID> tokens = work().reservations().find(criteria).list().stream().map(Reservation::token)

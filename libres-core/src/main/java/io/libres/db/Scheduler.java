@@ -68,9 +68,18 @@ import java.util.stream.Collectors;
  * <p>A scheduler's resource is {@code uuid5(uuid_namespace, "<context name>/<name>")}, so the
  * same context and name reach the same records, also those written by libres 1.2. Every
  * scheduler works in one zone: local date-times are read in it, and whole days and weekdays are
- * those of that zone. Reads and writes happen in the current thread's unit of work of the
- * context's {@link Session}; call {@link #commit()} to make them durable, {@link #rollback()} to
- * undo them. Bad input is rejected with a typed exception before anything is written.
+ * those of that zone. Bad input is rejected with a typed exception before anything is written.
+ *
+ * <p>Units of work: reads and writes happen in the unit of work open on the current thread of the
+ * context's {@link Session}: a scope ({@link #begin()} with try-with-resources, or
+ * {@link #transaction(java.util.function.Supplier)}), the Java way; or, libres-style, the
+ * thread-bound unit of work that the first write outside a scope begins and {@link #commit()} or
+ * {@link #rollback()} ends. A read outside any unit of work runs in a short one of its own and
+ * keeps no connection once it returns; a {@link QueryResult} runs its query each time it is used,
+ * in the unit of work open then.
+ *
+ * <p>Thread-safety: a scheduler is immutable and may be shared by every thread and held for the
+ * application's life; what it reads and writes belongs to the calling thread's unit of work.
  *
  * <p>Create one with {@code Libres.newScheduler(context, name, zone)}.
  */
@@ -181,7 +190,7 @@ public final class Scheduler {
      * @return the lookup
      */
     public Lookup lookup() {
-        return scope.lookup();
+        return scope.readLookup();
     }
 
     /** @return the events of this scheduler's context */
@@ -209,18 +218,29 @@ public final class Scheduler {
     }
 
     /**
-     * Commits the current thread's unit of work.
+     * Begins a scoped unit of work on this scheduler's context: every scheduler and
+     * {@link Queries} of the context reads and writes in it on this thread until it ends. Leaving
+     * the scope without {@link Work#commit()} rolls back. Inside an open scope it joins it as an
+     * inner scope (see {@link Session}).
      *
-     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing
-     *     was written, run the work again
+     * <pre>{@code
+     * try (Work work = scheduler.begin()) {
+     *     scheduler.approveReservations(scheduler.reserve(email, dates));
+     *     work.commit();
+     * }
+     * }</pre>
+     *
+     * @return the scope, open
+     * @throws io.libres.errors.StorageException if the storage cannot begin a unit of work
      */
-    public void commit() {
-        scope.session().commit();
+    public Work begin() {
+        return scope.session().begin();
     }
 
     /**
      * Runs work in a unit of work of its own and commits it, retrying when a concurrent unit of
-     * work conflicts; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     * work conflicts; inside an open scope it joins it; see
+     * {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
      *
      * @param <T> the result type
      * @param work the work, for example reserving and approving; run again on each attempt
@@ -231,12 +251,68 @@ public final class Scheduler {
         return scope.session().transaction(work);
     }
 
-    /** Rolls back the current thread's unit of work. */
+    /**
+     * Runs work that returns nothing in a unit of work and commits it, retrying when a concurrent
+     * unit of work conflicts; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param work the work, run again on each attempt
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public void transaction(Runnable work) {
+        scope.session().transaction(work);
+    }
+
+    /**
+     * Runs work in a unit of work and commits it, retrying as the policy says; see
+     * {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param <T> the result type
+     * @param work the work, run again on each attempt
+     * @param policy how often and how patiently to retry
+     * @return the work's result
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public <T> T transaction(java.util.function.Supplier<T> work, RetryPolicy policy) {
+        return scope.session().transaction(work, policy);
+    }
+
+    /**
+     * Runs work that returns nothing in a unit of work and commits it, retrying as the policy
+     * says; see {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.
+     *
+     * @param work the work, run again on each attempt
+     * @param policy how often and how patiently to retry
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public void transaction(Runnable work, RetryPolicy policy) {
+        scope.session().transaction(work, policy);
+    }
+
+    /**
+     * Commits the current thread's thread-bound unit of work (libres-style).
+     *
+     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing
+     *     was written, run the work again
+     * @throws io.libres.errors.UnitOfWorkMisused inside a scope: commit the scope's {@link Work} instead
+     */
+    public void commit() {
+        scope.session().commit();
+    }
+
+    /**
+     * Rolls back the current thread's thread-bound unit of work (libres-style).
+     *
+     * @throws io.libres.errors.UnitOfWorkMisused inside a scope: roll back the scope's {@link Work} instead
+     */
     public void rollback() {
         scope.session().rollback();
     }
 
-    /** Rolls back and releases the current thread's unit of work. */
+    /**
+     * Rolls back and releases the current thread's thread-bound unit of work (libres-style).
+     *
+     * @throws io.libres.errors.UnitOfWorkMisused inside a scope: close the scope's {@link Work} instead
+     */
     public void close() {
         scope.session().close();
     }
@@ -245,42 +321,42 @@ public final class Scheduler {
 
     /** @return the allocations of this resource, masters and mirrors, ordered by start */
     public QueryResult<Allocation> managedAllocations() {
-        return records.managedAllocations();
+        return scope.query(records::managedAllocations);
     }
 
     /** @return the allocations of the blocking resources, ordered by start */
     public QueryResult<Allocation> blockingAllocations() {
-        return records.blockingAllocations();
+        return scope.query(records::blockingAllocations);
     }
 
     /** @return the allocations of this and the blocking resources, ordered by start */
     public QueryResult<Allocation> visibleAllocations() {
-        return records.visibleAllocations();
+        return scope.query(records::visibleAllocations);
     }
 
     /** @return the reserved slots on allocations of this resource, ordered by start */
     public QueryResult<ReservedSlot> managedReservedSlots() {
-        return records.managedReservedSlots();
+        return scope.query(records::managedReservedSlots);
     }
 
     /** @return the reservations of this resource, ordered by id */
     public QueryResult<Reservation> managedReservations() {
-        return records.managedReservations();
+        return scope.query(records::managedReservations);
     }
 
     /** @return the reservations of this and the blocking resources, ordered by id */
     public QueryResult<Reservation> visibleReservations() {
-        return records.visibleReservations();
+        return scope.query(records::visibleReservations);
     }
 
     /** @return the blockers of this resource, ordered by id */
     public QueryResult<ReservationBlocker> managedBlockers() {
-        return records.managedBlockers();
+        return scope.query(records::managedBlockers);
     }
 
     /** @return the blockers of this and the blocking resources, ordered by id */
     public QueryResult<ReservationBlocker> visibleBlockers() {
-        return records.visibleBlockers();
+        return scope.query(records::visibleBlockers);
     }
 
     /**
@@ -304,7 +380,7 @@ public final class Scheduler {
      * @throws NoResultFound if this resource has no master with the id
      */
     public Allocation allocationById(int id) {
-        return records.allocationById(id);
+        return scope.read(() -> records.allocationById(id));
     }
 
     /**
@@ -315,7 +391,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public QueryResult<Allocation> allocationsByIds(Collection<Integer> ids) {
-        return records.allocationsByIds(Arguments.requireAll(ids, "allocation ids"));
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.query(() -> records.allocationsByIds(checked));
     }
 
     /**
@@ -326,7 +403,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public QueryResult<Allocation> allocationsByGroup(UUID group) {
-        return records.allocationsByGroups(List.of(Arguments.require(group, "group")), true);
+        List<UUID> groups = List.of(Arguments.require(group, "group"));
+        return scope.query(() -> records.allocationsByGroups(groups, true));
     }
 
     /**
@@ -338,7 +416,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public QueryResult<Allocation> allocationsByGroups(Collection<UUID> groups, boolean mastersOnly) {
-        return records.allocationsByGroups(Arguments.requireAll(groups, "groups"), mastersOnly);
+        Collection<UUID> checked = Arguments.requireAll(groups, "groups");
+        return scope.query(() -> records.allocationsByGroups(checked, mastersOnly));
     }
 
     /**
@@ -350,7 +429,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.RESERVATION, OptionalInt.empty()));
     }
 
     /**
@@ -362,7 +442,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByReservation(UUID token, int id) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.RESERVATION, OptionalInt.of(id)));
     }
 
     /**
@@ -373,7 +454,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.BLOCKER, OptionalInt.empty()));
     }
 
     /**
@@ -385,7 +467,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<Allocation> allocationsByBlocker(UUID token, int id) {
-        return records.allocationsBySlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.allocationsBySlots(checked, SlotSource.BLOCKER, OptionalInt.of(id)));
     }
 
     /**
@@ -409,7 +492,8 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public QueryResult<Allocation> allocationsInRange(DateRange range, boolean mastersOnly, boolean managedOnly) {
-        return records.allocationsInRange(forward(range), mastersOnly, managedOnly);
+        Timespan span = forward(range);
+        return scope.query(() -> records.allocationsInRange(span, mastersOnly, managedOnly));
     }
 
     /**
@@ -432,7 +516,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<Timespan> allocationDatesByGroup(UUID group) {
-        return records.allocationDatesByGroup(Arguments.require(group, "group"));
+        UUID checked = Arguments.require(group, "group");
+        return scope.read(() -> records.allocationDatesByGroup(checked));
     }
 
     /**
@@ -443,7 +528,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public List<Allocation> allocationMirrorsByMaster(Allocation master) {
-        return spots.mirrors(Arguments.require(master, "master allocation"));
+        Allocation checked = Arguments.require(master, "master allocation");
+        return scope.read(() -> spots.mirrors(checked));
     }
 
     /**
@@ -454,7 +540,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids) {
-        return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), null, null);
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.read(() -> allocations.allocationDatesByIds(checked, null, null));
     }
 
     /**
@@ -467,7 +554,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public List<Timespan> allocationDatesByIds(Collection<Integer> ids, LocalTime startTime, LocalTime endTime) {
-        return allocations.allocationDatesByIds(Arguments.requireAll(ids, "allocation ids"), startTime, endTime);
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.read(() -> allocations.allocationDatesByIds(checked, startTime, endTime));
     }
 
     /**
@@ -478,8 +566,9 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocation ids are missing or hold a missing value
      */
     public boolean manualApprovalRequired(Collection<Integer> ids) {
-        return scope.work().allocations().find(records.managed().withIds(Arguments.requireAll(ids, "allocation ids"))
-                .withApproveManually(true)).exists();
+        Collection<Integer> checked = Arguments.requireAll(ids, "allocation ids");
+        return scope.read(() -> scope.work().allocations().find(records.managed().withIds(checked)
+                .withApproveManually(true)).exists());
     }
 
     // ------------------------------------------------------------------ allocating
@@ -551,7 +640,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the siblings are missing or hold a missing value
      */
     public Map<UUID, Optional<UUID>> reorderedKeylist(List<Allocation> siblings, int newQuota) {
-        return allocations.reorderedKeylist(Arguments.requireAll(siblings, "siblings"), newQuota);
+        List<Allocation> checked = Arguments.requireAll(siblings, "siblings");
+        return scope.read(() -> allocations.reorderedKeylist(checked, newQuota));
     }
 
     /**
@@ -803,7 +893,7 @@ public final class Scheduler {
      * @return the reservations ordered by id
      */
     public QueryResult<Reservation> changeReservationTimeCandidates() {
-        return reservations.changeReservationTimeCandidates(List.of());
+        return scope.query(() -> reservations.changeReservationTimeCandidates(List.of()));
     }
 
     /**
@@ -814,7 +904,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the tokens are missing or hold a missing value
      */
     public QueryResult<Reservation> changeReservationTimeCandidates(Collection<UUID> tokens) {
-        return reservations.changeReservationTimeCandidates(Arguments.requireAll(tokens, "tokens"));
+        Collection<UUID> checked = Arguments.requireAll(tokens, "tokens");
+        return scope.query(() -> reservations.changeReservationTimeCandidates(checked));
     }
 
     /**
@@ -973,7 +1064,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token) {
-        return records.blockersByToken(Arguments.token(token), OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("blocker with token " + checked, () -> records.blockersByToken(checked, OptionalInt.empty()));
     }
 
     /**
@@ -985,7 +1077,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public QueryResult<ReservationBlocker> blockersByToken(UUID token, int id) {
-        return records.blockersByToken(Arguments.token(token), OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("blocker with token " + checked, () -> records.blockersByToken(checked, OptionalInt.of(id)));
     }
 
     // ------------------------------------------------------------------ reservations and slots by ...
@@ -998,7 +1091,8 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public QueryResult<Reservation> reservationsByGroup(UUID group) {
-        return records.reservationsByGroup(Arguments.require(group, "group"));
+        UUID checked = Arguments.require(group, "group");
+        return scope.query(() -> records.reservationsByGroup(checked));
     }
 
     /**
@@ -1009,7 +1103,8 @@ public final class Scheduler {
      * @throws NoResultFound if this resource has no master with the id
      */
     public QueryResult<Reservation> reservationsByAllocation(int allocationId) {
-        return records.reservationsByGroup(records.allocationById(allocationId).group());
+        return scope.checkedQuery("reservation of allocation " + allocationId,
+                () -> records.reservationsByGroup(records.allocationById(allocationId).group()));
     }
 
     /**
@@ -1020,7 +1115,9 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token) {
-        return records.reservationsByToken(Arguments.token(token), OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("reservation with token " + checked,
+                () -> records.reservationsByToken(checked, OptionalInt.empty()));
     }
 
     /**
@@ -1032,7 +1129,9 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public QueryResult<Reservation> reservationsByToken(UUID token, int id) {
-        return records.reservationsByToken(Arguments.token(token), OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.checkedQuery("reservation with token " + checked,
+                () -> records.reservationsByToken(checked, OptionalInt.of(id)));
     }
 
     /**
@@ -1044,7 +1143,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
-        return records.reservedSlots(Arguments.token(token), type, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, type, OptionalInt.empty()));
     }
 
     /**
@@ -1055,7 +1155,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.RESERVATION, OptionalInt.empty()));
     }
 
     /**
@@ -1067,7 +1168,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByReservation(UUID token, int id) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.RESERVATION, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.RESERVATION, OptionalInt.of(id)));
     }
 
     /**
@@ -1078,7 +1180,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.empty());
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.BLOCKER, OptionalInt.empty()));
     }
 
     /**
@@ -1090,7 +1193,8 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing
      */
     public QueryResult<ReservedSlot> reservedSlotsByBlocker(UUID token, int id) {
-        return records.reservedSlots(Arguments.token(token), SlotSource.BLOCKER, OptionalInt.of(id));
+        UUID checked = Arguments.token(token);
+        return scope.query(() -> records.reservedSlots(checked, SlotSource.BLOCKER, OptionalInt.of(id)));
     }
 
     /**
@@ -1141,7 +1245,8 @@ public final class Scheduler {
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         forward(range);
-        return search.search(range, Arguments.require(options, "search options"));
+        SearchOptions checked = Arguments.require(options, "search options");
+        return scope.read(() -> search.search(range, checked));
     }
 
     /**
@@ -1166,6 +1271,10 @@ public final class Scheduler {
     }
 
     private double availability(Timespan span) {
+        return scope.read(() -> availabilityIn(span));
+    }
+
+    private double availabilityIn(Timespan span) {
         if (scope.blockingResources().isEmpty()) {
             return queries.availabilityByRange(span, List.of(scope.resource()));
         }
@@ -1191,7 +1300,9 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public int freeAllocationsCount(Allocation master, DateRange range) {
-        return spots.freeCount(Arguments.require(master, "master allocation"), forward(range));
+        Allocation checked = Arguments.require(master, "master allocation");
+        Timespan span = forward(range);
+        return scope.read(() -> spots.freeCount(checked, span));
     }
 
     /**
@@ -1203,7 +1314,8 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing or ends before it starts
      */
     public List<Allocation> reservationTargets(DateRange range) {
-        return spots.reservationTargets(forward(range));
+        Timespan span = forward(range);
+        return scope.read(() -> spots.reservationTargets(span));
     }
 
     /**
@@ -1228,6 +1340,10 @@ public final class Scheduler {
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, boolean normalizeDst) {
         Timespan span = forward(range);
+        return scope.read(() -> withAvailability(span, normalizeDst));
+    }
+
+    private List<AllocationAvailability> withAvailability(Timespan span, boolean normalizeDst) {
         if (!scope.blockingResources().isEmpty()) {
             return queries.allocationsWithAvailabilityByRange(span, scope.resource(), scope.blockingResources(),
                     normalizeDst);

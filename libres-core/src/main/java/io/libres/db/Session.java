@@ -2,27 +2,69 @@ package io.libres.db;
 
 import io.libres.context.Context;
 import io.libres.context.ServiceKey;
+import io.libres.errors.InvalidArgument;
+import io.libres.errors.SerializationFailure;
 import io.libres.errors.StorageException;
+import io.libres.errors.UnitOfWorkMisused;
+import io.libres.spi.Savepoint;
 import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
 import io.libres.spi.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The unit of work of the current thread on a context's storage, as libres' scoped session:
- * begun on first use, ended by {@link #commit()} or {@link #rollback()}, after which the next use
- * begins a new one. Every scheduler and {@link Queries} of a context shares the context's session,
- * each thread its own unit of work.
+ * The units of work of a context's storage, one per thread at a time, reached in two ways with
+ * one semantics.
+ *
+ * <p><b>Scoped (the Java way).</b> {@link #begin()} gives a {@link Work} closed by
+ * try-with-resources; {@link #transaction(Supplier)} and {@link #transaction(Runnable)} run a
+ * callback in a unit of work, commit it, and retry it when a concurrent unit of work conflicts.
+ * Leaving a scope without commit rolls back; nothing of it stays on the thread.
+ *
+ * <p><b>Thread-bound (the libres way).</b> A write of a scheduler or {@link Queries} outside any
+ * scope begins the thread's unit of work, which stays open until {@link #commit()},
+ * {@link #rollback()} or {@link #close()}, as libres' scoped session.
+ *
+ * <p><b>Reads</b> outside any unit of work (listing allocations, availability, search) run in a
+ * short unit of work of their own that ends, and gives back its connection, before the call
+ * returns; inside a unit of work they read in it and see its writes.
+ *
+ * <p><b>The nesting rule: an inner scope joins.</b> A scope begun while another is open on the
+ * thread ({@code begin()} or {@code transaction(...)} inside either) joins its unit of work behind
+ * a savepoint: its commit hands its writes on to the scope around it, its rollback (or leaving it
+ * without commit, or an exception out of an inner {@code transaction}) undoes only its own writes.
+ * Only the outermost scope commits, and only the outermost {@code transaction} retries; a
+ * conflict ({@link SerializationFailure}) in an inner scope dooms the unit of work, so that the
+ * outermost commit refuses with a retryable failure rather than commit half of it. Scheduler calls
+ * inside a scope join it too; the libres-style {@code commit()}, {@code rollback()} and
+ * {@code close()} inside a scope are refused ({@link UnitOfWorkMisused}): the scope owns the work.
+ * Earlier work is never discarded silently: a thread-bound unit of work that is still open when a
+ * scope begins is work a libres-style caller left neither committed nor rolled back (on a pooled
+ * thread: a previous task's); it is rolled back, never joined and never committed, a warning is
+ * logged and {@link #abandonedUnitsOfWork()} counts it. Commit libres-style work before a scope
+ * begins, or do it inside the scope.
+ *
+ * <p>Thread-safety: a session is shared by every thread and held for the context's life (one per
+ * context; {@link #of(Context)}); a unit of work and a {@link Work} belong to the thread that began
+ * them, for one task.
  */
 public final class Session {
 
     /** The key of the session service on a context (one session per context). */
     public static final ServiceKey<Session> KEY = ServiceKey.of("session", Session.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
     private final Supplier<Storage> storage;
-    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    private final ThreadLocal<Frame> bound = new ThreadLocal<>();
+    private final AtomicLong abandoned = new AtomicLong();
 
     /**
      * Creates a session over a storage.
@@ -53,103 +95,353 @@ public final class Session {
         return new Session(() -> context.getService(StoragePorts.STORAGE));
     }
 
+    // ------------------------------------------------------------------ the thread's unit of work
+
     /**
-     * The current thread's unit of work, begun if there is none.
+     * The unit of work open on the current thread (a scope's, a read's or the thread-bound one),
+     * else a new thread-bound one, libres-style, that stays open until {@link #commit()} or
+     * {@link #rollback()}.
      *
      * @return the open unit of work
-     * @throws io.libres.errors.StorageException if the storage cannot begin one
+     * @throws StorageException if the storage cannot begin one
      */
     public UnitOfWork current() {
-        UnitOfWork work = current.get();
-        if (work == null || !work.isOpen()) {
-            work = storage.get().begin();
-            current.set(work);
+        Frame frame = openFrame();
+        if (frame != null) {
+            return frame.work;
         }
+        UnitOfWork work = storage.get().begin();
+        bound.set(new Frame(work, Kind.THREAD_BOUND));
         return work;
     }
 
     /**
-     * Commits the current thread's unit of work, if any.
+     * Tells whether a unit of work is open on the current thread (a scope's, a read's or the
+     * thread-bound one).
+     *
+     * @return true if one is open
+     */
+    public boolean inUnitOfWork() {
+        return openFrame() != null;
+    }
+
+    /**
+     * The unit of work open on the current thread, without beginning one.
+     *
+     * @return the open unit of work (a scope's, a read's or the thread-bound one), empty if none
+     */
+    public java.util.Optional<UnitOfWork> openUnitOfWork() {
+        Frame frame = openFrame();
+        return frame == null ? java.util.Optional.empty() : java.util.Optional.of(frame.work);
+    }
+
+    /**
+     * Tells whether a scope ({@link #begin()}, {@link #transaction(Supplier)} or {@link #join})
+     * is open on the current thread.
+     *
+     * @return true inside a scope
+     */
+    public boolean inScope() {
+        Frame frame = openFrame();
+        return frame != null && frame.kind == Kind.SCOPED;
+    }
+
+    /**
+     * How many thread-bound units of work were found open at the start of a scope and rolled back
+     * since the session was made (each also logged as a warning): work a libres-style caller left
+     * neither committed nor rolled back.
+     *
+     * @return the count, 0 in a well-behaved application
+     */
+    public long abandonedUnitsOfWork() {
+        return abandoned.get();
+    }
+
+    /**
+     * Runs a read: in the unit of work open on the thread, if any, so that it sees its writes;
+     * else in a short unit of work of its own that is rolled back, and gives back its connection,
+     * before this returns. The reading must return loaded values (lists, counts, models), not lazy
+     * results bound to the short unit of work.
+     *
+     * @param <T> the result type
+     * @param reading the read
+     * @return what the read returned
+     * @throws StorageException if the storage cannot begin a unit of work
+     */
+    public <T> T read(Supplier<T> reading) {
+        if (openFrame() != null) {
+            return reading.get();
+        }
+        UnitOfWork work = storage.get().begin();
+        Frame frame = new Frame(work, Kind.READ);
+        bound.set(frame);
+        try {
+            return reading.get();
+        } finally {
+            if (bound.get() == frame) {
+                bound.remove();
+            }
+            work.close();
+        }
+    }
+
+    /**
+     * Commits the current thread's thread-bound unit of work, if any (libres-style).
      *
      * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; the
      *     unit of work is ended, run it again
+     * @throws UnitOfWorkMisused inside a scope, which owns the thread's work: commit its {@link Work}
+     *     or return from its callback instead
      */
     public void commit() {
-        UnitOfWork work = current.get();
-        current.remove();
-        if (work != null && work.isOpen()) {
+        Frame frame = threadBound("commit()");
+        if (frame != null) {
             try {
-                work.commit();
+                frame.work.commit();
             } finally {
-                work.close();
+                frame.work.close();
             }
         }
     }
 
     /**
-     * Rolls back the current thread's unit of work, if any.
+     * Rolls back the current thread's thread-bound unit of work, if any (libres-style).
+     *
+     * @throws UnitOfWorkMisused inside a scope, which owns the thread's work: roll back its
+     *     {@link Work} or throw from its callback instead
      */
     public void rollback() {
-        UnitOfWork work = current.get();
-        current.remove();
-        if (work != null) {
+        Frame frame = threadBound("rollback()");
+        if (frame != null) {
             try {
-                work.rollback();
+                frame.work.rollback();
             } finally {
-                work.close();
+                frame.work.close();
             }
         }
     }
 
     /**
-     * Rolls back and releases the current thread's unit of work, if any.
+     * Rolls back and releases the current thread's thread-bound unit of work, if any.
+     *
+     * @throws UnitOfWorkMisused inside a scope, as {@link #rollback()}
      */
     public void close() {
         rollback();
     }
 
+    private Frame threadBound(String call) {
+        Frame frame = bound.get();
+        if (frame == null) {
+            return null;
+        }
+        if (frame.kind != Kind.THREAD_BOUND && frame.work.isOpen()) {
+            throw new UnitOfWorkMisused("the libres-style " + call + " was called inside a "
+                    + (frame.kind == Kind.SCOPED ? "scoped unit of work" : "read") + ", which owns the thread's"
+                    + " unit of work; expected work.commit() or work.rollback() on the scope's Work, or returning"
+                    + " from (or throwing out of) the transaction callback");
+        }
+        bound.remove();
+        return frame;
+    }
+
+    // ------------------------------------------------------------------ scopes
+
     /**
-     * Runs work in a unit of work of its own and commits it, retrying with the default policy when
-     * a concurrent unit of work conflicts; see {@link #transaction(Supplier, RetryPolicy)}.
+     * Begins a scoped unit of work; close it with try-with-resources. Inside an open scope it is
+     * an inner scope that joins it (see the nesting rule above).
+     *
+     * @return the scope, open
+     * @throws StorageException if the storage cannot begin a unit of work
+     * @throws UnitOfWorkMisused inside a read callback of {@link #read}
+     */
+    public Work begin() {
+        Frame frame = openFrame();
+        if (frame != null && frame.kind == Kind.SCOPED) {
+            return frame.enter(frame.work.savepoint());
+        }
+        if (frame != null && frame.kind == Kind.READ) {
+            throw new UnitOfWorkMisused("a unit of work cannot begin inside a read; expected the read to"
+                    + " return first, or the read to run inside the unit of work");
+        }
+        if (frame != null) {
+            abandon(frame);
+        }
+        return outermost(storage.get().begin());
+    }
+
+    /**
+     * Binds a unit of work that joined a transaction the application owns (an adapter makes it,
+     * for example {@code JdbiStorage.joining(handle)}) to the current thread as the outermost
+     * scope: until the scope ends, the context's schedulers read and write in that transaction.
+     * Committing the scope keeps its writes in the transaction; the owner commits or rolls back.
+     *
+     * @param joined the unit of work, open
+     * @return the scope
+     * @throws InvalidArgument if the unit of work is missing or ended
+     * @throws UnitOfWorkMisused if a scope is already open on the thread (join at the outermost scope)
+     */
+    public Work join(UnitOfWork joined) {
+        if (joined == null || !joined.isOpen()) {
+            throw new InvalidArgument("a unit of work to join must be open; got "
+                    + (joined == null ? "none" : "one already ended"));
+        }
+        Frame frame = openFrame();
+        if (frame != null && frame.kind != Kind.THREAD_BOUND) {
+            throw new UnitOfWorkMisused("a unit of work is already open on this thread; expected to join the"
+                    + " application's transaction at the outermost scope, before any other scope begins");
+        }
+        if (frame != null) {
+            abandon(frame);
+        }
+        return outermost(joined);
+    }
+
+    /**
+     * Runs work in a unit of work and commits it, retrying with the default policy when a
+     * concurrent unit of work conflicts; see {@link #transaction(Supplier, RetryPolicy)}.
      *
      * @param <T> the result type
      * @param work the work, run again on each attempt
      * @return the work's result
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
      */
     public <T> T transaction(Supplier<T> work) {
         return transaction(work, RetryPolicy.DEFAULT);
     }
 
     /**
-     * Runs work in a unit of work of its own and commits it. A retryable failure
-     * ({@link io.libres.errors.SerializationFailure}) from the work or the commit rolls back and runs
-     * the work again, after a jittered wait, up to the policy's attempts; any other failure rolls back
-     * and is thrown at once. The current thread's earlier unit of work, if any, is rolled back first.
+     * Runs work that returns nothing in a unit of work and commits it, retrying with the default
+     * policy; see {@link #transaction(Supplier, RetryPolicy)}.
+     *
+     * @param work the work, run again on each attempt
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public void transaction(Runnable work) {
+        transaction(work, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * Runs work that returns nothing in a unit of work and commits it; see
+     * {@link #transaction(Supplier, RetryPolicy)}.
+     *
+     * @param work the work, run again on each attempt
+     * @param policy how often and how patiently to retry
+     * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     */
+    public void transaction(Runnable work, RetryPolicy policy) {
+        if (work == null) {
+            throw new InvalidArgument("a transaction needs work to run; got none");
+        }
+        transaction(() -> {
+            work.run();
+            return null;
+        }, policy);
+    }
+
+    /**
+     * Runs work in a unit of work and commits it. As the outermost scope, a retryable failure
+     * ({@link io.libres.errors.SerializationFailure}) from the work or the commit rolls back and
+     * runs the work again, after a jittered wait, up to the policy's attempts; any other failure
+     * rolls back and is thrown at once. Inside an open scope it is an inner scope (nesting rule
+     * above): it joins, does not retry (the outermost does), and a failure undoes only its own
+     * writes before it is thrown. In a joined transaction the application owns (an adapter's
+     * storage may begin one, for example in a Spring-managed transaction) nothing is retried: the
+     * failure goes to the owner, whose transaction must run again as a whole.
      *
      * @param <T> the result type
      * @param work the work, run again on each attempt; it must not commit itself
      * @param policy how often and how patiently to retry
      * @return the work's result
      * @throws io.libres.errors.SerializationFailure if the last attempt still conflicts
+     * @throws InvalidArgument if the work or the policy is missing
      * @throws RuntimeException whatever the work throws, unchanged
      */
     public <T> T transaction(Supplier<T> work, RetryPolicy policy) {
-        rollback();
+        if (work == null || policy == null) {
+            throw new InvalidArgument("a transaction needs work to run and a retry policy; got work " + work
+                    + " and policy " + policy);
+        }
+        Frame frame = openFrame();
+        if (frame != null && frame.kind == Kind.SCOPED) {
+            return inner(frame, work);
+        }
         for (int attempt = 1; ; attempt++) {
+            Work scope = begin();
+            boolean joined = bound.get().work.isJoined();
             try {
                 T result = work.get();
-                commit();
+                scope.commit();
                 return result;
             } catch (StorageException e) {
-                rollback();
-                if (!e.isRetryable() || attempt >= policy.maxAttempts()) {
+                closeAfter(scope, e);
+                if (!e.isRetryable() || joined || attempt >= policy.maxAttempts()) {
                     throw e;
                 }
                 pause(policy.backoffBefore(attempt + 1));
             } catch (RuntimeException | Error e) {
-                rollback();
+                closeAfter(scope, e);
                 throw e;
             }
+        }
+    }
+
+    private <T> T inner(Frame frame, Supplier<T> work) {
+        Work scope = frame.enter(frame.work.savepoint());
+        try {
+            T result = work.get();
+            scope.commit();
+            return result;
+        } catch (StorageException e) {
+            if (e.isRetryable() && frame.doom == null) {
+                frame.doom = e;
+            }
+            closeAfter(scope, e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            closeAfter(scope, e);
+            throw e;
+        }
+    }
+
+    private static void closeAfter(Work scope, Throwable failure) {
+        try {
+            scope.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private Work outermost(UnitOfWork work) {
+        Frame frame = new Frame(work, Kind.SCOPED);
+        bound.set(frame);
+        return frame.enter(null);
+    }
+
+    private Frame openFrame() {
+        Frame frame = bound.get();
+        if (frame == null) {
+            return null;
+        }
+        if (!frame.work.isOpen() && frame.kind == Kind.THREAD_BOUND) {
+            // ended through the unit of work itself (current().commit()): nothing left to bind
+            bound.remove();
+            return null;
+        }
+        return frame;
+    }
+
+    private void abandon(Frame frame) {
+        bound.remove();
+        abandoned.incrementAndGet();
+        LOG.warn("libres: thread '{}' had a thread-bound unit of work left open (neither committed nor rolled"
+                + " back) when a scoped unit of work began; it is rolled back, so that it reaches neither this"
+                + " scope nor a later task. Commit or roll back libres-style work before a scope begins, or do"
+                + " it inside the scope.", Thread.currentThread().getName());
+        try {
+            frame.work.rollback();
+        } finally {
+            frame.work.close();
         }
     }
 
@@ -162,6 +454,136 @@ public final class Session {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while waiting to retry a unit of work", null, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ what a thread holds
+
+    private enum Kind {
+        /** Begun by a libres-style call outside any scope; ended by commit() or rollback(). */
+        THREAD_BOUND,
+        /** Owned by the scopes on the stack. */
+        SCOPED,
+        /** A short unit of work of one read. */
+        READ
+    }
+
+    /** The unit of work bound to one thread, and the scopes open on it (outermost first). */
+    private final class Frame {
+
+        private final UnitOfWork work;
+        private final Kind kind;
+        private final Thread owner = Thread.currentThread();
+        private final Deque<ScopedWork> scopes = new ArrayDeque<>();
+        private StorageException doom;
+
+        private Frame(UnitOfWork work, Kind kind) {
+            this.work = work;
+            this.kind = kind;
+        }
+
+        private Work enter(Savepoint savepoint) {
+            ScopedWork scope = new ScopedWork(this, savepoint);
+            scopes.addLast(scope);
+            return scope;
+        }
+
+        private void unbind() {
+            if (bound.get() == this) {
+                bound.remove();
+            }
+        }
+    }
+
+    /** A scope on a frame: the outermost owns the unit of work, an inner one a savepoint. */
+    private final class ScopedWork implements Work {
+
+        private final Frame frame;
+        private final Savepoint savepoint;
+        private boolean open = true;
+
+        private ScopedWork(Frame frame, Savepoint savepoint) {
+            this.frame = frame;
+            this.savepoint = savepoint;
+        }
+
+        @Override
+        public void commit() {
+            requireOwner("commit");
+            if (!open) {
+                throw new UnitOfWorkMisused("this scope is already committed or rolled back; expected one"
+                        + " commit() per scope");
+            }
+            if (frame.scopes.peekLast() != this) {
+                throw new UnitOfWorkMisused("an inner scope of this unit of work is still open; expected it to be"
+                        + " committed or closed before the scope around it commits");
+            }
+            open = false;
+            frame.scopes.removeLast();
+            if (savepoint != null) {
+                savepoint.release();
+                return;
+            }
+            frame.unbind();
+            try {
+                if (frame.doom != null) {
+                    frame.work.rollback();
+                    throw new SerializationFailure("an inner scope of this unit of work conflicted with a concurrent"
+                            + " one (" + frame.doom.getMessage() + "); nothing was committed, run the whole unit of"
+                            + " work again", frame.doom.sqlState().orElse(null), frame.doom);
+                }
+                frame.work.commit();
+            } finally {
+                frame.work.close();
+            }
+        }
+
+        @Override
+        public void rollback() {
+            requireOwner("rollback");
+            if (!open) {
+                return;
+            }
+            while (!frame.scopes.isEmpty() && frame.scopes.peekLast() != this) {
+                // an inner scope left open ends with the one around it; its savepoint goes with this one's
+                frame.scopes.removeLast().open = false;
+            }
+            open = false;
+            frame.scopes.remove(this);
+            if (savepoint != null) {
+                savepoint.rollback();
+                return;
+            }
+            frame.scopes.clear();
+            frame.unbind();
+            try {
+                frame.work.rollback();
+            } finally {
+                frame.work.close();
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public boolean isOutermost() {
+            return savepoint == null;
+        }
+
+        @Override
+        public void close() {
+            rollback();
+        }
+
+        private void requireOwner(String call) {
+            if (Thread.currentThread() != frame.owner) {
+                throw new UnitOfWorkMisused(call + "() was called on thread '" + Thread.currentThread().getName()
+                        + "' for a unit of work of thread '" + frame.owner.getName() + "'; expected a scope to be"
+                        + " used by the thread that began it");
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.libres.context.DefaultServices;
 import io.libres.db.Exposure;
 import io.libres.db.Session;
 import io.libres.db.models.Lookup;
+import io.libres.db.query.QueryResult;
 import io.libres.events.Events;
 import io.libres.errors.InvalidArgument;
 import io.libres.events.LibresEvent;
@@ -33,6 +34,7 @@ public final class Scope {
     private final UUID resource;
     private final Set<UUID> blockingResources;
     private final StorageLookup lookup;
+    private final StorageLookup readLookup;
 
     /**
      * Creates the scope of a scheduler.
@@ -71,7 +73,8 @@ public final class Scope {
             blocking.add(generateUuid(blockingName));
         }
         this.blockingResources = Set.copyOf(blocking);
-        this.lookup = new StorageLookup(this::work);
+        this.lookup = new StorageLookup(this, false);
+        this.readLookup = new StorageLookup(this, true);
     }
 
     private UUID generateUuid(String schedulerName) {
@@ -121,14 +124,69 @@ public final class Scope {
         return Session.of(context);
     }
 
-    /** @return the current thread's unit of work, begun if needed */
+    /** @return the current thread's unit of work, begun (thread-bound) if needed: for writes */
     public UnitOfWork work() {
         return session().current();
     }
 
-    /** @return a lookup over the current unit of work */
+    /**
+     * Runs a read in the thread's open unit of work, or in a short one of its own that ends before
+     * this returns (so that a read outside a unit of work keeps no connection).
+     *
+     * @param <T> the result type
+     * @param reading the read; it returns loaded values
+     * @return the read's result
+     */
+    public <T> T read(Supplier<T> reading) {
+        return session().read(reading);
+    }
+
+    /**
+     * A query result run, on each use, in the thread's open unit of work or in a short read of
+     * its own.
+     *
+     * @param <T> the type of the records
+     * @param description what the records are, for error messages
+     * @param query makes the store's result in the unit of work open when it is called
+     * @return the result
+     */
+    public <T> QueryResult<T> query(String description, Supplier<QueryResult<T>> query) {
+        return new SessionResult<>(session(), description, query, false);
+    }
+
+    /**
+     * As {@link #query(String, Supplier)}, but the query's own checks (an unknown token, an
+     * unknown id) run at once, in a short read outside a unit of work, so that bad input fails at
+     * the call rather than at the first use.
+     *
+     * @param <T> the type of the records
+     * @param description what the records are, for error messages
+     * @param query makes the store's result, checking its input
+     * @return the result
+     */
+    public <T> QueryResult<T> checkedQuery(String description, Supplier<QueryResult<T>> query) {
+        return new SessionResult<>(session(), description, query, true);
+    }
+
+    /**
+     * As {@link #query(String, Supplier)}, described as the store describes it.
+     *
+     * @param <T> the type of the records
+     * @param query makes the store's result in the unit of work open when it is called
+     * @return the result
+     */
+    public <T> QueryResult<T> query(Supplier<QueryResult<T>> query) {
+        return new SessionResult<>(session(), "record", query, false);
+    }
+
+    /** @return a lookup over the current unit of work (begun if needed), for the scheduler's operations */
     public Lookup lookup() {
         return lookup;
+    }
+
+    /** @return a lookup for callers: in the open unit of work, else a short read per question */
+    public Lookup readLookup() {
+        return readLookup;
     }
 
     /** @return the context's exposure service */

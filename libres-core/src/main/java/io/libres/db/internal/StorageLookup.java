@@ -17,15 +17,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
-/** The models' {@link Lookup}, answered by the stores of the current unit of work. */
+/**
+ * The models' {@link Lookup}, answered by the stores of the thread's open unit of work, or by a
+ * short read of its own outside one.
+ */
 final class StorageLookup implements Lookup {
 
-    private final Supplier<UnitOfWork> work;
+    private final Scope scope;
+    private final boolean reads;
 
-    StorageLookup(Supplier<UnitOfWork> work) {
-        this.work = work;
+    /**
+     * @param scope the scheduler's scope
+     * @param reads true for the public lookup (a short read outside a unit of work), false for the
+     *     scheduler's own operations, which read in the unit of work they write in
+     */
+    StorageLookup(Scope scope, boolean reads) {
+        this.scope = scope;
+        this.reads = reads;
+    }
+
+    private <T> T read(java.util.function.Function<UnitOfWork, T> reading) {
+        return reads ? scope.read(() -> reading.apply(scope.work())) : reading.apply(scope.work());
     }
 
     @Override
@@ -33,34 +46,35 @@ final class StorageLookup implements Lookup {
         if (allocationIds.isEmpty()) {
             return Map.of();
         }
-        return work.get().reservedSlots().byAllocation(allocationIds);
+        return read(w -> w.reservedSlots().byAllocation(allocationIds));
     }
 
     @Override
     public List<Allocation> storedSiblings(UUID mirrorOf, Instant start) {
-        return work.get().allocations().find(AllocationCriteria.ofResource(mirrorOf).startingAt(start)).list();
+        return read(w -> w.allocations().find(AllocationCriteria.ofResource(mirrorOf).startingAt(start)).list());
     }
 
     @Override
     public boolean isInGroup(Allocation allocation) {
-        return work.get().allocations().isInGroup(allocation.resource(), allocation.group());
+        return read(w -> w.allocations().isInGroup(allocation.resource(), allocation.group()));
     }
 
     @Override
     public List<Allocation> allocationsByGroup(UUID group, boolean mastersOnly) {
         AllocationCriteria criteria = AllocationCriteria.any().withGroups(Set.of(group));
-        return work.get().allocations().find(mastersOnly ? criteria.masters() : criteria).list();
+        return read(w -> w.allocations().find(mastersOnly ? criteria.masters() : criteria).list());
     }
 
     @Override
     public QueryResult<Reservation> pendingReservations(UUID group) {
-        return work.get().reservations().find(ReservationCriteria.any().withTargets(Set.of(group))
-                .withStatus(ReservationStatus.PENDING));
+        java.util.function.Supplier<QueryResult<Reservation>> query = () -> scope.work().reservations()
+                .find(ReservationCriteria.any().withTargets(Set.of(group)).withStatus(ReservationStatus.PENDING));
+        return reads ? scope.query("pending reservation of group " + group, query) : query.get();
     }
 
     @Override
     public Optional<Allocation> allocationAt(UUID resource, Instant start) {
-        return work.get().allocations().find(AllocationCriteria.any().withResources(Set.of(resource))
-                .startingAt(start)).first();
+        return read(w -> w.allocations().find(AllocationCriteria.any().withResources(Set.of(resource))
+                .startingAt(start)).first());
     }
 }

@@ -5,6 +5,7 @@ import io.libres.errors.AffectedPendingReservationError;
 import io.libres.errors.OverlappingAllocationError;
 import io.libres.spi.UnitOfWork;
 import io.libres.db.Session;
+import io.libres.db.Work;
 import io.libres.db.AllocateOptions;
 import io.libres.db.MoveOptions;
 import io.libres.db.RetryPolicy;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Units of work of concurrent threads: SERIALIZABLE, never a double booking. Each racing thread
- * reads first, waits for the other to have read too, then writes and commits, so the threads
+ * reads first in its unit of work, waits for the other to have read too, then writes and commits, so the threads
  * overlap on every storage (a SQL storage blocks the second writer until the first commits).
  */
 public abstract class ConcurrencyBehaviour extends Behaviour {
@@ -72,16 +73,15 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
         List<Callable<Outcome>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             tasks.add(() -> {
-                try {
+                // the read belongs to the unit of work that writes: a scope holds both
+                try (Work work = scheduler().begin()) {
                     read.run();
                     bothRead.await(30, TimeUnit.SECONDS);
                     write.run();
-                    scheduler().commit();
+                    work.commit();
                     return Outcome.COMMITTED;
                 } catch (SerializationFailure | AlreadyReservedError e) {
                     return Outcome.CONFLICTED;
-                } finally {
-                    scheduler().close();
                 }
             });
         }

@@ -158,6 +158,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Scoped units of work and the nesting rule. */
+    @Nested
+    @DisplayName("scoped units of work")
+    class ScopedWork extends ScopedWorkBehaviour {
+        ScopedWork() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Model methods on stored state, daylight-saving days and libres' defects. */
     @Nested
     @DisplayName("models, DST and libres defects")

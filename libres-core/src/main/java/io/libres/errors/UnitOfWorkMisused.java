@@ -1,0 +1,21 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a unit of work is used against its rules: a libres-style {@code commit()} or
+ * {@code rollback()} while a scoped unit of work owns the thread's work, a scope ended twice or
+ * out of order, or a scope used from a thread other than the one that began it. Nothing was
+ * committed or rolled back by the refused call.
+ */
+public class UnitOfWorkMisused extends LibresException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong and what was expected
+     */
+    public UnitOfWorkMisused(String message) {
+        super(message);
+    }
+}
