@@ -51,7 +51,8 @@ public final class FreeSlotSearch {
     }
 
     /**
-     * The slots, lazily: a chunk is read when the stream reaches it, in the current unit of work.
+     * The slots, lazily: a chunk is read when the stream reaches it, in the thread's open unit of
+     * work or, outside one, in a short read of its own.
      *
      * @return the slots ordered by start, then scheduler, then allocation; not limited
      */
@@ -105,7 +106,9 @@ public final class FreeSlotSearch {
 
     private List<FreeSlot> inChunk(Instant from, Instant until) {
         Timespan chunk = new Timespan(from, until.minus(Timespan.MICROSECOND));
-        TimeSnapshot snapshot = TimeSnapshot.load(scopes.get(0).work(), scopes, chunk, true);
+        Scope lead = scopes.get(0);
+        // each chunk in the open unit of work, or in a short read of its own
+        TimeSnapshot snapshot = lead.read(() -> TimeSnapshot.load(lead.work(), scopes, chunk, true));
         List<Candidate> found = new ArrayList<>();
         for (int order = 0; order < scopes.size(); order++) {
             Scope scope = scopes.get(order);

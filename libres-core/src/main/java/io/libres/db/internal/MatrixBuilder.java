@@ -53,7 +53,7 @@ public final class MatrixBuilder {
     }
 
     /**
-     * Reads and computes the matrix in the current unit of work.
+     * Reads (in the thread's open unit of work, else in a short read) and computes the matrix.
      *
      * @return the matrix
      */
@@ -66,8 +66,9 @@ public final class MatrixBuilder {
             start = start == null || s.isBefore(start) ? s : start;
             end = end == null || e.isAfter(end) ? e : end;
         }
-        TimeSnapshot snapshot = TimeSnapshot.load(scopes.get(0).work(), scopes, new Timespan(start,
-                end.minus(Timespan.MICROSECOND)), false);
+        Scope lead = scopes.get(0);
+        Timespan span = new Timespan(start, end.minus(Timespan.MICROSECOND));
+        TimeSnapshot snapshot = lead.read(() -> TimeSnapshot.load(lead.work(), scopes, span, false));
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             days.add(day);
