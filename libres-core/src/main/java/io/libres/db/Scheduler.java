@@ -86,10 +86,10 @@ import java.util.stream.Collectors;
 public final class Scheduler {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
-    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MIN_INSTANT = Timespan.EARLIEST;
 
     /** The latest instant the scheduler reads or writes (year 9999, as Python's datetime.max). */
-    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant MAX_INSTANT = Timespan.LATEST;
 
     private final Scope scope;
     private final Records records;
@@ -134,7 +134,7 @@ public final class Scheduler {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context);
+        this.queries = new Queries(context, Set.of(scope.resource()));
     }
 
     // ------------------------------------------------------------------ identity and unit of work
@@ -178,7 +178,12 @@ public final class Scheduler {
         return scope.blockingResources();
     }
 
-    /** @return the queries of this scheduler's context */
+    /**
+     * The queries of this scheduler's resource: its session calls see and change only this
+     * scheduler's reservations, never those of another scheduler or application on the database.
+     *
+     * @return the queries
+     */
     public Queries queries() {
         return queries;
     }
@@ -215,6 +220,18 @@ public final class Scheduler {
      */
     public void setupDatabase() {
         scope.context().getService(StoragePorts.STORAGE).setupDatabase();
+    }
+
+    /**
+     * Checks, without changing anything, that the context's storage holds every table, column,
+     * type, constraint and index libres needs; a database made by libres 1.2, by
+     * {@link #setupDatabase()} or by the Flyway and Liquibase modules passes.
+     *
+     * @return what is missing or different
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    public SchemaReport validateSchema() {
+        return scope.context().getService(StoragePorts.STORAGE).validateSchema();
     }
 
     /**
@@ -296,7 +313,7 @@ public final class Scheduler {
      * @throws io.libres.errors.UnitOfWorkMisused inside a scope: commit the scope's {@link Work} instead
      */
     public void commit() {
-        scope.session().commit();
+        scope.timed("commit", () -> scope.session().commit());
     }
 
     /**
@@ -610,7 +627,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocate options are missing
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
-        return allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options"));
+        return scope.timed("allocate", () -> allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options")));
     }
 
     /**
@@ -626,7 +643,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        return allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota);
+        return scope.timed("changeQuota", () -> allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota));
     }
 
     /**
@@ -660,7 +677,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the move options are missing
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
-        return allocations.moveAllocation(masterId, Arguments.require(options, "move options"));
+        return scope.timed("moveAllocation", () -> allocations.moveAllocation(masterId, Arguments.require(options, "move options")));
     }
 
     /**
@@ -673,7 +690,7 @@ public final class Scheduler {
      * @throws AffectedPendingReservationError if the group has pending reservations
      */
     public List<Allocation> removeAllocation(int id) {
-        return allocations.removeAllocation(id);
+        return scope.timed("removeAllocation", () -> allocations.removeAllocation(id));
     }
 
     /**
@@ -687,7 +704,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
-        return allocations.removeAllocations(Arguments.requireAll(groups, "groups"));
+        return scope.timed("removeAllocations", () -> allocations.removeAllocations(Arguments.requireAll(groups, "groups")));
     }
 
     /**
@@ -778,7 +795,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
-        return reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"));
+        return scope.timed("reserve", () -> reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -806,7 +823,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
-        return reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options"));
+        return scope.timed("reserveGroup", () -> reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -825,7 +842,7 @@ public final class Scheduler {
      * @throws NotReservableError if a reservation targets no slot
      */
     public List<ReservedSlot> approveReservations(UUID token) {
-        return reservations.approveReservations(Arguments.token(token));
+        return scope.timed("approveReservations", () -> reservations.approveReservations(Arguments.token(token)));
     }
 
     /**
@@ -836,7 +853,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> denyReservation(UUID token) {
-        return reservations.denyReservation(Arguments.token(token));
+        return scope.timed("denyReservation", () -> reservations.denyReservation(Arguments.token(token)));
     }
 
     /**
@@ -847,7 +864,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -859,7 +876,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token, int id) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -925,7 +942,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null));
     }
 
     /**
@@ -942,7 +959,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota));
     }
 
     /**
@@ -986,7 +1003,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
-        return blockers.addBlocker(Arguments.ranges(dates), reason, null, null);
+        return scope.timed("addBlocker", () -> blockers.addBlocker(Arguments.ranges(dates), reason, null, null));
     }
 
     /**
@@ -1000,7 +1017,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
-        return blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null);
+        return scope.timed("addGroupBlocker", () -> blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null));
     }
 
     /**
@@ -1011,7 +1028,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -1023,7 +1040,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token, int id) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -1246,7 +1263,7 @@ public final class Scheduler {
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         forward(range);
         SearchOptions checked = Arguments.require(options, "search options");
-        return scope.read(() -> search.search(range, checked));
+        return scope.timed("searchAllocations", () -> scope.read(() -> search.search(range, checked)));
     }
 
     /**
@@ -1271,7 +1288,7 @@ public final class Scheduler {
     }
 
     private double availability(Timespan span) {
-        return scope.read(() -> availabilityIn(span));
+        return scope.timed("availability", () -> scope.read(() -> availabilityIn(span)));
     }
 
     private double availabilityIn(Timespan span) {
@@ -1378,5 +1395,127 @@ public final class Scheduler {
                     + " the start");
         }
         return span;
+    }
+
+    // ------------------------------------------------------------------ occurrences (series)
+
+    /**
+     * Reserves occurrences (the dates of a series) under one token, deciding each occurrence on
+     * its own: the records of every occurrence are read once and the reservations written in one
+     * batch, so the statements sent do not grow with the number of occurrences. Each occurrence
+     * obeys what {@link #reserve(String, List, ReserveOptions)} checks (length, free spots,
+     * quota, quota limit, blocking resources, the session). Raises reservations made.
+     *
+     * @param email the reservee's email
+     * @param dates the occurrences
+     * @param options data, session, quota; the same for every occurrence
+     * @param policy all or nothing, or book what is free
+     * @return the token, the occurrences booked and those refused with the reason of each
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why, if one is refused
+     *     with {@link OccurrencePolicy#ALL_OR_NOTHING} or every one is refused; nothing is written then
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the options or the policy are missing
+     */
+    public OccurrenceOutcome reserveOccurrences(String email, List<DateRange> dates, ReserveOptions options,
+            OccurrencePolicy policy) {
+        return reservations.reserveOccurrences(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"),
+                Arguments.require(policy, "occurrence policy"), null);
+    }
+
+    /**
+     * Reserves occurrences under the token of existing reservations of this resource, so they
+     * join that series; see {@link #reserveOccurrences(String, List, ReserveOptions, OccurrencePolicy)}.
+     *
+     * @param token the token to join
+     * @param email the reservee's email
+     * @param dates the occurrences
+     * @param options data, session, quota
+     * @param policy all or nothing, or book what is free
+     * @return the outcome, with the token joined
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the options or the policy are missing
+     */
+    public OccurrenceOutcome reserveOccurrences(UUID token, String email, List<DateRange> dates, ReserveOptions options,
+            OccurrencePolicy policy) {
+        return reservations.reserveOccurrences(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"),
+                Arguments.require(policy, "occurrence policy"), Arguments.token(token));
+    }
+
+    /**
+     * Replaces some reservations of a token by new occurrences under the same token, all or
+     * nothing (a "this and following" change of a series): removes the reservations and their
+     * slots, reserves the new occurrences, and approves them if every reservation of the token
+     * was approved. Raises reservations removed, made and (if approved) approved.
+     *
+     * @param token the token
+     * @param ids the ids of the reservations to replace; ids the token does not have are ignored
+     * @param email the reservee of the new occurrences
+     * @param dates the new occurrences; empty to only remove
+     * @param options data, session and quota of the new occurrences
+     * @return the outcome of booking the new occurrences
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.OccurrencesRefused naming every refused new occurrence; nothing is changed then
+     * @throws AlreadyReservedError if approving a new occurrence finds a slot taken; nothing is changed then
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws io.libres.errors.InvalidArgument if the ids, dates or options are missing or hold a missing value
+     */
+    public OccurrenceOutcome replaceOccurrences(UUID token, Collection<Integer> ids, String email, List<DateRange> dates,
+            ReserveOptions options) {
+        Arguments.token(token);
+        Arguments.requireAll(ids, "reservation ids");
+        Arguments.requireAll(dates, "dates");
+        return reservations.replaceOccurrences(token, ids, email, dates.isEmpty() ? List.of() : Arguments.ranges(dates),
+                Arguments.require(options, "reserve options"));
+    }
+
+    /**
+     * Removes some reservations of a token and their reserved slots in a fixed number of
+     * statements. Raises reservations removed.
+     *
+     * @param token the token
+     * @param ids the reservations' ids; ids the token does not have are ignored
+     * @return the removed reservations
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public List<Reservation> removeReservations(UUID token, Collection<Integer> ids) {
+        return reservations.removeReservations(Arguments.token(token), Arguments.requireAll(ids, "reservation ids"));
+    }
+
+    /**
+     * Blocks occurrences (the dates of a series) under one token, deciding each on its own, in a
+     * fixed number of statements; see {@link #addBlocker(List, String)} for what each occurrence
+     * obeys. Raises blockers added.
+     *
+     * @param dates the occurrences
+     * @param reason why, or null
+     * @param policy all or nothing, or block what is free
+     * @return the token, the occurrences blocked and those refused with the reason of each
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why, if one is refused
+     *     with {@link OccurrencePolicy#ALL_OR_NOTHING} or every one is refused; nothing is written then
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the policy is missing
+     */
+    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, String reason, OccurrencePolicy policy) {
+        return blockers.addBlockerOccurrences(Arguments.ranges(dates), reason,
+                Arguments.require(policy, "occurrence policy")).getKey();
+    }
+
+    /**
+     * Removes some blockers of a token and their reserved slots in a fixed number of statements.
+     * Raises blockers removed.
+     *
+     * @param token the token
+     * @param ids the blockers' ids; ids the token does not have are ignored
+     * @return the removed blockers
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has it
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public List<ReservationBlocker> removeBlockers(UUID token, Collection<Integer> ids) {
+        return blockers.removeBlockers(Arguments.token(token), Arguments.requireAll(ids, "blocker ids"));
     }
 }
