@@ -246,6 +246,19 @@ public abstract class RecurrenceBehaviour extends Behaviour {
     }
 
     @Test
+    @DisplayName("an occurrence overlapping an existing allocation refuses the series, or is skipped when asked")
+    void overlapping() {
+        scheduler().allocate(range(at(2027, 3, 18, 19), at(2027, 3, 18, 21)));
+        assertThatThrownBy(() -> recurring().allocate(THURSDAYS, AllocateOptions.DEFAULTS))
+                .isInstanceOf(io.libres.errors.OverlappingAllocationError.class);
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+
+        SeriesAllocation series = recurring().allocate(THURSDAYS, AllocateOptions.builder().skipOverlapping(true).build());
+        assertThat(days(series.allocations())).hasSize(5).doesNotContain(LocalDate.of(2027, 3, 18));
+        assertThat(series.expansion().occurrences()).hasSize(6);
+    }
+
+    @Test
     @DisplayName("a grouped series shares one group: reserving one occurrence reserves the series")
     void grouped() {
         SeriesAllocation series = recurring().allocate(THURSDAYS, AllocateOptions.builder().grouped(true).build());
