@@ -450,7 +450,9 @@ public abstract class BadInputCatalogueBehaviour extends Behaviour {
         all.add(refuse("reserving 25 hours", ReservationTooLong.class,
                 w -> w.s.reserve(EMAIL, range(at(2015, 2, 9, 8), at(2015, 2, 10, 9))), "too long"));
         all.add(refuse("reserving inside the spring-forward gap", ReservationTooShort.class,
-                w -> w.s.reserve(EMAIL, IN_THE_GAP), "too short"));
+                w -> w.s.reserve(EMAIL, IN_THE_GAP), "too short", "daylight-saving gap", "02:00 to 03:00"));
+        all.add(refuse("blocking inside the spring-forward gap", ReservationTooShort.class,
+                w -> w.s.addBlocker(List.of(IN_THE_GAP), null), "too short", "daylight-saving gap"));
         all.add(refuse("reserving the 25-hour fall-back day plus an hour", ReservationTooLong.class,
                 w -> w.s.reserve(EMAIL, range(at(2015, 10, 25, 0), at(2015, 10, 26, 1))), "too long"));
         all.add(refuse("reserving the 23-hour spring-forward day plus two hours", ReservationTooLong.class,
