@@ -59,6 +59,17 @@ public final class SearchOps {
         // scheduler's zone on each allocation's day.
         LocalTime startTime = TimeZones.timeOfDay(range.start());
         LocalTime endTime = TimeZones.timeOfDay(range.end());
+        // A range ending at midnight means "up to the end of the previous day" (what a user means
+        // by 1 May 00:00 to 2 May 00:00); libres 1.2 reads it as the empty window 00:00 to 00:00.
+        boolean untilMidnight = endTime.equals(LocalTime.MIDNIGHT) && span.end().isAfter(span.start());
+        if (untilMidnight) {
+            span = span.withStoredEnd();
+        } else if (startTime.isAfter(endTime)) {
+            throw new io.libres.errors.InvalidDateRange("the times of day of the search range " + range + " ("
+                    + startTime + " to " + endTime + ") leave an empty window on every day; expected a start time"
+                    + " on or before the end time (equal times find what overlaps that instant), or an end at"
+                    + " midnight for the rest of the day");
+        }
         int minspots = options.minspots();
         boolean needsSlots = options.availableOnly() || (minspots > 0 && scope.blockingResources().isEmpty());
         PrefetchedLookup lookup = PrefetchedLookup.load(scope, List.of(span), needsSlots, true);
@@ -76,9 +87,11 @@ public final class SearchOps {
             }
             ZonedDateTime allocationStart = allocation.displayStart(scope.zone());
             ZonedDateTime allocationEnd = allocation.end().atZone(scope.zone());
+            java.time.LocalDateTime dailyEnd = untilMidnight ? allocationEnd.toLocalDate().plusDays(1).atStartOfDay()
+                    : allocationEnd.toLocalDate().atTime(endTime);
             Timespan daily = new Timespan(
                     TimeZones.localize(allocationStart.toLocalDate().atTime(startTime), scope.zone()).toInstant(),
-                    TimeZones.localize(allocationEnd.toLocalDate().atTime(endTime), scope.zone()).toInstant());
+                    TimeZones.localize(dailyEnd, scope.zone()).toInstant());
             if (!allocation.overlaps(daily)) {
                 continue;
             }
