@@ -56,7 +56,11 @@ public class FloorBenchmark {
     private record Timespan(Timestamp start, Timestamp end) {
     }
 
-    /** Opens a fresh PostgreSQL database with libres' tables and one connection to it. */
+    /**
+     * Opens a fresh PostgreSQL database with libres' tables and one connection to it.
+     *
+     * @throws SQLException if the database cannot be reached
+     */
     @Setup(Level.Trial)
     public void open() throws SQLException {
         backend = Backend.open(StorageKind.POSTGRESQL, "floor");
@@ -80,7 +84,11 @@ public class FloorBenchmark {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
-    /** A fresh resource per iteration, and W2's allocations on a resource of their own. */
+    /**
+     * A fresh resource per iteration, and W2's allocations on a resource of their own.
+     *
+     * @throws SQLException if the database fails
+     */
     @Setup(Level.Iteration)
     public void freshResource() throws SQLException {
         resource = UUID.randomUUID();
@@ -89,7 +97,11 @@ public class FloorBenchmark {
         connection.commit();
     }
 
-    /** Closes the connection and drops the database. */
+    /**
+     * Closes the connection and drops the database.
+     *
+     * @throws SQLException if the connection cannot be closed
+     */
     @TearDown(Level.Trial)
     public void close() throws SQLException {
         connection.close();
