@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.context.Settings;
+import io.libres.errors.ConnectionPoolExhausted;
 import io.libres.errors.InvalidSetting;
+import io.libres.errors.LibresException;
+import io.libres.postgres.ConnectionErrors;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
 import io.libres.jdbi.internal.JsonData;
@@ -22,7 +26,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -46,10 +53,17 @@ public final class JdbiStorage implements Storage, StoppableService {
     private final HikariDataSource ownedPool;
     private final JsonData json;
     private final Clock clock;
+    private final String dsn;
+    private final String server;
+    private final Duration connectionTimeout;
     private volatile boolean versionChecked;
+    private volatile boolean reached;
 
     private JdbiStorage(Builder builder) {
-        this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
+        this.dsn = builder.dsn;
+        this.server = ConnectionErrors.server(builder.dsn);
+        this.connectionTimeout = builder.connectionTimeout;
+        this.ownedPool = builder.dsn == null ? null : pool(builder);
         this.jdbi = builder.jdbi != null ? builder.jdbi
                 : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
         this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JdbiStorage::discoveredCodec));
@@ -182,30 +196,81 @@ public final class JdbiStorage implements Storage, StoppableService {
     }
 
     private Handle open() {
+        if (ownedPool != null && !reached) {
+            probe();
+        }
         try {
-            return jdbi.open();
+            Handle handle = jdbi.open();
+            reached = true;
+            return handle;
         } catch (JdbiException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException) {
-                throw SqlErrors.translate("connecting to the database", (SQLException) cause);
+                LibresException failure = SqlErrors.translateConnection(server, (SQLException) cause);
+                if (!(failure instanceof ConnectionPoolExhausted)) {
+                    // the server may be gone or the credentials changed: ask it directly next time, at once
+                    reached = false;
+                }
+                throw failure;
             }
-            throw new StorageException("could not connect to the database: " + e.getMessage(), null, e);
+            throw new StorageException("could not connect to " + server + ": " + e.getMessage(), null, e);
         }
     }
 
-    private static HikariDataSource pool(String dsn) {
+    /**
+     * Connects once without the pool, so that a permanent failure (credentials, missing database,
+     * unknown host, nothing listening) is reported at once with its cause, instead of after the
+     * pool's connection timeout.
+     */
+    private void probe() {
+        Properties properties = new Properties();
+        long seconds = Math.max(1, Math.min(10, connectionTimeout.toSeconds()));
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("loginTimeout", Long.toString(seconds));
+        try (Connection connection = DriverManager.getConnection(dsn, properties)) {
+            reached = true;
+        } catch (SQLException e) {
+            throw SqlErrors.translateConnection(server, e);
+        }
+    }
+
+    private static HikariDataSource pool(Builder builder) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(dsn);
+        config.setJdbcUrl(builder.dsn);
         config.setPoolName("libres-jdbi");
         config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        config.setMaximumPoolSize(builder.poolSize);
+        config.setMinimumIdle(Math.min(1, builder.poolSize));
+        config.setConnectionTimeout(builder.connectionTimeout.toMillis());
+        config.setIdleTimeout(builder.idleTimeout.toMillis());
         // connect lazily: a context may make its storage before the database is up
         config.setInitializationFailTimeout(-1);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + redact(dsn) + ": "
+            throw new StorageException("could not set up a connection pool for " + redact(builder.dsn) + ": "
                     + e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * The pool this storage made from its {@code dsn}, for its figures (active, idle, waiting
+     * connections); empty for a data source or Jdbi handed in.
+     *
+     * @return the pool's management bean
+     */
+    public java.util.Optional<com.zaxxer.hikari.HikariPoolMXBean> pool() {
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ownedPool.getHikariPoolMXBean());
+    }
+
+    /**
+     * The settings of the pool this storage made from its {@code dsn} (size, timeouts); empty for
+     * a data source or Jdbi handed in.
+     *
+     * @return the pool's configuration bean
+     */
+    public java.util.Optional<com.zaxxer.hikari.HikariConfigMXBean> poolConfig() {
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.getHikariConfigMXBean());
     }
 
     private static String redact(String dsn) {
@@ -246,6 +311,9 @@ public final class JdbiStorage implements Storage, StoppableService {
         private Jdbi jdbi;
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
+        private int poolSize = Settings.POOL_SIZE.defaultValue();
+        private Duration connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.defaultValue();
+        private Duration idleTimeout = Settings.POOL_IDLE_TIMEOUT.defaultValue();
 
         private Builder() {
         }
@@ -326,6 +394,59 @@ public final class JdbiStorage implements Storage, StoppableService {
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * The most connections of the pool made from the {@code dsn}; 10 unless set.
+         *
+         * @param value 1 or more
+         * @return this builder
+         * @throws InvalidSetting if the value is below 1
+         */
+        public Builder poolSize(int value) {
+            this.poolSize = Settings.POOL_SIZE.validate(value);
+            return this;
+        }
+
+        /**
+         * How long a unit of work waits for a free connection of the pool made from the
+         * {@code dsn} before it fails with {@link ConnectionPoolExhausted}; 30 seconds unless set.
+         *
+         * @param value 250 ms or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or shorter than 250 ms
+         */
+        public Builder connectionTimeout(Duration value) {
+            this.connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.validate(value);
+            return this;
+        }
+
+        /**
+         * How long an unused connection of the pool made from the {@code dsn} stays open; 10
+         * minutes unless set, zero for ever.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = Settings.POOL_IDLE_TIMEOUT.validate(value);
+            return this;
+        }
+
+        /**
+         * Takes the pool settings of a context: {@code storage_pool_size},
+         * {@code storage_connection_timeout} and {@code storage_idle_timeout}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if a setting the context holds does not fit
+         */
+        public Builder poolSettingsOf(Context context) {
+            this.poolSize = context.getSetting(Settings.POOL_SIZE);
+            this.connectionTimeout = context.getSetting(Settings.POOL_CONNECTION_TIMEOUT);
+            this.idleTimeout = context.getSetting(Settings.POOL_IDLE_TIMEOUT);
             return this;
         }
 

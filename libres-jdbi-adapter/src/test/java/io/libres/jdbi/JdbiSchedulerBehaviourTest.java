@@ -27,6 +27,12 @@ class JdbiSchedulerBehaviourTest extends SchedulerBehaviourKit {
         }
     }
 
+    @Override
+    protected Storage newStorageWithConnections(int connections) {
+        newStorage();
+        return Databases.limitedStorage(database, connections);
+    }
+
     @AfterAll
     static void dropDatabase() {
         if (pool != null) {

@@ -2,6 +2,7 @@ package io.libres.testkit.kit;
 
 import io.libres.context.Context;
 import io.libres.context.Registry;
+import io.libres.context.StoppableService;
 import io.libres.db.Scheduler;
 import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * What one kit test works with: a fresh registry and context on the storage under test, and a
@@ -29,7 +31,18 @@ public final class KitFixture {
     private final Scheduler scheduler;
     private final List<Scheduler> others = new ArrayList<>();
 
+    private final IntFunction<Storage> limitedStorage;
+    private final List<Storage> limited = new ArrayList<>();
+
     KitFixture(Storage storage) {
+        this(storage, connections -> {
+            throw new UnsupportedOperationException("the kit's connection release group needs a storage on a"
+                    + " pool of " + connections + " connections: override SchedulerBehaviourKit.newStorageWithConnections");
+        });
+    }
+
+    KitFixture(Storage storage, IntFunction<Storage> limitedStorage) {
+        this.limitedStorage = limitedStorage;
         this.storage = storage;
         this.registry = Registry.createDefault();
         this.context = registry.registerContext("kit-" + UUID.randomUUID());
@@ -81,8 +94,26 @@ public final class KitFixture {
         return blocked;
     }
 
+    /**
+     * A storage on the same records as {@link #storage()} whose units of work share a pool of the
+     * given size, with a short connection timeout; stopped after the test.
+     *
+     * @param connections the pool's size
+     * @return the storage
+     */
+    public Storage storageWithConnections(int connections) {
+        Storage made = limitedStorage.apply(connections);
+        limited.add(made);
+        return made;
+    }
+
     /** Rolls back and removes every record the test's schedulers wrote. */
     void cleanUp() {
+        for (Storage made : limited) {
+            if (made instanceof StoppableService) {
+                ((StoppableService) made).stopService();
+            }
+        }
         scheduler.rollback();
         for (Scheduler other : others) {
             other.extinguishManagedRecords();

@@ -21,6 +21,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private final Clock clock;
     private boolean open = true;
     private boolean written;
+    private boolean released;
 
     private final MemoryAllocationStore allocations;
     private final MemoryReservedSlotStore slots;
@@ -118,12 +119,24 @@ final class MemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         requireOpen();
         open = false;
-        storage.commit(this);
+        try {
+            storage.commit(this);
+        } finally {
+            release();
+        }
     }
 
     @Override
     public void rollback() {
         open = false;
+        release();
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
+            storage.release();
+        }
     }
 
     @Override
@@ -134,5 +147,6 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public void close() {
         open = false;
+        release();
     }
 }
