@@ -396,18 +396,22 @@ public final class Context {
      * the port makes.
      *
      * <p>The provider is discovered once per context, with
-     * {@link java.util.ServiceLoader} on {@link #discoveryClassLoader()}: the
-     * single usable provider, else the one of highest priority. Providers that
-     * fail to load are logged and skipped. The service is cached in this context
+     * {@link java.util.ServiceLoader} on {@link #discoveryClassLoader()}: the one
+     * whose name the setting of the port's service name gives (for example
+     * {@code context.setSetting("storage", "jooq")} when both SQL adapters are on
+     * the class path), else the single usable provider, else the one of highest
+     * priority. Providers that fail to load are logged and skipped. The service is cached in this context
      * if the port says so ({@link Port#cached()}).
      *
      * @param port the port, for example {@link io.libres.spi.Ports#JSON}
      * @param <S> the type of the service
      * @return the service
-     * @throws ProviderNotFound if nothing is set and no usable provider is found; the message
-     *     names the Maven module to add and the providers that failed to load
-     * @throws AmbiguousProviders if nothing is set and several providers share the highest
-     *     priority; the message lists them
+     * @throws ProviderNotFound if nothing is set and no usable provider is found, or none of the
+     *     name the setting gives; the message names the Maven module to add, the providers found
+     *     and those that failed to load
+     * @throws AmbiguousProviders if nothing is set, no provider is named and several providers
+     *     share the highest priority; the message lists them and says how to choose
+     * @throws InvalidSetting if the setting of the port's service name is not a provider's name
      * @throws InvalidService if the service set or made is {@code null} or not of the port's type
      */
     public <S> S getService(Port<?, S> port) {

@@ -19,7 +19,11 @@ final class ServiceInstances {
     private final Context owner;
     private final Object lock = new Object();
     private final Map<String, CachedService> cache = new HashMap<>();
-    private final Map<Port<?, ?>, ServiceEntry> discovered = new HashMap<>();
+    private final Map<Port<?, ?>, Discovered> discovered = new HashMap<>();
+
+    /** A port's discovered entry and the provider name the context's setting named then (or null). */
+    private record Discovered(String chosenName, ServiceEntry entry) {
+    }
 
     ServiceInstances(Context owner) {
         this.owner = owner;
@@ -62,23 +66,46 @@ final class ServiceInstances {
         }
     }
 
-    /** The entry of a port's discovered provider, discovering it on first use. */
+    /**
+     * The entry of a port's discovered provider, discovering it on first use, and again when the
+     * setting that names the provider changed since.
+     */
     ServiceEntry discoveredEntry(Port<?, ?> port) {
+        String chosenName = chosenProvider(port);
         synchronized (lock) {
-            ServiceEntry known = discovered.get(port);
-            if (known != null) {
-                return known;
+            Discovered known = discovered.get(port);
+            if (known != null && java.util.Objects.equals(known.chosenName(), chosenName)) {
+                return known.entry();
             }
         }
         // Discovery runs outside the lock: it loads classes and runs provider constructors.
-        ServiceEntry found = discover(port);
+        ServiceEntry found = discover(port, chosenName);
         synchronized (lock) {
-            return discovered.computeIfAbsent(port, key -> found);
+            Discovered known = discovered.get(port);
+            if (known != null && java.util.Objects.equals(known.chosenName(), chosenName)) {
+                return known.entry();
+            }
+            discovered.put(port, new Discovered(chosenName, found));
+            return found;
         }
     }
 
-    private <P extends LibresProvider, S> ServiceEntry discover(Port<P, S> port) {
-        P provider = ProviderDiscovery.select(port, owner.discoveryClassLoader(), owner.name());
+    /** The provider name set under the port's service name on the context, for example storage = "jooq". */
+    private String chosenProvider(Port<?, ?> port) {
+        Object value = owner.getSetting(port.serviceName());
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String) || ((String) value).isBlank()) {
+            throw new io.libres.errors.InvalidSetting("the '" + port.serviceName() + "' setting of context '"
+                    + owner.name() + "' is " + value + "; expected the name of a provider of the '"
+                    + port.serviceName() + "' port, for example \"jooq\" or \"jdbi\" for the storage");
+        }
+        return (String) value;
+    }
+
+    private <P extends LibresProvider, S> ServiceEntry discover(Port<P, S> port, String chosenName) {
+        P provider = ProviderDiscovery.select(port, owner.discoveryClassLoader(), owner.name(), chosenName);
         ServiceFactory<S> factory = context -> port.create(provider, context);
         return new ServiceEntry(port.serviceName(), factory, port.cached());
     }

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the provider of a port among those {@link ServiceLoader} finds: the
- * single usable one, else the one of highest priority.
+ * Chooses the provider of a port among those {@link ServiceLoader} finds: the one
+ * the context names in the setting of the port's service name (for example
+ * {@code storage = "jooq"}), else the single usable one, else the one of highest
+ * priority.
  *
  * <p>A provider that fails to load (a bad {@code META-INF/services} entry, a
  * missing class, a constructor that throws, a blank name) is logged and skipped,
@@ -47,11 +49,42 @@ public final class ProviderDiscovery {
      *     message lists every candidate with its name, class and priority
      */
     public static <P extends LibresProvider> P select(Port<P, ?> port, ClassLoader classLoader, String contextName) {
+        return select(port, classLoader, contextName, null);
+    }
+
+    /**
+     * Discovers the providers of a port and chooses the one a context names, or, if it names
+     * none, one as {@link #select(Port, ClassLoader, String)} does.
+     *
+     * @param port the port
+     * @param classLoader where to look for {@code META-INF/services} entries and provider classes
+     * @param contextName the context asking, for messages
+     * @param chosenName the name of the provider the context's setting names, or null for none
+     * @param <P> the provider interface
+     * @return the chosen provider
+     * @throws ProviderNotFound if no usable provider is found, or none of the chosen name; the
+     *     message names the providers found and the module to add
+     * @throws AmbiguousProviders if no name is chosen and several usable providers share the
+     *     highest priority; the message lists every candidate and says how to choose
+     */
+    public static <P extends LibresProvider> P select(Port<P, ?> port, ClassLoader classLoader, String contextName,
+            String chosenName) {
         List<Candidate<P>> usable = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         load(port, classLoader, usable, broken);
         if (usable.isEmpty()) {
             throw new ProviderNotFound(notFoundMessage(port, contextName, broken));
+        }
+        if (chosenName != null) {
+            return usable.stream().filter(candidate -> candidate.name().equals(chosenName)).findFirst()
+                    .map(Candidate::provider)
+                    .orElseThrow(() -> new ProviderNotFound("The '" + port.serviceName() + "' setting of context '"
+                            + contextName + "' names the provider '" + chosenName + "', but the providers of the '"
+                            + port.serviceName() + "' port on the class path are "
+                            + usable.stream().map(Candidate::name).collect(Collectors.joining(", "))
+                            + "; expected one of these names"
+                            + (broken.isEmpty() ? "" : " (failed to load: " + String.join("; ", broken) + ")")
+                            + ", or add " + port.missingModules() + " to the dependencies."));
         }
         usable.sort(Comparator.comparingInt((Candidate<P> candidate) -> candidate.priority()).reversed());
         Candidate<P> chosen = usable.get(0);
@@ -124,8 +157,10 @@ public final class ProviderDiscovery {
         String listed = candidates.stream().map(Candidate::toString).collect(Collectors.joining(", "));
         return "Several providers of the '" + port.serviceName() + "' port share the highest priority " + top
                 + " for context '" + contextName + "': " + listed
-                + ". Keep one of them on the class path, give one a higher priority, or set the '"
-                + port.serviceName() + "' service on the context.";
+                + ". Choose one by its name with the context's '" + port.serviceName() + "' setting (for example"
+                + " context.setSetting(\"" + port.serviceName() + "\", \"" + candidates.get(0).name() + "\")), keep"
+                + " one of them on the class path, give one a higher priority, or set the '" + port.serviceName()
+                + "' service on the context.";
     }
 
     private record Candidate<P extends LibresProvider>(P provider, String name, int priority) {

@@ -108,6 +108,52 @@ class PortDiscoveryTest {
         }
 
         @Test
+        @DisplayName("a tie is resolved by naming the provider in the setting of the port's name")
+        void tieResolvedBySetting() {
+            Context app = contextSeeing("app", entry(German.class), entry(French.class));
+            assertThatThrownBy(() -> app.getService(GreeterPorts.GREETER)).isInstanceOf(AmbiguousProviders.class)
+                    .hasMessageContaining("context.setSetting(\"greeter\", \"");
+
+            app.setSetting("greeter", "french");
+
+            assertThat(greetingOf(app)).isEqualTo("french greets you in app");
+        }
+
+        @Test
+        @DisplayName("the setting picks a provider of lower priority too, and a changed setting picks anew")
+        void settingPicksAndRepicks() {
+            Context app = contextSeeing("app", entry(English.class), entry(German.class));
+            app.setSetting("greeter", "english");
+            assertThat(greetingOf(app)).isEqualTo("english greets you in app");
+
+            app.setSetting("greeter", "german");
+
+            assertThat(greetingOf(app)).isEqualTo("german greets you in app");
+        }
+
+        @Test
+        @DisplayName("a setting naming no provider found gives ProviderNotFound listing the names found")
+        void settingNamesNone() {
+            Context app = contextSeeing("app", entry(German.class), entry(French.class));
+            app.setSetting("greeter", "klingon");
+
+            assertThatThrownBy(() -> app.getService(GreeterPorts.GREETER)).isInstanceOf(ProviderNotFound.class)
+                    .hasMessageContaining("'klingon'").hasMessageContaining("german")
+                    .hasMessageContaining("french").hasMessageContaining("expected one of these names");
+        }
+
+        @Test
+        @DisplayName("a setting that is not a name gives InvalidSetting")
+        void settingNotAName() {
+            Context app = contextSeeing("app", entry(German.class));
+            app.setSetting("greeter", 42);
+
+            assertThatThrownBy(() -> app.getService(GreeterPorts.GREETER))
+                    .isInstanceOf(io.libres.errors.InvalidSetting.class).hasMessageContaining("'greeter' setting")
+                    .hasMessageContaining("is 42");
+        }
+
+        @Test
         @DisplayName("a tie is resolved by setting the service explicitly")
         void tieResolvedExplicitly() {
             Context app = contextSeeing("app", entry(German.class), entry(French.class));

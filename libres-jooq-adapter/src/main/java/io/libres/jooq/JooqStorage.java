@@ -1,0 +1,387 @@
+package io.libres.jooq;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.libres.context.Context;
+import io.libres.context.Registry;
+import io.libres.context.StoppableService;
+import io.libres.errors.InvalidSetting;
+import io.libres.errors.StorageException;
+import io.libres.jooq.internal.JooqUnitOfWork;
+import io.libres.jooq.internal.JsonData;
+import io.libres.postgres.LibresSchema;
+import io.libres.postgres.PostgresServer;
+import io.libres.postgres.SqlErrors;
+import io.libres.spi.JsonCodec;
+import io.libres.spi.Ports;
+import io.libres.spi.Storage;
+import io.libres.spi.StoragePorts;
+import io.libres.spi.UnitOfWork;
+import org.jooq.Configuration;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The storage of libres for Java on PostgreSQL (13 or newer) through jOOQ, on exactly the tables
+ * libres 1.2 creates, so Python and Java services (and the JDBI adapter) share one database.
+ *
+ * <p>Every unit of work is one transaction begun through the configuration's
+ * {@link org.jooq.TransactionProvider}, as {@code DSLContext.transaction(...)} would: on a
+ * configuration of the storage's own, a SERIALIZABLE transaction on a connection of its own; on an
+ * application's {@link DSLContext} inside a transaction of the application's, a savepoint in that
+ * transaction (the application commits). The application's settings and {@code ExecuteListener}s
+ * apply to every statement. The server's version is checked on the first unit of work. Thread-safe.
+ *
+ * <pre>{@code
+ * JooqStorage storage = JooqStorage.using(dslContext).install(context);
+ * storage.setupDatabase();
+ * }</pre>
+ */
+public final class JooqStorage implements Storage, StoppableService {
+
+    private final Configuration configuration;
+    private final boolean owned;
+    private final HikariDataSource ownedPool;
+    private final JsonData json;
+    private final Clock clock;
+    private volatile boolean versionChecked;
+
+    private JooqStorage(Builder builder) {
+        this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
+        if (builder.configuration != null) {
+            this.configuration = builder.configuration;
+            this.owned = false;
+        } else {
+            this.owned = true;
+            this.configuration = DSL.using(ownedPool != null ? ownedPool : builder.dataSource, SQLDialect.POSTGRES)
+                    .configuration();
+        }
+        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JooqStorage::discoveredCodec));
+        this.clock = builder.clock;
+    }
+
+    /**
+     * A storage on the caller's data source; the caller keeps and closes it.
+     *
+     * @param dataSource a data source of a PostgreSQL database, pooled or not
+     * @return the storage
+     * @throws NullPointerException if the data source is null
+     */
+    public static JooqStorage using(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /**
+     * A storage on the caller's jOOQ context: its connections, transaction provider, settings and
+     * listeners. Handed a context inside one of the application's transactions, the storage's units
+     * of work join that transaction.
+     *
+     * @param dsl a DSLContext of dialect {@link SQLDialect#POSTGRES} on a PostgreSQL database
+     * @return the storage
+     * @throws NullPointerException if the context is null
+     * @throws InvalidSetting if the context's dialect is not PostgreSQL
+     */
+    public static JooqStorage using(DSLContext dsl) {
+        return builder().dsl(dsl).build();
+    }
+
+    /**
+     * A storage with a connection pool of its own (HikariCP) on a JDBC URL; {@link #stopService()}
+     * closes the pool.
+     *
+     * @param dsn a JDBC URL such as {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}
+     * @return the storage
+     * @throws InvalidSetting if the URL does not start with {@code jdbc:postgresql:}
+     */
+    public static JooqStorage connect(String dsn) {
+        return builder().dsn(dsn).build();
+    }
+
+    /**
+     * Starts building a storage with options: where its connections come from (exactly one of a
+     * JDBC URL, a data source, a DSLContext or a jOOQ Configuration), its JSON codec and its clock.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sets this storage as the storage of a context (and of the contexts inheriting from it),
+     * overriding any discovered adapter.
+     *
+     * @param context an unlocked context
+     * @return this storage
+     * @throws io.libres.errors.ContextIsLocked if the context is locked
+     */
+    public JooqStorage install(Context context) {
+        context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        return this;
+    }
+
+    /**
+     * The jOOQ context this storage runs on, for the caller's own queries.
+     *
+     * @return the DSLContext
+     */
+    public DSLContext dsl() {
+        return configuration.dsl();
+    }
+
+    /**
+     * Begins a unit of work through the configuration's transaction provider. The first call checks
+     * the server's version.
+     *
+     * @return the open unit of work
+     * @throws StorageException if no connection can be had
+     * @throws io.libres.postgres.UnsupportedPostgresVersion if the server is older than PostgreSQL 13
+     */
+    @Override
+    public UnitOfWork begin() {
+        JooqUnitOfWork work = JooqUnitOfWork.begin(configuration, owned, clock, json);
+        if (!versionChecked) {
+            try {
+                work.server().requireSupported();
+                versionChecked = true;
+            } catch (RuntimeException e) {
+                work.rollback();
+                throw e;
+            }
+        }
+        return work;
+    }
+
+    /**
+     * Creates the tables, types, sequences and indexes of libres 1.2 that are missing, in a
+     * transaction of its own (call it outside the application's transactions); calling it again, or
+     * from several processes, does no harm.
+     *
+     * @throws StorageException if the database refuses
+     */
+    @Override
+    public void setupDatabase() {
+        ConnectionProvider connections = configuration.connectionProvider();
+        Connection connection;
+        try {
+            connection = connections.acquire();
+        } catch (DataAccessException e) {
+            throw translate("connecting to the database", e);
+        }
+        try {
+            LibresSchema.create(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate("creating the libres schema", e);
+        } finally {
+            connections.release(connection);
+        }
+    }
+
+    /**
+     * Closes the connection pool this storage owns (one made from a JDBC URL); a data source,
+     * DSLContext or Configuration handed in stays open, it is the caller's.
+     */
+    @Override
+    public void stopService() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    private static RuntimeException translate(String doing, DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return SqlErrors.translate(doing, (SQLException) t);
+            }
+        }
+        return new StorageException("the database failed while " + doing + ": " + e.getMessage(), null, e);
+    }
+
+    private static HikariDataSource pool(String dsn) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dsn);
+        config.setPoolName("libres-jooq");
+        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        // connect lazily: a context may make its storage before the database is up
+        config.setInitializationFailTimeout(-1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("could not set up a connection pool for " + redact(dsn) + ": "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    private static String redact(String dsn) {
+        return dsn.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static JsonCodec discoveredCodec() {
+        return Registry.createEmpty().masterContext().getService(Ports.JSON);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = supplier.get();
+                        }
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
+    }
+
+    /**
+     * Builds a {@link JooqStorage}. Not thread-safe; build once and share the storage.
+     */
+    public static final class Builder {
+
+        private String dsn;
+        private DataSource dataSource;
+        private Configuration configuration;
+        private int sources;
+        private Supplier<JsonCodec> jsonCodec;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Connects through a pool of the storage's own on a JDBC URL.
+         *
+         * @param value the JDBC URL, starting with {@code jdbc:postgresql:}
+         * @return this builder
+         * @throws InvalidSetting if the URL is null or not a PostgreSQL JDBC URL
+         */
+        public Builder dsn(String value) {
+            if (value == null || !value.startsWith("jdbc:postgresql:")) {
+                throw new InvalidSetting("the dsn '" + (value == null ? null : redact(value))
+                        + "' is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
+            }
+            this.dsn = value;
+            sources++;
+            return this;
+        }
+
+        /**
+         * Connects through the caller's data source, with jOOQ's defaults and
+         * {@link SQLDialect#POSTGRES}.
+         *
+         * @param value the data source
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource must not be null");
+            sources++;
+            return this;
+        }
+
+        /**
+         * Runs on the caller's jOOQ context (its configuration).
+         *
+         * @param value the DSLContext
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         * @throws InvalidSetting if its dialect is not PostgreSQL
+         */
+        public Builder dsl(DSLContext value) {
+            Objects.requireNonNull(value, "dsl must not be null");
+            return configuration(value.configuration());
+        }
+
+        /**
+         * Runs on the caller's jOOQ configuration: its connection provider, transaction provider,
+         * settings and listeners.
+         *
+         * @param value the configuration
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         * @throws InvalidSetting if its dialect is not PostgreSQL
+         */
+        public Builder configuration(Configuration value) {
+            Objects.requireNonNull(value, "configuration must not be null");
+            if (value.family() != SQLDialect.POSTGRES) {
+                throw new InvalidSetting("the jOOQ configuration has dialect " + value.dialect()
+                        + "; expected SQLDialect.POSTGRES, as libres runs on PostgreSQL");
+            }
+            this.configuration = value;
+            sources++;
+            return this;
+        }
+
+        /**
+         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
+         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         *
+         * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder jsonCodec(JsonCodec value) {
+            Objects.requireNonNull(value, "jsonCodec must not be null");
+            this.jsonCodec = () -> value;
+            return this;
+        }
+
+        /**
+         * The JSON codec of the {@code data} columns, asked for on first use.
+         *
+         * @param value supplies the codec
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder jsonCodec(Supplier<JsonCodec> value) {
+            this.jsonCodec = Objects.requireNonNull(value, "jsonCodec must not be null");
+            return this;
+        }
+
+        /**
+         * The clock of the {@code created} and {@code modified} columns; the system's UTC clock
+         * unless set.
+         *
+         * @param value the clock
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the storage.
+         *
+         * @return the storage
+         * @throws InvalidSetting if not exactly one of dsn, data source and jOOQ context or
+         *     configuration is set
+         * @throws StorageException if the pool for a dsn cannot be set up
+         */
+        public JooqStorage build() {
+            if (sources != 1) {
+                throw new InvalidSetting("a JooqStorage needs exactly one of a dsn, a DataSource, a DSLContext or a"
+                        + " jOOQ Configuration; got " + sources);
+            }
+            return new JooqStorage(this);
+        }
+    }
+}

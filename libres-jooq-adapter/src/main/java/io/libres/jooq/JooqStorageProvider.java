@@ -1,0 +1,48 @@
+package io.libres.jooq;
+
+import io.libres.context.Context;
+import io.libres.errors.InvalidSetting;
+import io.libres.spi.Ports;
+import io.libres.spi.Storage;
+import io.libres.spi.StorageProvider;
+
+/**
+ * Announces the jOOQ storage to {@link java.util.ServiceLoader}: a context with a {@code dsn}
+ * setting gets a {@link JooqStorage} with a connection pool of its own, closed when the context
+ * discards the storage.
+ */
+public final class JooqStorageProvider implements StorageProvider {
+
+    /**
+     * Creates the provider; {@link java.util.ServiceLoader} calls this.
+     */
+    public JooqStorageProvider() {
+        // nothing to set up before a context asks
+    }
+
+    /**
+     * The provider's name.
+     *
+     * @return {@code "jooq"}
+     */
+    @Override
+    public String name() {
+        return "jooq";
+    }
+
+    /**
+     * Creates a storage with a pool on the context's {@code dsn}, using the context's JSON codec.
+     *
+     * @param context the context the storage is asked from
+     * @return the storage
+     * @throws InvalidSetting if the context has no {@code dsn} setting, or it is not a PostgreSQL URL
+     * @throws io.libres.errors.StorageException if the pool cannot be set up
+     */
+    @Override
+    public Storage create(Context context) {
+        String dsn = context.dsn().orElseThrow(() -> new InvalidSetting("the context '" + context.name()
+                + "' has no 'dsn' setting; expected a JDBC URL such as jdbc:postgresql://localhost:5432/libres,"
+                + " or set a storage with JooqStorage.using(dslContext).install(context)"));
+        return JooqStorage.builder().dsn(dsn).jsonCodec(() -> context.getService(Ports.JSON)).build();
+    }
+}

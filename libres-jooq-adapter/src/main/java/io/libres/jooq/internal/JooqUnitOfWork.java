@@ -1,0 +1,187 @@
+package io.libres.jooq.internal;
+
+import io.libres.errors.StorageException;
+import io.libres.postgres.PostgresServer;
+import io.libres.spi.AllocationStore;
+import io.libres.spi.BlockerStore;
+import io.libres.spi.ReservationStore;
+import io.libres.spi.ReservedSlotStore;
+import io.libres.spi.Savepoint;
+import io.libres.spi.UnitOfWork;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.TransactionProvider;
+import org.jooq.exception.DataAccessException;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One transaction through the configuration's {@link TransactionProvider}, as
+ * {@code DSLContext.transaction(...)} runs one, with the four stores reading and writing on its
+ * connection. On a configuration of its own (a dsn or a data source) that is a SERIALIZABLE
+ * transaction on a connection of its own. On an application's configuration that is already inside
+ * a transaction (jOOQ's nested transactions, or a provider bound to Spring's), the provider joins
+ * it: a savepoint is set, commit releases it and rollback goes back to it; committing the
+ * transaction itself stays with its owner.
+ */
+public final class JooqUnitOfWork implements UnitOfWork {
+
+    private final LibresTransactionContext transaction;
+    private final TransactionProvider provider;
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final JsonData json;
+    private final JooqAllocationStore allocations;
+    private final JooqReservedSlotStore slots;
+    private final JooqReservationStore reservations;
+    private final JooqBlockerStore blockers;
+    private boolean open = true;
+
+    private JooqUnitOfWork(LibresTransactionContext transaction, TransactionProvider provider, Clock clock,
+            JsonData json) {
+        this.transaction = transaction;
+        this.provider = provider;
+        this.dsl = transaction.dsl();
+        this.clock = clock;
+        this.json = json;
+        this.allocations = new JooqAllocationStore(this);
+        this.slots = new JooqReservedSlotStore(this);
+        this.reservations = new JooqReservationStore(this);
+        this.blockers = new JooqBlockerStore(this);
+    }
+
+    /**
+     * Begins a transaction through a configuration's transaction provider.
+     *
+     * @param configuration the storage's configuration (the application's, or one of the storage's own)
+     * @param owned true if the configuration is the storage's own (made from a dsn or a data source)
+     * @param clock the clock of the created and modified timestamps
+     * @param json the mapping of the data columns
+     * @return the open unit of work
+     * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
+     */
+    public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json) {
+        Configuration ours = configuration.derive(new SerializableConnections(configuration.connectionProvider(), owned));
+        LibresTransactionContext transaction = new LibresTransactionContext(ours.derive());
+        TransactionProvider provider = transaction.configuration().transactionProvider();
+        try {
+            provider.begin(transaction);
+        } catch (DataAccessException e) {
+            throw Errors.translate("beginning a unit of work", e);
+        }
+        return new JooqUnitOfWork(transaction, provider, clock, json);
+    }
+
+    /**
+     * Asks the server on this unit of work's connection for its version.
+     *
+     * @return the server's version
+     * @throws io.libres.errors.LibresException if the server cannot be asked
+     */
+    public PostgresServer server() {
+        return Errors.translating("asking the server for its version", () -> dsl().connectionResult(PostgresServer::of));
+    }
+
+    /** The DSL on this unit of work's transaction, checking it is open. */
+    DSLContext dsl() {
+        if (!open) {
+            throw new StorageException("the unit of work is already committed, rolled back or closed;"
+                    + " expected an open unit of work", null, null);
+        }
+        return dsl;
+    }
+
+    JsonData json() {
+        return json;
+    }
+
+    /** The time of created and modified columns, to the microsecond PostgreSQL keeps. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public AllocationStore allocations() {
+        return allocations;
+    }
+
+    @Override
+    public ReservedSlotStore reservedSlots() {
+        return slots;
+    }
+
+    @Override
+    public ReservationStore reservations() {
+        return reservations;
+    }
+
+    @Override
+    public BlockerStore blockers() {
+        return blockers;
+    }
+
+    @Override
+    public Savepoint savepoint() {
+        // a JDBC savepoint on the transaction's connection: the scheduler's savepoints are inner
+        // steps of one unit of work, not transactions of their own
+        java.sql.Savepoint savepoint = Errors.translating("setting a savepoint",
+                () -> dsl().connectionResult(Connection::setSavepoint));
+        return new Savepoint() {
+            @Override
+            public void rollback() {
+                Errors.run("rolling back to a savepoint", () -> dsl().connection(c -> {
+                    c.rollback(savepoint);
+                    c.releaseSavepoint(savepoint);
+                }));
+            }
+
+            @Override
+            public void release() {
+                Errors.run("releasing a savepoint", () -> dsl().connection(c -> c.releaseSavepoint(savepoint)));
+            }
+        };
+    }
+
+    @Override
+    public void commit() {
+        dsl();
+        open = false;
+        try {
+            provider.commit(transaction);
+        } catch (RuntimeException e) {
+            transaction.causeThrowable(e);
+            rollbackQuietly();
+            throw e instanceof DataAccessException ? Errors.translate("committing", e) : e;
+        }
+    }
+
+    @Override
+    public void rollback() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        rollbackQuietly();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        rollback();
+    }
+
+    private void rollbackQuietly() {
+        try {
+            provider.rollback(transaction);
+        } catch (RuntimeException ignored) {
+            // the connection is gone or the transaction already ended; the provider released it
+        }
+    }
+}

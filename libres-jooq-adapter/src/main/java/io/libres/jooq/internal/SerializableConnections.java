@@ -1,0 +1,48 @@
+package io.libres.jooq.internal;
+
+import io.libres.postgres.SqlErrors;
+import org.jooq.ConnectionProvider;
+import org.jooq.exception.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Hands out the configuration's connections with SERIALIZABLE isolation for the transactions this
+ * adapter begins. On the application's configuration, a connection already inside a transaction
+ * (auto-commit off: the application's transaction, joined) is handed out as it is: its isolation
+ * is its owner's to set. On the storage's own configuration (a dsn or a data source) no
+ * transaction is anyone else's, so every connection gets SERIALIZABLE, auto-commit or not. As with the
+ * JDBI adapter, the isolation is not set back on release: a pool (HikariCP) resets what a
+ * borrower changed.
+ */
+final class SerializableConnections implements ConnectionProvider {
+
+    private final ConnectionProvider delegate;
+    private final boolean owned;
+
+    SerializableConnections(ConnectionProvider delegate, boolean owned) {
+        this.delegate = delegate;
+        this.owned = owned;
+    }
+
+    @Override
+    public Connection acquire() {
+        Connection connection = delegate.acquire();
+        try {
+            if (connection != null && (owned || connection.getAutoCommit())) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            }
+            return connection;
+        } catch (SQLException e) {
+            delegate.release(connection);
+            throw new DataAccessException("setting SERIALIZABLE isolation: " + e.getMessage()
+                    + " (SQLSTATE " + SqlErrors.sqlState(e) + ")", e);
+        }
+    }
+
+    @Override
+    public void release(Connection connection) {
+        delegate.release(connection);
+    }
+}

@@ -1,0 +1,133 @@
+package io.libres.jooq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.libres.context.Context;
+import io.libres.context.Registry;
+import io.libres.db.Scheduler;
+import io.libres.testkit.postgres.WithPostgres;
+import io.libres.time.DateRange;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The application's jOOQ: its transactions joined, its settings and listeners applied. */
+@WithPostgres
+@DisplayName("the application's jOOQ configuration")
+class JooqTransactionsTest {
+
+    private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
+    private static final DateRange MORNING = DateRange.of(LocalDateTime.of(2031, 9, 1, 8, 0),
+            LocalDateTime.of(2031, 9, 1, 12, 0));
+
+    DataSource dataSource;
+
+    private DSLContext dsl;
+
+    @BeforeEach
+    void setUp() {
+        dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+        JooqStorage.using(dsl).setupDatabase();
+    }
+
+    /** A scheduler whose storage runs on the given jOOQ context. */
+    private static Scheduler schedulerOn(DSLContext on, String name) {
+        Context context = Registry.createDefault().registerContext(name + "-" + UUID.randomUUID());
+        JooqStorage.using(on).install(context);
+        return new Scheduler(context, name, ZURICH);
+    }
+
+    /** Allocations as another connection, outside every transaction, sees them. */
+    private int committedAllocations() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM allocations")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
+    @DisplayName("inside the application's transaction, commit() leaves the committing to the application")
+    void joinsTheApplicationsTransaction() throws Exception {
+        int before = committedAllocations();
+        List<Integer> seenInside = new ArrayList<>();
+
+        dsl.transaction(configuration -> {
+            Scheduler scheduler = schedulerOn(configuration.dsl(), "joined");
+            scheduler.allocate(MORNING);
+            scheduler.commit();
+            seenInside.add(configuration.dsl().fetchCount(DSL.table("allocations")));
+            seenInside.add(committedAllocations());
+        });
+
+        assertThat(seenInside).containsExactly(before + 1, before);
+        assertThat(committedAllocations()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @DisplayName("the application rolling back its transaction undoes what the scheduler committed in it")
+    void applicationRollbackWins() throws Exception {
+        int before = committedAllocations();
+
+        assertThatThrownBy(() -> dsl.transaction(configuration -> {
+            Scheduler scheduler = schedulerOn(configuration.dsl(), "undone");
+            scheduler.allocate(MORNING);
+            scheduler.commit();
+            throw new IllegalStateException("the application changes its mind");
+        })).hasMessageContaining("changes its mind");
+
+        assertThat(committedAllocations()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a scheduler's rollback inside the application's transaction undoes only the scheduler's work")
+    void schedulerRollbackGoesBackToItsSavepoint() throws Exception {
+        int before = committedAllocations();
+
+        dsl.transaction(configuration -> {
+            configuration.dsl().execute("CREATE TEMPORARY TABLE app_work (x int)");
+            configuration.dsl().execute("INSERT INTO app_work VALUES (1)");
+            Scheduler scheduler = schedulerOn(configuration.dsl(), "partial");
+            scheduler.allocate(MORNING);
+            scheduler.rollback();
+            assertThat(configuration.dsl().fetchCount(DSL.table("app_work"))).isEqualTo(1);
+        });
+
+        assertThat(committedAllocations()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("the application's settings and ExecuteListeners apply to the adapter's statements")
+    void settingsAndListenersApply() {
+        List<String> sql = new ArrayList<>();
+        DSLContext formatted = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderFormatted(true));
+        formatted.configuration().set(new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                sql.add(ctx.sql());
+            }
+        });
+        Scheduler scheduler = schedulerOn(formatted, "listened");
+
+        scheduler.allocate(MORNING);
+        scheduler.commit();
+
+        assertThat(sql).anySatisfy(s -> assertThat(s).startsWith("insert into \"allocations\"").contains("\n"));
+    }
+}
