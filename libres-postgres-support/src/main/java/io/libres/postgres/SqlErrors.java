@@ -1,7 +1,9 @@
 package io.libres.postgres;
 
+import io.libres.context.Secrets;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.errors.LibresException;
+import io.libres.errors.SchemaMissing;
 import io.libres.errors.SerializationFailure;
 import io.libres.errors.StorageException;
 import org.postgresql.util.PSQLException;
@@ -21,8 +23,17 @@ import java.util.Optional;
  *       {@link SerializationFailure};</li>
  *   <li>a failure to connect becomes the {@link io.libres.errors.ConnectionFailure} that names its
  *       cause ({@link ConnectionErrors});</li>
+ *   <li>a missing table (42P01) or type (42704) becomes a {@link SchemaMissing} naming
+ *       {@code setupDatabase()};</li>
  *   <li>anything else becomes a {@link StorageException} that keeps the cause and its SQLSTATE.</li>
  * </ul>
+ *
+ * <p>A unique violation alone cannot tell a duplicate the unit of work sees from one a concurrent
+ * unit of work committed invisibly, and it aborts the transaction, so the existing row cannot be
+ * read any more. Inserts into the two unique keys therefore go through the recipes, which tell
+ * them apart: {@link ReservedSlotInserts} for {@value #RESERVED_SLOTS_KEY} and
+ * {@link AllocationInserts} for {@value #ALLOCATIONS_KEY} (which this class, not knowing whether
+ * the batch was checked, leaves a {@link StorageException}).
  */
 public final class SqlErrors {
 
@@ -31,6 +42,12 @@ public final class SqlErrors {
 
     /** The unique key of {@code allocations}: (resource, _start). */
     public static final String ALLOCATIONS_KEY = "resource_start_ix";
+
+    /** SQLSTATE of a table or view that does not exist. */
+    public static final String UNDEFINED_TABLE = "42P01";
+
+    /** SQLSTATE of a type (such as libres' enum types) that does not exist. */
+    public static final String UNDEFINED_OBJECT = "42704";
 
     /** SQLSTATE of a unique violation. */
     public static final String UNIQUE_VIOLATION = "23505";
@@ -51,7 +68,7 @@ public final class SqlErrors {
             return connection.get();
         }
         String state = sqlState(error);
-        String detail = error == null ? "no details" : error.getMessage();
+        String detail = error == null ? "no details" : Secrets.redact(error.getMessage());
         if (SerializationFailure.isSerializationState(state)) {
             return new SerializationFailure("a concurrent unit of work conflicts with " + doing + " (SQLSTATE " + state
                     + "): " + detail + "; roll back and run the unit of work again", state, error);
@@ -59,6 +76,11 @@ public final class SqlErrors {
         if (UNIQUE_VIOLATION.equals(state) && constraint(error).map(RESERVED_SLOTS_KEY::equals).orElse(false)) {
             return new AlreadyReservedError("a slot is already reserved (" + RESERVED_SLOTS_KEY + ") while " + doing
                     + ": " + detail + "; expected a free slot", error);
+        }
+        if (UNDEFINED_TABLE.equals(state) || UNDEFINED_OBJECT.equals(state)) {
+            return new SchemaMissing("the libres tables are missing from the database while " + doing + " (SQLSTATE "
+                    + state + "): " + detail + "; expected the libres 1.2 schema: create it once with"
+                    + " scheduler.setupDatabase() (or the storage's setupDatabase(), or LibresSchema.ddl())", state, error);
         }
         return new StorageException("the database refused " + doing + " (SQLSTATE " + (state == null ? "unknown" : state)
                 + "): " + detail, state, error);
@@ -111,8 +133,10 @@ public final class SqlErrors {
                     return Optional.of(message.getConstraint());
                 }
             }
-            if (e.getMessage() != null && e.getMessage().contains("\"" + RESERVED_SLOTS_KEY + "\"")) {
-                return Optional.of(RESERVED_SLOTS_KEY);
+            for (String key : new String[] {RESERVED_SLOTS_KEY, ALLOCATIONS_KEY}) {
+                if (e.getMessage() != null && e.getMessage().contains("\"" + key + "\"")) {
+                    return Optional.of(key);
+                }
             }
         }
         return Optional.empty();

@@ -44,6 +44,10 @@ public final class Quickstart {
     }
 
     static void play(boolean inMemory, PrintStream out) throws InterruptedException {
+        play(inMemory, System.getenv(Database.URL_VARIABLE), out);
+    }
+
+    static void play(boolean inMemory, String url, PrintStream out) throws InterruptedException {
         Console console = new Console(out);
         Registry registry = Registry.createDefault();
         Context context = registry.registerContext("quickstart");
@@ -51,7 +55,7 @@ public final class Quickstart {
             InMemoryStorage.installOn(context);
             console.say("Storage: the testkit's in-memory storage.");
         } else {
-            Database.connect(context, console);
+            Database.connect(context, console, url);
         }
         Libres.newScheduler(context, "setup", ZONE).setupDatabase();
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A storage that keeps everything in memory, for tests. Thread-safe; each thread uses its own
@@ -29,6 +30,7 @@ public final class InMemoryStorage implements Storage {
     final AtomicInteger allocationIds = new AtomicInteger();
     final AtomicInteger reservationIds = new AtomicInteger();
     final AtomicInteger blockerIds = new AtomicInteger();
+    final AtomicLong statements = new AtomicLong();
 
     private final Semaphore connections;
     private final int connectionLimit;
@@ -172,6 +174,17 @@ public final class InMemoryStorage implements Storage {
         if (connections != null) {
             connections.release();
         }
+    }
+
+    /**
+     * How many store calls (reads and writes, each terminal operation of a query result, savepoints)
+     * all units of work of this storage made: the in-memory counterpart of the statements a SQL
+     * storage sends, for the statement-count group of the contract kit.
+     *
+     * @return the running count
+     */
+    public long statements() {
+        return statements.get();
     }
 
     /**
