@@ -61,11 +61,15 @@ public final class JdbiStorage implements Storage, StoppableService {
     private final Duration connectionTimeout;
     private volatile boolean versionChecked;
     private volatile boolean reached;
+    private final TransactionBinding binding;
+    private final Jdbi boundJdbi;
 
     private JdbiStorage(Builder builder) {
         this.dsn = builder.dsn;
         this.server = builder.dsn == null ? "the database" : ConnectionErrors.server(builder.dsn.jdbcUrl());
         this.connectionTimeout = builder.connectionTimeout;
+        this.binding = builder.binding;
+        this.boundJdbi = builder.binding == null ? null : Jdbi.create(new BoundConnections(builder.binding));
         this.ownedPool = builder.dsn == null ? null : pool(builder);
         this.jdbi = builder.jdbi != null ? builder.jdbi
                 : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
@@ -150,6 +154,12 @@ public final class JdbiStorage implements Storage, StoppableService {
      */
     @Override
     public UnitOfWork begin() {
+        if (binding != null) {
+            java.util.Optional<Connection> bound = binding.boundConnection();
+            if (bound.isPresent()) {
+                return JdbiUnitOfWork.join(boundJdbi.open(), clock, json, true);
+            }
+        }
         Handle handle = open();
         if (!versionChecked) {
             try {
@@ -169,6 +179,59 @@ public final class JdbiStorage implements Storage, StoppableService {
             }
         }
         return JdbiUnitOfWork.begin(handle, clock, json);
+    }
+
+    /**
+     * A unit of work that joins the transaction open on the caller's handle: the caller owns the
+     * transaction and the handle, commits or rolls back, and closes it; the unit of work never
+     * does. Committing the unit of work keeps its writes in the transaction (a savepoint set on
+     * joining is released); rolling it back undoes only its own writes. Bind it to the thread with
+     * {@code Session.of(context).join(storage.joining(handle))}:
+     *
+     * <pre>{@code
+     * jdbi.useTransaction(TransactionIsolationLevel.SERIALIZABLE, handle -> {
+     *     handle.execute("insert into orders (id) values (?)", orderId);
+     *     try (Work work = Session.of(context).join(storage.joining(handle))) {
+     *         scheduler.approveReservations(scheduler.reserve(email, dates));
+     *         work.commit();
+     *     }
+     * });
+     * }</pre>
+     *
+     * <p>A conflict ({@link io.libres.errors.SerializationFailure}) goes to the caller: run the whole
+     * transaction again (libres does not retry what it does not own).
+     *
+     * @param handle a handle inside a SERIALIZABLE transaction
+     * @return the joined unit of work
+     * @throws NullPointerException if the handle is null
+     * @throws io.libres.errors.UnitOfWorkMisused if the handle has no open transaction
+     * @throws io.libres.errors.TransactionIsolationTooWeak if its transaction runs below SERIALIZABLE;
+     *     nothing was read or written
+     */
+    public UnitOfWork joining(Handle handle) {
+        Objects.requireNonNull(handle, "handle must not be null");
+        return JdbiUnitOfWork.join(handle, clock, json, false);
+    }
+
+    /** Hands JDBI the connection bound to the application's transaction, and gives it back after. */
+    private static final class BoundConnections implements org.jdbi.v3.core.ConnectionFactory {
+
+        private final TransactionBinding binding;
+
+        BoundConnections(TransactionBinding binding) {
+            this.binding = binding;
+        }
+
+        @Override
+        public Connection openConnection() throws SQLException {
+            return binding.boundConnection().orElseThrow(() -> new SQLException(
+                    "the application's transaction ended before libres could join it"));
+        }
+
+        @Override
+        public void closeConnection(Connection connection) {
+            binding.release(connection);
+        }
     }
 
     /**
@@ -386,6 +449,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         private int poolSize = Settings.POOL_SIZE.defaultValue();
         private Duration connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.defaultValue();
         private Duration idleTimeout = Settings.POOL_IDLE_TIMEOUT.defaultValue();
+        private TransactionBinding binding;
 
         private Builder() {
         }
@@ -465,6 +529,19 @@ public final class JdbiStorage implements Storage, StoppableService {
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Joins the application's own transaction when the current thread runs one (a
+         * Spring-managed transaction, for example): see {@link TransactionBinding}.
+         *
+         * @param value where the application's transaction lives
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder transactionBinding(TransactionBinding value) {
+            this.binding = Objects.requireNonNull(value, "transactionBinding must not be null");
             return this;
         }
 
