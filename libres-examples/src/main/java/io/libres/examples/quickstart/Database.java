@@ -19,10 +19,19 @@ final class Database {
     private Database() {
     }
 
-    static void connect(Context context, Console console) {
+    /**
+     * Points the context at the story's database, through the adapter named.
+     *
+     * @param adapter {@code "jdbi"} or {@code "jooq"}: both adapters are on this module's class path,
+     *     so the context's {@code storage} setting chooses (without it, discovery would fail with
+     *     AmbiguousProviders)
+     */
+    static void connect(Context context, String adapter, Console console) {
+        context.setSetting("storage", adapter);
+        String through = adapter.equals("jooq") ? "jOOQ" : "JDBI";
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
-            console.say("Storage: PostgreSQL at %s (from %s), through JDBI.", withoutPassword(url), URL_VARIABLE);
+            console.say("Storage: PostgreSQL at %s (from %s), through %s.", withoutPassword(url), URL_VARIABLE, through);
             context.setSetting("dsn", url);
             return;
         }
@@ -30,8 +39,8 @@ final class Database {
         TestDatabase database = server.createDatabase("quickstart");
         console.say("Storage: PostgreSQL %s from %s,", server.version().split(" ")[0],
                 server.source().description());
-        console.say("         database %s, through JDBI (set %s to use your own server).",
-                database.databaseName(), URL_VARIABLE);
+        console.say("         database %s, through %s (set %s to use your own server).",
+                database.databaseName(), through, URL_VARIABLE);
         context.setSetting("dsn", database.jdbcUrl()
                 + (database.jdbcUrl().contains("?") ? "&" : "?")
                 + "user=" + encode(database.user()) + "&password=" + encode(database.password()));

@@ -14,7 +14,7 @@ class QuickstartTest {
     @Test
     @DisplayName("plays every step as promised on the in-memory storage")
     void playsInMemory() throws Exception {
-        String output = play(true);
+        String output = play("in-memory");
 
         assertThat(output)
                 .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
@@ -28,7 +28,7 @@ class QuickstartTest {
     @Test
     @DisplayName("plays every step as promised on PostgreSQL through JDBI")
     void playsOnPostgres() throws Exception {
-        String output = play(false);
+        String output = play("jdbi");
 
         assertThat(output)
                 .contains("through JDBI")
@@ -40,9 +40,24 @@ class QuickstartTest {
         assertThat(output.lines().filter(line -> line.contains("erin@example.org has a place on Tue"))).hasSize(6);
     }
 
-    private static String play(boolean inMemory) throws InterruptedException {
+    @Test
+    @DisplayName("plays every step as promised on PostgreSQL through jOOQ")
+    void playsOnPostgresThroughJooq() throws Exception {
+        String output = play("jooq");
+
+        assertThat(output)
+                .contains("through jOOQ")
+                .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
+                .contains("57.5% free")
+                .contains("25 customers bought 4 seats each, 15 found the concert sold out.")
+                .contains("100 seats are taken, 100 of them distinct")
+                .contains("1 session removed, 0 reservations left.");
+        assertThat(output.lines().filter(line -> line.contains("erin@example.org has a place on Tue"))).hasSize(6);
+    }
+
+    private static String play(String storage) throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Quickstart.play(inMemory, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Quickstart.play(storage, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }
