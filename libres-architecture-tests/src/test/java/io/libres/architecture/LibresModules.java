@@ -16,15 +16,16 @@ enum LibresModules {
     POSTGRES_SUPPORT("libres-postgres-support", "io.libres.postgres"),
     JDBI_ADAPTER("libres-jdbi-adapter", "io.libres.jdbi", POSTGRES_SUPPORT),
     JOOQ_ADAPTER("libres-jooq-adapter", "io.libres.jooq", POSTGRES_SUPPORT),
-    TESTKIT("libres-testkit", "io.libres.testkit"),
+    RECURRENCE("libres-recurrence", "io.libres.recurrence"),
+    TESTKIT("libres-testkit", "io.libres.testkit", RECURRENCE),
     EXAMPLES("libres-examples", "io.libres.examples");
 
     /**
-     * Every module that plugs into a port of the core, and what they share; none may see another
+     * Every module that plugs into a port of the core or extends it (recurrence), and what they share; none may see another
      * beyond the modules it is declared to build on.
      */
     static final List<LibresModules> ADAPTERS =
-            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER);
+            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, RECURRENCE);
 
     private final String artifactId;
     private final String rootPackage;

@@ -22,6 +22,7 @@ import io.libres.jooq.archfixture.JooqAdapterUsingJdbiAdapter;
 import io.libres.json.gson.archfixture.GsonModuleUsingPostgresSupport;
 import io.libres.json.jackson.archfixture.JacksonModuleUsingJooqAdapter;
 import io.libres.postgres.archfixture.PostgresSupportClass;
+import io.libres.recurrence.archfixture.RecurrenceUsingJdbiAdapter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,13 @@ class RulesCatchViolationsTest {
     void independenceRuleCatchesJsonModuleToAdapter() {
         assertViolation(LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
                 JacksonModuleUsingJooqAdapter.class, JooqAdapterUsingJdbiAdapter.class.getName());
+    }
+
+    @Test
+    @DisplayName("the independence rule catches libres-recurrence using a storage adapter")
+    void independenceRuleCatchesRecurrenceToAdapter() {
+        assertViolation(LibresArchitectureRules.ADAPTERS_ARE_INDEPENDENT,
+                RecurrenceUsingJdbiAdapter.class, JdbiAdapterClass.class.getName());
     }
 
     @Test

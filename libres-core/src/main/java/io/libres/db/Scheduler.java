@@ -1367,4 +1367,126 @@ public final class Scheduler {
         }
         return span;
     }
+
+    // ------------------------------------------------------------------ occurrences (series)
+
+    /**
+     * Reserves occurrences (the dates of a series) under one token, deciding each occurrence on
+     * its own: the records of every occurrence are read once and the reservations written in one
+     * batch, so the statements sent do not grow with the number of occurrences. Each occurrence
+     * obeys what {@link #reserve(String, List, ReserveOptions)} checks (length, free spots,
+     * quota, quota limit, blocking resources, the session). Raises reservations made.
+     *
+     * @param email the reservee's email
+     * @param dates the occurrences
+     * @param options data, session, quota; the same for every occurrence
+     * @param policy all or nothing, or book what is free
+     * @return the token, the occurrences booked and those refused with the reason of each
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why, if one is refused
+     *     with {@link OccurrencePolicy#ALL_OR_NOTHING} or every one is refused; nothing is written then
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the options or the policy are missing
+     */
+    public OccurrenceOutcome reserveOccurrences(String email, List<DateRange> dates, ReserveOptions options,
+            OccurrencePolicy policy) {
+        return reservations.reserveOccurrences(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"),
+                Arguments.require(policy, "occurrence policy"), null);
+    }
+
+    /**
+     * Reserves occurrences under the token of existing reservations of this resource, so they
+     * join that series; see {@link #reserveOccurrences(String, List, ReserveOptions, OccurrencePolicy)}.
+     *
+     * @param token the token to join
+     * @param email the reservee's email
+     * @param dates the occurrences
+     * @param options data, session, quota
+     * @param policy all or nothing, or book what is free
+     * @return the outcome, with the token joined
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the options or the policy are missing
+     */
+    public OccurrenceOutcome reserveOccurrences(UUID token, String email, List<DateRange> dates, ReserveOptions options,
+            OccurrencePolicy policy) {
+        return reservations.reserveOccurrences(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"),
+                Arguments.require(policy, "occurrence policy"), Arguments.token(token));
+    }
+
+    /**
+     * Replaces some reservations of a token by new occurrences under the same token, all or
+     * nothing (a "this and following" change of a series): removes the reservations and their
+     * slots, reserves the new occurrences, and approves them if every reservation of the token
+     * was approved. Raises reservations removed, made and (if approved) approved.
+     *
+     * @param token the token
+     * @param ids the ids of the reservations to replace; ids the token does not have are ignored
+     * @param email the reservee of the new occurrences
+     * @param dates the new occurrences; empty to only remove
+     * @param options data, session and quota of the new occurrences
+     * @return the outcome of booking the new occurrences
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.OccurrencesRefused naming every refused new occurrence; nothing is changed then
+     * @throws AlreadyReservedError if approving a new occurrence finds a slot taken; nothing is changed then
+     * @throws InvalidEmailAddress if the email is not valid
+     * @throws io.libres.errors.InvalidArgument if the ids, dates or options are missing or hold a missing value
+     */
+    public OccurrenceOutcome replaceOccurrences(UUID token, Collection<Integer> ids, String email, List<DateRange> dates,
+            ReserveOptions options) {
+        Arguments.token(token);
+        Arguments.requireAll(ids, "reservation ids");
+        Arguments.requireAll(dates, "dates");
+        return reservations.replaceOccurrences(token, ids, email, dates.isEmpty() ? List.of() : Arguments.ranges(dates),
+                Arguments.require(options, "reserve options"));
+    }
+
+    /**
+     * Removes some reservations of a token and their reserved slots in a fixed number of
+     * statements. Raises reservations removed.
+     *
+     * @param token the token
+     * @param ids the reservations' ids; ids the token does not have are ignored
+     * @return the removed reservations
+     * @throws InvalidReservationToken if the token is missing or no reservation of this resource has it
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public List<Reservation> removeReservations(UUID token, Collection<Integer> ids) {
+        return reservations.removeReservations(Arguments.token(token), Arguments.requireAll(ids, "reservation ids"));
+    }
+
+    /**
+     * Blocks occurrences (the dates of a series) under one token, deciding each on its own, in a
+     * fixed number of statements; see {@link #addBlocker(List, String)} for what each occurrence
+     * obeys. Raises blockers added.
+     *
+     * @param dates the occurrences
+     * @param reason why, or null
+     * @param policy all or nothing, or block what is free
+     * @return the token, the occurrences blocked and those refused with the reason of each
+     * @throws io.libres.errors.OccurrencesRefused naming every refused occurrence and why, if one is refused
+     *     with {@link OccurrencePolicy#ALL_OR_NOTHING} or every one is refused; nothing is written then
+     * @throws InvalidDateRange if the dates or one of their ranges are missing
+     * @throws io.libres.errors.InvalidArgument if the policy is missing
+     */
+    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, String reason, OccurrencePolicy policy) {
+        return blockers.addBlockerOccurrences(Arguments.ranges(dates), reason,
+                Arguments.require(policy, "occurrence policy")).getKey();
+    }
+
+    /**
+     * Removes some blockers of a token and their reserved slots in a fixed number of statements.
+     * Raises blockers removed.
+     *
+     * @param token the token
+     * @param ids the blockers' ids; ids the token does not have are ignored
+     * @return the removed blockers
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has it
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public List<ReservationBlocker> removeBlockers(UUID token, Collection<Integer> ids) {
+        return blockers.removeBlockers(Arguments.token(token), Arguments.requireAll(ids, "blocker ids"));
+    }
 }

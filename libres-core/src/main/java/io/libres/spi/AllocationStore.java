@@ -10,29 +10,46 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The allocations table within one unit of work. Each method is answerable with one statement.
+ * The allocations table within one unit of work.
+ *
+ * <p>Each method says how many statements it may send; the number never grows with the rows
+ * involved (the statement-count group of {@code StorageContractTest} checks it). Writes are seen at
+ * once by every read of the same unit of work. {@code data} is stored as a JSON object, {@code {}}
+ * when empty (never SQL NULL nor JSON null, which libres 1.2 does not expect), and reads back as an
+ * empty map then.
  */
 public interface AllocationStore {
 
     /**
-     * Inserts allocations in one batch.
+     * Inserts allocations in one batch, all or none. Each gets the next id of the sequence and
+     * {@code created} = the unit of work's time; {@code modified} stays unset. At most two statements
+     * (a SQL storage checks for clashes, then inserts: {@code AllocationInserts} of
+     * {@code libres-postgres-support}); none for an empty list.
      *
      * @param allocations transient allocations
      * @return the same allocations with ids and creation timestamps, in order
-     * @throws io.libres.errors.OverlappingAllocationError if one has the same resource and start
-     *     as a stored allocation (the unique key {@code resource_start_ix})
+     * @throws io.libres.errors.OverlappingAllocationError if one has the same resource and start as a
+     *     stored allocation visible to the unit of work (the unique key {@code resource_start_ix}), or
+     *     as an earlier one of the batch (a twin); {@link io.libres.errors.OverlappingAllocationError#existing()}
+     *     is that allocation, never null; nothing is inserted and the unit of work stays usable
+     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work, invisible to this
+     *     one, stored an allocation with one's resource and start (at the insert or at commit)
      */
     List<Allocation> insert(List<Allocation> allocations);
 
     /**
-     * Writes every column of stored allocations, by id, and sets their modification time.
+     * Writes every column of stored allocations, by id, and sets their {@code modified} to the unit
+     * of work's time; {@code created} is kept. One statement; none for an empty list.
      *
      * @param allocations stored allocations
      */
     void update(List<Allocation> allocations);
 
     /**
-     * The allocations matching the criteria, ordered by start, then id.
+     * The allocations matching every criterion given (criteria left unset do not narrow), ordered by
+     * start, then id. Sees the unit of work's own writes. A {@link QueryResult} is lazy: nothing is sent until
+     * one of its terminal methods ({@code stream}, {@code list}, {@code count}, {@code first},
+     * {@code one}, {@code exists}) runs, and each sends one statement.
      *
      * @param criteria which allocations
      * @return the matching allocations
@@ -40,15 +57,17 @@ public interface AllocationStore {
     QueryResult<Allocation> find(AllocationCriteria criteria);
 
     /**
-     * Deletes the allocations matching the criteria.
+     * Deletes the allocations matching the criteria. One statement.
      *
      * @param criteria which allocations
      * @return how many were deleted
+     * @throws io.libres.errors.StorageException with SQLSTATE 23503 if a reserved slot still refers
+     *     to one of them (the foreign key of {@code reserved_slots}); nothing is deleted
      */
     int delete(AllocationCriteria criteria);
 
     /**
-     * Tells whether at least two allocations of a resource share a group.
+     * Tells whether at least two allocations of a resource share a group. One statement.
      *
      * @param resource the resource
      * @param group the group
@@ -59,7 +78,7 @@ public interface AllocationStore {
     /**
      * How many allocations of a resource each of some groups holds, in one statement: the
      * set-based form of {@link #isInGroup} (an allocation is grouped if its group holds two or
-     * more allocations of its resource).
+     * more allocations of its resource). None for an empty collection.
      *
      * @param resource the resource (a master's resource gives the masters of the groups)
      * @param groups the groups to count
@@ -69,14 +88,28 @@ public interface AllocationStore {
     Map<UUID, Integer> groupSizes(UUID resource, Collection<UUID> groups);
 
     /**
-     * The allocations of a real resource between two instants that nothing refers to: no reserved
-     * slot, no reservation and no blocker targets their group, and their whole group lies between
-     * the instants (with {@code singlesOnly}, the group has one member).
+     * The allocations of a real resource between two instants that nothing uses, as libres 1.2's
+     * {@code remove_unused_allocations} finds them. The candidates are the allocations whose
+     * {@code mirror_of} is the resource (masters and their mirrors alike) that start and end within
+     * the range, and of these the ones
+     *
+     * <ul>
+     *   <li>with no reserved slot of their own (a slot on another member of the group, a mirror say,
+     *       leaves out only that member),</li>
+     *   <li>whose group no reservation and no blocker of the resource targets,</li>
+     *   <li>whose group, counting every allocation with that {@code mirror_of} (mirrors included),
+     *       lies wholly within the range, and with {@code singlesOnly} has exactly one member: a
+     *       master with a stored mirror in its group is left out.</li>
+     * </ul>
+     *
+     * <p>Ordered by start, then id. A {@link QueryResult} is lazy: nothing is sent until
+     * one of its terminal methods ({@code stream}, {@code list}, {@code count}, {@code first},
+     * {@code one}, {@code exists}) runs, and each sends one statement.
      *
      * @param mirrorOf the real resource
      * @param range the instants; allocations must start and end within them
      * @param singlesOnly true to leave out grouped allocations
-     * @return the unused allocations, ordered by start
+     * @return the unused allocations, ordered by start, then id
      */
     QueryResult<Allocation> findUnused(UUID mirrorOf, Timespan range, boolean singlesOnly);
 }

@@ -6,13 +6,18 @@ import io.libres.db.query.QueryResult;
 import java.util.List;
 
 /**
- * The reservation_blockers table within one unit of work. Each method is answerable with one
- * statement.
+ * The reservation_blockers table within one unit of work.
+ *
+ * <p>Each method says how many statements it may send; the number never grows with the rows
+ * involved. Writes are seen at once by every read of the same unit of work.
  */
 public interface BlockerStore {
 
     /**
      * Inserts blockers in one batch; a blocker without id gets the next id, one with an id keeps it.
+     * {@code created} is the unit of work's time, except that a blocker carrying both an id and a
+     * {@code created} keeps that {@code created}; {@code modified} is unset. At most two statements;
+     * none for an empty list.
      *
      * @param blockers the new blockers
      * @return the same blockers with ids and creation timestamps, in order
@@ -20,14 +25,17 @@ public interface BlockerStore {
     List<ReservationBlocker> insert(List<ReservationBlocker> blockers);
 
     /**
-     * Writes every column of stored blockers, by id, and sets their modification time.
+     * Writes every column of stored blockers, by id, and sets their {@code modified} to the unit of
+     * work's time; {@code created} is kept. One statement; none for an empty list.
      *
      * @param blockers stored blockers
      */
     void update(List<ReservationBlocker> blockers);
 
     /**
-     * The blockers matching the criteria, ordered by id.
+     * The blockers matching every criterion given, ordered by id. A {@link QueryResult} is lazy: nothing is sent until
+     * one of its terminal methods ({@code stream}, {@code list}, {@code count}, {@code first},
+     * {@code one}, {@code exists}) runs, and each sends one statement.
      *
      * @param criteria which blockers
      * @return the blockers
@@ -35,7 +43,7 @@ public interface BlockerStore {
     QueryResult<ReservationBlocker> find(BlockerCriteria criteria);
 
     /**
-     * Deletes the blockers matching the criteria.
+     * Deletes the blockers matching the criteria. One statement.
      *
      * @param criteria which blockers
      * @return how many were deleted

@@ -10,23 +10,47 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The reserved_slots table within one unit of work. Each method is answerable with one statement.
+ * The reserved_slots table within one unit of work. Its key (resource, start) is what makes double
+ * booking impossible.
+ *
+ * <p>Each method says how many statements it may send; the number never grows with the rows
+ * involved. Writes are seen at once by every read of the same unit of work.
  */
 public interface ReservedSlotStore {
 
     /**
-     * Inserts slots in one batch; atomically, none or all. After a duplicate the unit of work
-     * stays usable (a SQL storage sets a savepoint around the insert).
+     * Inserts slots in one batch; atomically, none or all. Each gets {@code created} = the unit of
+     * work's time, {@code modified} unset. One statement, two when a duplicate was met (a SQL storage
+     * undoes the inserted part); none for an empty list. {@code ReservedSlotInserts} of
+     * {@code libres-postgres-support} is the recipe on PostgreSQL.
+     *
+     * <p>Three cases of a taken key, each with its own outcome:
+     * <ul>
+     *   <li>a slot visible to the unit of work (its own, or committed before its snapshot):
+     *       {@link io.libres.errors.AlreadyReservedError};</li>
+     *   <li>two slots of the batch with the same key (batch twins):
+     *       {@link io.libres.errors.AlreadyReservedError};</li>
+     *   <li>a slot of a concurrent unit of work that this one cannot see (committed after its
+     *       snapshot, or not committed yet): {@link io.libres.errors.SerializationFailure}, at the
+     *       insert or at the latest at commit, never {@link io.libres.errors.AlreadyReservedError}
+     *       (run again, the unit of work sees the slot and decides anew).</li>
+     * </ul>
+     * After {@link io.libres.errors.AlreadyReservedError} nothing of the batch is stored and the unit
+     * of work stays usable (a plain SQL {@code INSERT} would abort the transaction).
      *
      * @param slots the new slots
      * @throws io.libres.errors.AlreadyReservedError if a slot with the same (resource, start) is
-     *     stored, by this unit of work or a committed one; nothing is inserted
-     * @throws io.libres.errors.SerializationFailure if a concurrent unit of work holds the slot
+     *     visible to the unit of work, or the batch holds two; nothing is inserted
+     * @throws io.libres.errors.SerializationFailure if a concurrent, invisible unit of work holds the slot
+     * @throws io.libres.errors.StorageException with SQLSTATE 23503 if a slot's allocation is not stored
      */
     void insert(List<ReservedSlot> slots);
 
     /**
-     * The slots matching the criteria, ordered by start, then resource.
+     * The slots matching every criterion given, ordered by start, then resource (as PostgreSQL
+     * orders uuids: by their text form). A {@link QueryResult} is lazy: nothing is sent until
+     * one of its terminal methods ({@code stream}, {@code list}, {@code count}, {@code first},
+     * {@code one}, {@code exists}) runs, and each sends one statement.
      *
      * @param criteria which slots
      * @return the slots
@@ -34,7 +58,8 @@ public interface ReservedSlotStore {
     QueryResult<ReservedSlot> find(SlotCriteria criteria);
 
     /**
-     * The slots of the given allocations, grouped by allocation id.
+     * The slots of the given allocations, grouped by allocation id. One statement; none for an
+     * empty collection.
      *
      * @param allocationIds the allocations
      * @return for each allocation with slots, its slots ordered by start
@@ -42,7 +67,7 @@ public interface ReservedSlotStore {
     Map<Integer, List<ReservedSlot>> byAllocation(Collection<Integer> allocationIds);
 
     /**
-     * Deletes the slots matching the criteria.
+     * Deletes the slots matching the criteria. One statement.
      *
      * @param criteria which slots
      * @return how many were deleted
@@ -51,7 +76,8 @@ public interface ReservedSlotStore {
 
     /**
      * Moves every slot of one allocation to another, changing their resource and allocation id
-     * (mirrors being reorganised after a quota change).
+     * (mirrors being reorganised after a quota change); moved slots keep {@code created} and get
+     * {@code modified} = the unit of work's time. One statement.
      *
      * @param fromAllocationId the allocation whose slots move
      * @param toResource the resource of the allocation taking them over
@@ -61,12 +87,13 @@ public interface ReservedSlotStore {
     int reassign(int fromAllocationId, UUID toResource, int toAllocationId);
 
     /**
-     * Moves the slots of several allocations at once, in one statement: every slot of each key
-     * allocation goes to the stored allocation it maps to (its resource and id). The moves are
-     * decided on the slots as they were before the call, so a slot moves at most once and a slot
-     * may arrive where another one leaves (a quota change shifts mirrors down by one). A SQL
-     * storage needs two statements (delete the moving slots, insert them moved), because its key
-     * is checked row by row.
+     * Moves the slots of several allocations at once: every slot of each key allocation goes to the
+     * stored allocation it maps to (its resource and id), keeping {@code created}, with
+     * {@code modified} = the unit of work's time. The moves are decided on the slots as they were
+     * before the call, so a slot moves at most once and a slot may arrive where another one leaves (a
+     * quota change shifts mirrors down by one). At most two statements (a SQL storage deletes the
+     * moving slots, then inserts them moved with {@code ReservedSlotInserts.insertMoved}, because one
+     * {@code UPDATE} checks the key row by row); none for an empty map.
      *
      * @param moves for each allocation id whose slots move, the stored allocation taking them over
      * @return how many slots moved

@@ -3,6 +3,24 @@ package io.libres.spi;
 /**
  * One SERIALIZABLE transaction on the storage and the stores that read and write within it.
  *
+ * <p><b>Visibility.</b> Every store of the unit of work sees its own writes at once (a slot
+ * inserted is found by {@link ReservedSlotStore#find}, an allocation deleted is gone from
+ * {@link AllocationStore#find}), and the committed state as of its snapshot, taken no later than
+ * its first read or write; what others commit later stays invisible until the unit of work ends.
+ *
+ * <p><b>After a failure.</b> A store method that throws
+ * {@link io.libres.errors.AlreadyReservedError} from {@link ReservedSlotStore#insert} or
+ * {@link io.libres.errors.OverlappingAllocationError} from {@link AllocationStore#insert} has
+ * written nothing and leaves the unit of work usable. After any other exception (a
+ * {@link io.libres.errors.SerializationFailure}, a {@link io.libres.errors.StorageException}) the
+ * caller may only roll back, to a {@link #savepoint()} or entirely; a SQL storage's transaction is
+ * aborted by then.
+ *
+ * <p><b>After the end.</b> Once committed, rolled back or closed, {@link #isOpen()} is false and
+ * every store method, {@link #savepoint()} and {@link #commit()} throw
+ * {@link io.libres.errors.StorageException} saying the unit of work is no longer open;
+ * {@link #rollback()} and {@link #close()} do nothing.
+ *
  * <p>A unit of work either owns its transaction ({@link Storage#begin()} began it: commit and
  * rollback end it and release its connection) or has <em>joined</em> a transaction the application
  * owns (a JDBI {@code Handle}, a Spring-managed transaction, a jOOQ transaction; see
@@ -17,56 +35,62 @@ package io.libres.spi;
 public interface UnitOfWork extends AutoCloseable {
 
     /**
-     * The allocations, read and written in this unit of work.
+     * The allocations, read and written in this unit of work. The same store every call.
      *
      * @return the allocation store
      */
     AllocationStore allocations();
 
     /**
-     * The reserved slots, read and written in this unit of work.
+     * The reserved slots, read and written in this unit of work. The same store every call.
      *
      * @return the reserved slot store
      */
     ReservedSlotStore reservedSlots();
 
     /**
-     * The reservations, read and written in this unit of work.
+     * The reservations, read and written in this unit of work. The same store every call.
      *
      * @return the reservation store
      */
     ReservationStore reservations();
 
     /**
-     * The blockers, read and written in this unit of work.
+     * The blockers, read and written in this unit of work. The same store every call.
      *
      * @return the blocker store
      */
     BlockerStore blockers();
 
     /**
-     * Sets a savepoint: a later {@link Savepoint#rollback()} undoes only the writes made after it.
+     * Sets a savepoint: a later {@link Savepoint#rollback()} undoes only the writes made after it,
+     * and leaves the unit of work usable even after a failed statement. Savepoints nest. At most one
+     * statement.
      *
      * @return the savepoint
+     * @throws io.libres.errors.StorageException if the unit of work is no longer open
      */
     Savepoint savepoint();
 
     /**
-     * Makes every write of this unit of work durable and visible to others, and ends it.
+     * Makes every write of this unit of work durable and visible to others, and ends it; a storage
+     * on a database gives the connection back. At most one statement.
      *
      * @throws io.libres.errors.SerializationFailure if a concurrent unit of work conflicts; nothing
      *     was written, the unit of work is ended and may be run again
-     * @throws io.libres.errors.StorageException if the storage fails otherwise
+     * @throws io.libres.errors.StorageException if the unit of work is no longer open, or the
+     *     storage fails otherwise (the unit of work is ended then too)
      */
     void commit();
 
     /**
-     * Undoes every write of this unit of work and ends it. Does nothing if already ended.
+     * Undoes every write of this unit of work and ends it, giving the connection back. Does nothing
+     * if already ended. Never throws for a broken connection: the writes are gone either way.
      */
     void rollback();
 
     /**
-     * Tells whether the unit of work is still open (neither committed nor rolled back).
+     * Tells whether the unit of work is still open (neither committed, rolled back nor closed).
      *
      * @return true while open
      */
@@ -84,7 +108,7 @@ public interface UnitOfWork extends AutoCloseable {
 
     /**
      * Rolls back if still open and releases the unit of work's resources (for a joined unit of
-     * work: nothing of the owner's transaction or connection).
+     * work: nothing of the owner's transaction or connection); does nothing if already ended.
      */
     @Override
     void close();

@@ -21,6 +21,13 @@ import java.util.Optional;
  *       {@link SerializationFailure};</li>
  *   <li>anything else becomes a {@link StorageException} that keeps the cause and its SQLSTATE.</li>
  * </ul>
+ *
+ * <p>A unique violation alone cannot tell a duplicate the unit of work sees from one a concurrent
+ * unit of work committed invisibly, and it aborts the transaction, so the existing row cannot be
+ * read any more. Inserts into the two unique keys therefore go through the recipes, which tell
+ * them apart: {@link ReservedSlotInserts} for {@value #RESERVED_SLOTS_KEY} and
+ * {@link AllocationInserts} for {@value #ALLOCATIONS_KEY} (which this class, not knowing whether
+ * the batch was checked, leaves a {@link StorageException}).
  */
 public final class SqlErrors {
 
@@ -91,8 +98,10 @@ public final class SqlErrors {
                     return Optional.of(message.getConstraint());
                 }
             }
-            if (e.getMessage() != null && e.getMessage().contains("\"" + RESERVED_SLOTS_KEY + "\"")) {
-                return Optional.of(RESERVED_SLOTS_KEY);
+            for (String key : new String[] {RESERVED_SLOTS_KEY, ALLOCATIONS_KEY}) {
+                if (e.getMessage() != null && e.getMessage().contains("\"" + key + "\"")) {
+                    return Optional.of(key);
+                }
             }
         }
         return Optional.empty();

@@ -204,23 +204,127 @@ public final class BlockerOps {
         }
         PrefetchedLookup lookup = PrefetchedLookup.load(scope, scope.visibleResources(), spans, true, true);
         for (Timespan span : spans) {
-            for (Allocation allocation : lookup.mastersOverlapping(span, false)) {
-                if (!allocation.overlaps(span)) {
-                    continue;
-                }
-                if (allocation.findSpot(lookup, span).isEmpty()
-                        || Spots.freeCount(lookup, allocation, span) < allocation.quota()) {
-                    throw new AlreadyReservedError("allocation " + allocation.describe() + " is reserved between "
-                            + span.start() + " and " + span.end() + "; expected every spot to be free to block it");
-                }
-                if (allocation.resource().equals(scope.resource()) && !allocation.contains(span)) {
-                    throw new TimerangeTooLong("the span " + span.start() + " - " + span.end()
-                            + " reaches beyond allocation " + allocation.describe()
-                            + "; expected a span within the allocation");
-                }
-            }
+            checkSpan(lookup, span);
         }
         return lookup;
+    }
+
+    private void checkSpan(PrefetchedLookup lookup, Timespan span) {
+        for (Allocation allocation : lookup.mastersOverlapping(span, false)) {
+            if (!allocation.overlaps(span)) {
+                continue;
+            }
+            if (allocation.findSpot(lookup, span).isEmpty()
+                    || Spots.freeCount(lookup, allocation, span) < allocation.quota()) {
+                throw new AlreadyReservedError("allocation " + allocation.describe() + " is reserved between "
+                        + span.start() + " and " + span.end() + "; expected every spot to be free to block it");
+            }
+            if (allocation.resource().equals(scope.resource()) && !allocation.contains(span)) {
+                throw new TimerangeTooLong("the span " + span.start() + " - " + span.end()
+                        + " reaches beyond allocation " + allocation.describe()
+                        + "; expected a span within the allocation");
+            }
+        }
+    }
+
+    /**
+     * Blocks occurrences under one token; see {@code Scheduler#addBlockerOccurrences}. Reads the
+     * records of every occurrence once, decides each in memory and writes in one batch each.
+     *
+     * @param dates the occurrences
+     * @param reason the reason, or null
+     * @param policy all or nothing, or block what is free
+     * @return the outcome and the blockers written
+     * @throws io.libres.errors.OccurrencesRefused if an occurrence is refused (all or nothing) or every one is
+     */
+    public java.util.Map.Entry<io.libres.db.OccurrenceOutcome, List<ReservationBlocker>> addBlockerOccurrences(
+            List<DateRange> dates, String reason, io.libres.db.OccurrencePolicy policy) {
+        List<Timespan> spans = scope.resolve(dates);
+        if (spans.isEmpty()) {
+            throw new InvalidReservationError("no occurrences are given; expected at least one occurrence to block");
+        }
+        List<io.libres.db.RefusedOccurrence> refused = new ArrayList<>();
+        List<Timespan> sized = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            try {
+                ReservationChecks.requireValidLength(spans.get(i), scope.zone());
+                sized.add(spans.get(i));
+            } catch (io.libres.errors.LibresException e) {
+                refused.add(new io.libres.db.RefusedOccurrence(i, spans.get(i), e));
+                sized.add(null);
+            }
+        }
+        List<Timespan> readable = sized.stream().filter(java.util.Objects::nonNull).collect(Collectors.toList());
+        PrefetchedLookup lookup = readable.isEmpty() ? null
+                : PrefetchedLookup.load(scope, scope.visibleResources(), readable, true, true);
+        UUID token = UUID.randomUUID();
+        List<Target> targets = new ArrayList<>();
+        List<Integer> booked = new ArrayList<>();
+        Set<UUID> blockedGroups = new HashSet<>();
+        for (int i = 0; i < sized.size(); i++) {
+            Timespan span = sized.get(i);
+            if (span == null) {
+                continue;
+            }
+            try {
+                checkSpan(lookup, span);
+                List<Allocation> overlapping = lookup.mastersOverlapping(span, true).stream()
+                        .filter(a -> a.overlaps(span)).collect(Collectors.toList());
+                if (overlapping.isEmpty()) {
+                    throw new InvalidReservationError("no allocation of this scheduler lies within " + span.start()
+                            + " - " + span.end() + "; expected dates of existing allocations");
+                }
+                for (Allocation allocation : overlapping) {
+                    if (blockedGroups.contains(allocation.group())) {
+                        continue;
+                    }
+                    if (allocation.inGroup(lookup)) {
+                        blockedGroups.add(allocation.group());
+                        targets.add(new Target(new ReservationBlocker(null, token, allocation.group(), TargetType.GROUP,
+                                scope.resource(), null, null, null, reason, null, null), null, null));
+                    } else {
+                        Timespan rastered = Rasterizer.rasterizeSpan(span, allocation.raster());
+                        targets.add(new Target(new ReservationBlocker(null, token, allocation.group(),
+                                TargetType.ALLOCATION, scope.resource(), rastered.start(), rastered.end(),
+                                allocation.timezone().orElse(null), reason, null, null), allocation, span));
+                    }
+                }
+                booked.add(i);
+            } catch (io.libres.errors.LibresException e) {
+                refused.add(new io.libres.db.RefusedOccurrence(i, span, e));
+            }
+        }
+        refused.sort(java.util.Comparator.comparingInt(io.libres.db.RefusedOccurrence::index));
+        if (targets.isEmpty() || (!refused.isEmpty() && policy == io.libres.db.OccurrencePolicy.ALL_OR_NOTHING)) {
+            throw new io.libres.errors.OccurrencesRefused("blockers", spans.size(), refused);
+        }
+        List<ReservationBlocker> written = scope.atomically(() -> block(targets));
+        return java.util.Map.entry(new io.libres.db.OccurrenceOutcome(token, booked, refused), written);
+    }
+
+    /**
+     * Removes some blockers of a token and their slots in a fixed number of statements; see
+     * {@code Scheduler#removeBlockers}.
+     *
+     * @param token the token
+     * @param ids the blockers' ids
+     * @return the removed blockers
+     */
+    public List<ReservationBlocker> removeBlockers(UUID token, java.util.Collection<Integer> ids) {
+        Set<Integer> wanted = Set.copyOf(ids);
+        List<ReservationBlocker> removed = records.blockersByToken(token, OptionalInt.empty()).list().stream()
+                .filter(b -> wanted.contains(b.id())).collect(Collectors.toList());
+        if (removed.isEmpty()) {
+            return removed;
+        }
+        SlotCriteria slots = SlotCriteria.ofResource(scope.resource()).withToken(token).withSource(SlotSource.BLOCKER);
+        scope.work().reservedSlots().delete(new SlotCriteria(slots.mirrorOf(), slots.allocationIds(), slots.tokens(),
+                slots.source(), wanted, slots.resources(), slots.during()));
+        BlockerCriteria criteria = BlockerCriteria.ofResources(Set.of(scope.resource())).withToken(token);
+        scope.work().blockers().delete(new BlockerCriteria(criteria.resources(), criteria.tokens(), wanted,
+                criteria.targets()));
+        scope.publish(new BlockersRemoved(scope.context(), removed));
+        return removed;
     }
 
     /**

@@ -160,35 +160,40 @@ public final class ReservationOps {
         }
         PrefetchedLookup lookup = PrefetchedLookup.load(scope, scope.visibleResources(), spans, true, true);
         for (Timespan span : spans) {
-            for (Allocation allocation : lookup.mastersOverlapping(span, false)) {
-                if (!allocation.overlaps(span)) {
-                    continue;
-                }
-                if (!allocation.approveManually()) {
-                    if (allocation.findSpot(lookup, span).isEmpty() || Spots.freeCount(lookup, allocation, span) < quota) {
-                        throw new AlreadyReservedError("allocation " + allocation.describe() + " has no "
-                                + (quota == 1 ? "free spot" : quota + " free spots") + " between " + span.start()
-                                + " and " + span.end() + "; expected free spots");
-                    }
-                }
-                if (allocation.resource().equals(scope.resource()) && !allocation.contains(span)) {
-                    throw new TimerangeTooLong("the span " + span.start() + " - " + span.end()
-                            + " reaches beyond allocation " + allocation.describe()
-                            + "; expected a span within the allocation");
-                }
-                if (allocation.quotaLimit() > 0 && allocation.quotaLimit() < quota) {
-                    throw new QuotaOverLimit("a quota of " + quota + " exceeds the limit of " + allocation.quotaLimit()
-                            + " spots per reservation of allocation " + allocation.describe()
-                            + "; expected at most " + allocation.quotaLimit());
-                }
-                if (allocation.quota() < quota) {
-                    throw new QuotaImpossible("a quota of " + quota + " exceeds the " + allocation.quota()
-                            + " spots of allocation " + allocation.describe() + "; expected at most "
-                            + allocation.quota());
-                }
-            }
+            checkSpan(lookup, span, quota);
         }
         return lookup;
+    }
+
+    /** Checks one span against the records read, throwing the error libres raises for it. */
+    private void checkSpan(PrefetchedLookup lookup, Timespan span, int quota) {
+        for (Allocation allocation : lookup.mastersOverlapping(span, false)) {
+            if (!allocation.overlaps(span)) {
+                continue;
+            }
+            if (!allocation.approveManually()) {
+                if (allocation.findSpot(lookup, span).isEmpty() || Spots.freeCount(lookup, allocation, span) < quota) {
+                    throw new AlreadyReservedError("allocation " + allocation.describe() + " has no "
+                            + (quota == 1 ? "free spot" : quota + " free spots") + " between " + span.start()
+                            + " and " + span.end() + "; expected free spots");
+                }
+            }
+            if (allocation.resource().equals(scope.resource()) && !allocation.contains(span)) {
+                throw new TimerangeTooLong("the span " + span.start() + " - " + span.end()
+                        + " reaches beyond allocation " + allocation.describe()
+                        + "; expected a span within the allocation");
+            }
+            if (allocation.quotaLimit() > 0 && allocation.quotaLimit() < quota) {
+                throw new QuotaOverLimit("a quota of " + quota + " exceeds the limit of " + allocation.quotaLimit()
+                        + " spots per reservation of allocation " + allocation.describe()
+                        + "; expected at most " + allocation.quotaLimit());
+            }
+            if (allocation.quota() < quota) {
+                throw new QuotaImpossible("a quota of " + quota + " exceeds the " + allocation.quota()
+                        + " spots of allocation " + allocation.describe() + "; expected at most "
+                        + allocation.quota());
+            }
+        }
     }
 
     private List<Reservation> draftsByDates(String email, List<Timespan> spans, ReserveOptions options, UUID token) {
@@ -196,21 +201,7 @@ public final class ReservationOps {
         List<Reservation> drafts = new ArrayList<>();
         Set<UUID> reservedGroups = new HashSet<>();
         for (Timespan span : spans) {
-            for (Allocation allocation : lookup.mastersOverlapping(span, true)) {
-                if (reservedGroups.contains(allocation.group()) || !allocation.overlaps(span)) {
-                    continue;
-                }
-                if (allocation.inGroup(lookup)) {
-                    reservedGroups.add(allocation.group());
-                    drafts.add(newReservation(email, options, token).target(allocation.group())
-                            .targetType(TargetType.GROUP).build());
-                } else {
-                    Timespan rastered = Rasterizer.rasterizeSpan(span, allocation.raster());
-                    drafts.add(newReservation(email, options, token).target(allocation.group())
-                            .targetType(TargetType.ALLOCATION).start(rastered.start()).end(rastered.end())
-                            .timezone(allocation.timezone().orElse(null)).build());
-                }
-            }
+            drafts.addAll(draftsOf(span, lookup, email, options, token, reservedGroups));
         }
         if (drafts.isEmpty()) {
             throw new InvalidReservationError("no allocation of this scheduler lies within "
@@ -218,6 +209,172 @@ public final class ReservationOps {
                     + "; expected dates of existing allocations");
         }
         return drafts;
+    }
+
+    /** The reservations one span makes: one per allocation it overlaps, one per group not yet reserved. */
+    private List<Reservation> draftsOf(Timespan span, PrefetchedLookup lookup, String email, ReserveOptions options,
+            UUID token, Set<UUID> reservedGroups) {
+        List<Reservation> drafts = new ArrayList<>();
+        for (Allocation allocation : lookup.mastersOverlapping(span, true)) {
+            if (reservedGroups.contains(allocation.group()) || !allocation.overlaps(span)) {
+                continue;
+            }
+            if (allocation.inGroup(lookup)) {
+                reservedGroups.add(allocation.group());
+                drafts.add(newReservation(email, options, token).target(allocation.group())
+                        .targetType(TargetType.GROUP).build());
+            } else {
+                Timespan rastered = Rasterizer.rasterizeSpan(span, allocation.raster());
+                drafts.add(newReservation(email, options, token).target(allocation.group())
+                        .targetType(TargetType.ALLOCATION).start(rastered.start()).end(rastered.end())
+                        .timezone(allocation.timezone().orElse(null)).build());
+            }
+        }
+        return drafts;
+    }
+
+    /**
+     * Reserves occurrences under one token; see {@code Scheduler#reserveOccurrences}. Reads the
+     * records of every occurrence once, decides each in memory and writes the reservations in one
+     * batch.
+     *
+     * @param email the reservee
+     * @param dates the occurrences
+     * @param options the options
+     * @param policy all or nothing, or book what is free
+     * @param joined the token of existing reservations to join, or null for a new one
+     * @return the outcome
+     * @throws io.libres.errors.OccurrencesRefused if an occurrence is refused (all or nothing) or every one is
+     */
+    public io.libres.db.OccurrenceOutcome reserveOccurrences(String email, List<DateRange> dates, ReserveOptions options,
+            io.libres.db.OccurrencePolicy policy, UUID joined) {
+        String valid = validEmail(email);
+        List<Timespan> spans = scope.resolve(dates);
+        if (joined != null) {
+            records.reservationsByToken(joined, OptionalInt.empty());
+        }
+        if (spans.isEmpty()) {
+            throw new InvalidReservationError("no occurrences are given; expected at least one occurrence to reserve");
+        }
+        List<io.libres.db.RefusedOccurrence> refused = new ArrayList<>();
+        List<Timespan> sized = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            try {
+                ReservationChecks.requireValidLength(spans.get(i), scope.zone());
+                sized.add(spans.get(i));
+            } catch (LibresException e) {
+                refused.add(new io.libres.db.RefusedOccurrence(i, spans.get(i), e));
+                sized.add(null);
+            }
+        }
+        List<Timespan> readable = sized.stream().filter(java.util.Objects::nonNull).collect(Collectors.toList());
+        PrefetchedLookup lookup = readable.isEmpty() ? null
+                : PrefetchedLookup.load(scope, scope.visibleResources(), readable, true, true);
+        Set<List<Object>> inSession = new HashSet<>();
+        if (options.sessionId() != null) {
+            for (Reservation r : reservationsOfSession(options.sessionId())) {
+                inSession.add(java.util.Arrays.asList(r.target(), r.start().orElse(null)));
+            }
+        }
+        UUID token = joined != null ? joined : tokenFor(options);
+        List<Reservation> drafts = new ArrayList<>();
+        List<Integer> booked = new ArrayList<>();
+        Set<UUID> reservedGroups = new HashSet<>();
+        for (int i = 0; i < sized.size(); i++) {
+            Timespan span = sized.get(i);
+            if (span == null) {
+                continue;
+            }
+            try {
+                checkSpan(lookup, span, options.quota());
+                Set<UUID> groups = new HashSet<>(reservedGroups);
+                List<Reservation> own = draftsOf(span, lookup, valid, options, token, groups);
+                if (own.isEmpty() && lookup.mastersOverlapping(span, true).stream().noneMatch(a -> a.overlaps(span))) {
+                    throw new InvalidReservationError("no allocation of this scheduler lies within " + span.start()
+                            + " - " + span.end() + "; expected dates of existing allocations");
+                }
+                for (Reservation draft : own) {
+                    if (inSession.contains(java.util.Arrays.asList(draft.target(), draft.start().orElse(null)))) {
+                        throw new OverlappingReservationError("the session " + options.sessionId()
+                                + " already holds a reservation of " + draft.target() + draft.start().map(s -> " at " + s)
+                                .orElse("") + "; expected each reservation once per session");
+                    }
+                }
+                reservedGroups = groups;
+                drafts.addAll(own);
+                booked.add(i);
+            } catch (LibresException e) {
+                refused.add(new io.libres.db.RefusedOccurrence(i, span, e));
+            }
+        }
+        refused.sort(java.util.Comparator.comparingInt(io.libres.db.RefusedOccurrence::index));
+        if (drafts.isEmpty() || (!refused.isEmpty() && policy == io.libres.db.OccurrencePolicy.ALL_OR_NOTHING)) {
+            throw new io.libres.errors.OccurrencesRefused("reservations", spans.size(), refused.isEmpty()
+                    ? List.of() : refused);
+        }
+        List<Reservation> stored = scope.work().reservations().insert(drafts);
+        scope.publish(new ReservationsMade(scope.context(), stored));
+        return new io.libres.db.OccurrenceOutcome(token, booked, refused);
+    }
+
+    /**
+     * Replaces reservations of a token by occurrences under the same token, all or nothing; see
+     * {@code Scheduler#replaceOccurrences}.
+     *
+     * @param token the token
+     * @param ids the reservations to remove
+     * @param email the reservee of the new occurrences
+     * @param dates the new occurrences
+     * @param options the options of the new occurrences
+     * @return the outcome of booking the new occurrences
+     */
+    public io.libres.db.OccurrenceOutcome replaceOccurrences(UUID token, Collection<Integer> ids, String email,
+            List<DateRange> dates, ReserveOptions options) {
+        List<Reservation> existing = records.reservationsByToken(token, OptionalInt.empty()).list();
+        Set<Integer> wanted = Set.copyOf(ids);
+        List<Reservation> replaced = existing.stream().filter(r -> wanted.contains(r.requireId()))
+                .collect(Collectors.toList());
+        boolean approved = !existing.isEmpty() && existing.stream().allMatch(r -> r.status() == ReservationStatus.APPROVED);
+        return scope.atomically(() -> {
+            if (!replaced.isEmpty()) {
+                removeReservations(token, wanted, replaced);
+            }
+            io.libres.db.OccurrenceOutcome outcome = dates.isEmpty()
+                    ? new io.libres.db.OccurrenceOutcome(token, List.of(), List.of())
+                    : reserveOccurrences(email, dates, options, io.libres.db.OccurrencePolicy.ALL_OR_NOTHING, token);
+            if (approved && !dates.isEmpty()) {
+                approveReservations(token);
+            }
+            return outcome;
+        });
+    }
+
+    /**
+     * Removes some reservations of a token and their slots in a fixed number of statements; see
+     * {@code Scheduler#removeReservations}.
+     *
+     * @param token the token
+     * @param ids the reservations' ids
+     * @return the removed reservations
+     */
+    public List<Reservation> removeReservations(UUID token, Collection<Integer> ids) {
+        Set<Integer> wanted = Set.copyOf(ids);
+        List<Reservation> removed = records.reservationsByToken(token, OptionalInt.empty()).list().stream()
+                .filter(r -> wanted.contains(r.requireId())).collect(Collectors.toList());
+        if (!removed.isEmpty()) {
+            removeReservations(token, wanted, removed);
+        }
+        return removed;
+    }
+
+    private void removeReservations(UUID token, Set<Integer> ids, List<Reservation> removed) {
+        SlotCriteria slots = SlotCriteria.ofResource(scope.resource()).withToken(token).withSource(SlotSource.RESERVATION);
+        scope.work().reservedSlots().delete(new SlotCriteria(slots.mirrorOf(), slots.allocationIds(), slots.tokens(),
+                slots.source(), ids, slots.resources(), slots.during()));
+        ReservationCriteria criteria = ReservationCriteria.ofResources(Set.of(scope.resource())).withToken(token);
+        scope.work().reservations().delete(new ReservationCriteria(criteria.resources(), criteria.tokens(), ids,
+                criteria.targets(), criteria.status(), criteria.targetType(), criteria.sessionIds()));
+        scope.publish(new ReservationsRemoved(scope.context(), removed));
     }
 
     /**

@@ -2,27 +2,23 @@ package io.libres.jdbi.internal;
 
 import io.libres.db.models.Allocation;
 import io.libres.db.query.QueryResult;
-import io.libres.errors.OverlappingAllocationError;
+import io.libres.postgres.AllocationInserts;
 import io.libres.spi.AllocationCriteria;
 import io.libres.spi.AllocationStore;
 import io.libres.time.Timespan;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The allocations table through JDBI: every method is one statement, inserts at most two. */
+/** The allocations table through JDBI: every method is one statement, inserts two ({@link AllocationInserts}). */
 final class JdbiAllocationStore implements AllocationStore {
 
     private static final String ORDER = "_start, id";
@@ -33,46 +29,11 @@ final class JdbiAllocationStore implements AllocationStore {
         this.work = work;
     }
 
-    private record Key(UUID resource, Object value) {
-    }
-
     @Override
     public List<Allocation> insert(List<Allocation> allocations) {
-        if (allocations.isEmpty()) {
-            return List.of();
-        }
-        Map<Key, Allocation> batch = new HashMap<>();
-        for (Allocation a : allocations) {
-            Allocation twin = batch.putIfAbsent(new Key(a.resource(), a.start()), a);
-            if (twin != null) {
-                throw new OverlappingAllocationError(a.start(), a.end(), twin);
-            }
-        }
-        Optional<Allocation> clash = clash(allocations);
-        if (clash.isPresent()) {
-            Allocation existing = clash.get();
-            Allocation wanted = batch.get(new Key(existing.resource(), existing.start()));
-            throw new OverlappingAllocationError(wanted.start(), wanted.end(), existing);
-        }
-        Instant created = work.now();
-        Map<Key, Integer> ids = Errors.translating("inserting allocations", () -> bindColumns(work.handle().createQuery(
-                "INSERT INTO allocations (resource, type, mirror_of, \"group\", quota, quota_limit, partly_available,"
-                        + " approve_manually, timezone, data, _start, _end, _raster, created)"
-                        + " SELECT r, t, m, g, q, ql, pa, am, tz, CAST(d AS jsonb), CAST(s AS timestamp),"
-                        + " CAST(e AS timestamp), ra, :created"
-                        + " FROM unnest(:r, :t, :m, :g, :q, :ql, :pa, :am, :tz, :d, :s, :e, :ra) WITH ORDINALITY"
-                        + " AS x(r, t, m, g, q, ql, pa, am, tz, d, s, e, ra, n) ORDER BY n"
-                        + " RETURNING id, resource, _start"), allocations)
-                .bind("created", Binds.timestamp(created))
-                .map((rs, ctx) -> Map.entry(new Key(rs.getObject("resource", UUID.class),
-                        Binds.instant(rs.getObject("_start", LocalDateTime.class))), rs.getInt("id")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        List<Allocation> stored = new ArrayList<>(allocations.size());
-        for (Allocation a : allocations) {
-            Integer id = ids.get(new Key(a.resource(), a.start()));
-            stored.add(a.toBuilder().id(id).created(created).modified(null).build());
-        }
-        return stored;
+        RowMapper<Allocation> mapper = mapper();
+        return AllocationInserts.insert(work.handle().getConnection(), allocations, work.now(), work.json()::write,
+                row -> mapper.map(row, null));
     }
 
     /** Binds every column of the allocations as arrays {@code :r} to {@code :ra}, in the order of the list. */
@@ -91,17 +52,6 @@ final class JdbiAllocationStore implements AllocationStore {
                 .bind("s", Binds.timestampTexts(column(allocations, Allocation::start)))
                 .bind("e", Binds.timestampTexts(column(allocations, Allocation::end)))
                 .bind("ra", Binds.array("integer", column(allocations, a -> a.raster().minutes())));
-    }
-
-    private Optional<Allocation> clash(List<Allocation> allocations) {
-        return Errors.translating("checking allocations for clashes", () -> work.handle().createQuery(
-                "SELECT " + Rows.ALLOCATION_COLUMNS + " FROM allocations WHERE (resource, _start) IN"
-                        + " (SELECT r, CAST(s AS timestamp) FROM unnest(:r, :s) AS x(r, s)) ORDER BY " + ORDER
-                        + " LIMIT 1")
-                .bind("r", Binds.array("uuid", column(allocations, Allocation::resource)))
-                .bind("s", Binds.timestampTexts(column(allocations, Allocation::start)))
-                .map(Rows.allocations(work.json()))
-                .findFirst());
     }
 
     @Override

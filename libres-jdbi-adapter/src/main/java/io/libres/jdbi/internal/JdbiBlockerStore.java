@@ -36,14 +36,17 @@ final class JdbiBlockerStore implements BlockerStore {
         for (ReservationBlocker b : blockers) {
             int id = b.id() != null ? b.id() : fresh.next();
             stored.add(new ReservationBlocker(id, b.token(), b.target(), b.targetType(), b.resource(), b.start(),
-                    b.end(), b.timezone(), b.reason(), created, null));
+                    b.end(), b.timezone(), b.reason(), b.id() != null && b.created() != null ? b.created() : created,
+                    null));
         }
         Errors.run("inserting blockers", () -> bindColumns(work.handle().createUpdate(
                 "INSERT INTO reservation_blockers (id, token, target, target_type, resource, start, \"end\", timezone,"
                         + " reason, created)"
                         + " SELECT id, k, g, CAST(tt AS reservation_blocker_target_type), r, CAST(s AS timestamp),"
-                        + " CAST(e AS timestamp), tz, re, :created " + VALUES), stored)
-                .bind("created", Binds.timestamp(created))
+                        + " CAST(e AS timestamp), tz, re, CAST(c[n] AS timestamp)"
+                        + " FROM unnest(:id, :k, :g, :tt, :r, :s, :e, :tz, :re) WITH ORDINALITY"
+                        + " AS x(id, k, g, tt, r, s, e, tz, re, n), (SELECT :c AS c) AS cs"), stored)
+                .bind("c", Binds.timestampTexts(stored.stream().map(ReservationBlocker::created).toList()))
                 .execute());
         return stored;
     }

@@ -38,15 +38,19 @@ final class JdbiReservationStore implements ReservationStore {
         List<Reservation> stored = new ArrayList<>(reservations.size());
         for (Reservation r : reservations) {
             int id = r.id().isPresent() ? r.id().getAsInt() : fresh.next();
-            stored.add(r.toBuilder().id(id).created(created).modified(null).build());
+            // a record put back under its id keeps its creation time
+            Instant kept = r.id().isPresent() && r.created().isPresent() ? r.created().get() : created;
+            stored.add(r.toBuilder().id(id).created(kept).modified(null).build());
         }
         Errors.run("inserting reservations", () -> bindColumns(work.handle().createUpdate(
                 "INSERT INTO reservations (id, token, target, target_type, type, resource, start, \"end\", timezone,"
                         + " status, data, email, session_id, quota, created)"
                         + " SELECT id, k, g, CAST(tt AS reservation_target_type), ty, r, CAST(s AS timestamp),"
                         + " CAST(e AS timestamp), tz, CAST(st AS reservation_status), CAST(d AS jsonb), em, si, q,"
-                        + " :created " + VALUES), stored)
-                .bind("created", Binds.timestamp(created))
+                        + " CAST(c[n] AS timestamp) FROM unnest(:id, :k, :g, :tt, :ty, :r, :s, :e, :tz, :st, :d, :em, :si, :q)"
+                        + " WITH ORDINALITY AS x(id, k, g, tt, ty, r, s, e, tz, st, d, em, si, q, n), (SELECT :c AS c) AS cs"),
+                stored)
+                .bind("c", Binds.timestampTexts(column(stored, r -> r.created().orElseThrow())))
                 .execute());
         return stored;
     }

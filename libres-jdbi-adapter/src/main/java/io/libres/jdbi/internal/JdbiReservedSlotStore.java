@@ -3,27 +3,22 @@ package io.libres.jdbi.internal;
 import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.query.QueryResult;
-import io.libres.errors.AlreadyReservedError;
-import io.libres.postgres.SqlErrors;
+import io.libres.postgres.ReservedSlotInserts;
 import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.SlotCriteria;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The reserved_slots table through JDBI. Its primary key (resource, start) is what makes double
- * booking impossible: an insert that meets a stored slot inserts nothing and reports
- * {@link AlreadyReservedError}, while the unit of work stays usable.
+ * booking impossible; inserts go through {@link ReservedSlotInserts}, the one recipe shared by the
+ * SQL adapters.
  */
 final class JdbiReservedSlotStore implements ReservedSlotStore {
 
@@ -35,57 +30,10 @@ final class JdbiReservedSlotStore implements ReservedSlotStore {
         this.work = work;
     }
 
-    private record Key(UUID resource, Instant start) {
-    }
-
     @Override
     public void insert(List<ReservedSlot> slots) {
-        if (slots.isEmpty()) {
-            return;
-        }
-        // ON CONFLICT DO NOTHING keeps the transaction usable; under SERIALIZABLE a slot held by a
-        // concurrent, invisible transaction still fails with a serialization failure.
-        List<Key> inserted = Errors.translating("inserting reserved slots", () -> work.handle().createQuery(
-                "INSERT INTO reserved_slots (resource, start, \"end\", allocation_id, source_type, reservation_token,"
-                        + " source_id, created)"
-                        + " SELECT r, CAST(s AS timestamp), CAST(e AS timestamp), a,"
-                        + " CAST(t AS reserved_slot_source_type), k, i, :created"
-                        + " FROM unnest(:r, :s, :e, :a, :t, :k, :i) AS x(r, s, e, a, t, k, i)"
-                        + " ON CONFLICT ON CONSTRAINT reserved_slots_pkey DO NOTHING"
-                        + " RETURNING resource, start")
-                .bind("r", Binds.array("uuid", column(slots, ReservedSlot::resource)))
-                .bind("s", Binds.timestampTexts(column(slots, ReservedSlot::start)))
-                .bind("e", Binds.timestampTexts(column(slots, ReservedSlot::end)))
-                .bind("a", Binds.array("integer", column(slots, ReservedSlot::allocationId)))
-                .bind("t", Binds.array("text", column(slots, s -> s.source().dbValue())))
-                .bind("k", Binds.array("uuid", column(slots, ReservedSlot::reservationToken)))
-                .bind("i", Binds.array("integer", column(slots, ReservedSlot::sourceId)))
-                .bind("created", Binds.timestamp(work.now()))
-                .map((rs, ctx) -> new Key(rs.getObject("resource", UUID.class),
-                        Binds.instant(rs.getObject("start", LocalDateTime.class))))
-                .list());
-        if (inserted.size() == slots.size()) {
-            return;
-        }
-        undo(inserted);
-        Set<Key> done = new HashSet<>(inserted);
-        ReservedSlot taken = slots.stream().filter(s -> !done.remove(new Key(s.resource(), s.start()))).findFirst()
-                .orElse(slots.get(0));
-        throw new AlreadyReservedError("the slot of " + taken.resource() + " at " + taken.start()
-                + " is already reserved (" + SqlErrors.RESERVED_SLOTS_KEY
-                + "); expected a free slot; nothing was inserted");
-    }
-
-    private void undo(List<Key> inserted) {
-        if (inserted.isEmpty()) {
-            return;
-        }
-        Errors.run("undoing a partial slot insert", () -> work.handle().createUpdate(
-                "DELETE FROM reserved_slots WHERE (resource, start) IN"
-                        + " (SELECT r, CAST(s AS timestamp) FROM unnest(:r, :s) AS x(r, s))")
-                .bind("r", Binds.array("uuid", inserted.stream().map(Key::resource).toList()))
-                .bind("s", Binds.timestampTexts(inserted.stream().map(Key::start).toList()))
-                .execute());
+        // the recipe tells a visible duplicate (AlreadyReservedError) from an invisible one (SerializationFailure)
+        ReservedSlotInserts.insert(work.handle().getConnection(), slots, work.now());
     }
 
     @Override
@@ -147,22 +95,7 @@ final class JdbiReservedSlotStore implements ReservedSlotStore {
         for (ReservedSlot slot : leaving) {
             moved.add(slot.movedTo(moves.get(slot.allocationId())));
         }
-        Errors.run("moving reserved slots", () -> work.handle().createUpdate(
-                "INSERT INTO reserved_slots (resource, start, \"end\", allocation_id, source_type, reservation_token,"
-                        + " source_id, created, modified)"
-                        + " SELECT r, CAST(s AS timestamp), CAST(e AS timestamp), a,"
-                        + " CAST(t AS reserved_slot_source_type), k, i, CAST(c AS timestamp), :modified"
-                        + " FROM unnest(:r, :s, :e, :a, :t, :k, :i, :c) AS x(r, s, e, a, t, k, i, c)")
-                .bind("r", Binds.array("uuid", column(moved, ReservedSlot::resource)))
-                .bind("s", Binds.timestampTexts(column(moved, ReservedSlot::start)))
-                .bind("e", Binds.timestampTexts(column(moved, ReservedSlot::end)))
-                .bind("a", Binds.array("integer", column(moved, ReservedSlot::allocationId)))
-                .bind("t", Binds.array("text", column(moved, s -> s.source().dbValue())))
-                .bind("k", Binds.array("uuid", column(moved, ReservedSlot::reservationToken)))
-                .bind("i", Binds.array("integer", column(moved, ReservedSlot::sourceId)))
-                .bind("c", Binds.timestampTexts(column(moved, ReservedSlot::created)))
-                .bind("modified", Binds.timestamp(work.now()))
-                .execute());
+        ReservedSlotInserts.insertMoved(work.handle().getConnection(), moved, work.now());
         return moved.size();
     }
 
@@ -183,13 +116,5 @@ final class JdbiReservedSlotStore implements ReservedSlotStore {
             where.add("allocation_id IN (SELECT id FROM allocations WHERE mirror_of = ANY(:" + m + "))");
         }
         return where;
-    }
-
-    private static <T> List<T> column(List<ReservedSlot> slots, Function<ReservedSlot, T> value) {
-        List<T> values = new ArrayList<>(slots.size());
-        for (ReservedSlot s : slots) {
-            values.add(value.apply(s));
-        }
-        return values;
     }
 }

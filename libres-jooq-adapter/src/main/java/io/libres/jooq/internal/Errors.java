@@ -6,6 +6,7 @@ import io.libres.postgres.SqlErrors;
 import org.jooq.exception.DataAccessException;
 
 import java.sql.SQLException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** Runs jOOQ calls and translates their failures with the shared {@link SqlErrors}. */
@@ -19,6 +20,20 @@ final class Errors {
         try {
             return action.get();
         } catch (DataAccessException e) {
+            throw translate(doing, e);
+        }
+    }
+
+    /** Runs an action, translating failures with a translator of its own (an insert's unique keys). */
+    static <T> T translating(String doing, Supplier<T> action, BiFunction<String, SQLException, LibresException> with) {
+        try {
+            return action.get();
+        } catch (DataAccessException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SQLException) {
+                    throw with.apply(doing, (SQLException) t);
+                }
+            }
             throw translate(doing, e);
         }
     }

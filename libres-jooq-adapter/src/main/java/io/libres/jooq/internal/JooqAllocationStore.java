@@ -14,6 +14,7 @@ import io.libres.db.models.Allocation;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.OverlappingAllocationError;
 import io.libres.jooq.internal.schema.tables.Allocations;
+import io.libres.postgres.AllocationInserts;
 import io.libres.spi.AllocationCriteria;
 import io.libres.spi.AllocationStore;
 import io.libres.time.Timespan;
@@ -63,12 +64,14 @@ final class JooqAllocationStore implements AllocationStore {
         if (allocations.isEmpty()) {
             return List.of();
         }
+        // the decisions are the shared recipe's (AllocationInserts); the SQL is jOOQ's, so listeners see it
+        Optional<OverlappingAllocationError> twin = AllocationInserts.twin(allocations);
+        if (twin.isPresent()) {
+            throw twin.get();
+        }
         Map<Key, Allocation> batch = new HashMap<>();
         for (Allocation a : allocations) {
-            Allocation twin = batch.putIfAbsent(new Key(a.resource(), a.start()), a);
-            if (twin != null) {
-                throw new OverlappingAllocationError(a.start(), a.end(), twin);
-            }
+            batch.put(new Key(a.resource(), a.start()), a);
         }
         Optional<Allocation> clash = clash(allocations);
         if (clash.isPresent()) {
@@ -92,7 +95,7 @@ final class JooqAllocationStore implements AllocationStore {
                         createdUtc);
             }
             var statement = insert.returning(A.ID, A.RESOURCE, A._START);
-            Errors.translating("inserting allocations", statement::fetch)
+            Errors.translating("inserting allocations", statement::fetch, AllocationInserts::translate)
                     .forEach(r -> ids.put(new Key(r.get(A.RESOURCE), Times.instant(r.get(A._START))), r.get(A.ID)));
         }
         List<Allocation> stored = new ArrayList<>(allocations.size());

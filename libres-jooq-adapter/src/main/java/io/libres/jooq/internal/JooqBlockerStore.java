@@ -55,9 +55,9 @@ final class JooqBlockerStore implements BlockerStore {
         for (ReservationBlocker b : blockers) {
             int id = b.id() != null ? b.id() : fresh.next();
             stored.add(new ReservationBlocker(id, b.token(), b.target(), b.targetType(), b.resource(), b.start(),
-                    b.end(), b.timezone(), b.reason(), created, null));
+                    b.end(), b.timezone(), b.reason(), b.id() != null && b.created() != null ? b.created() : created,
+                    null));
         }
-        LocalDateTime createdUtc = Times.utc(created);
         for (List<ReservationBlocker> chunk : Chunks.of(stored, WRITTEN.size() + 2)) {
             InsertValuesStep10<ReservationBlockersRecord, Integer, UUID, UUID, ReservationBlockerTargetType, UUID,
                     LocalDateTime, LocalDateTime, String, String, LocalDateTime> insert = work.dsl().insertInto(B,
@@ -65,7 +65,7 @@ final class JooqBlockerStore implements BlockerStore {
                             B.CREATED);
             for (ReservationBlocker b : chunk) {
                 insert = insert.values(b.id(), b.token(), b.target(), Rows.blockerTarget(b.targetType()), b.resource(),
-                        Times.utc(b.start()), Times.utc(b.end()), b.timezone(), b.reason(), createdUtc);
+                        Times.utc(b.start()), Times.utc(b.end()), b.timezone(), b.reason(), Times.utc(b.created()));
             }
             var statement = insert;
             Errors.run("inserting blockers", statement::execute);

@@ -60,9 +60,10 @@ final class JooqReservationStore implements ReservationStore {
         List<Reservation> stored = new ArrayList<>(reservations.size());
         for (Reservation r : reservations) {
             int id = r.id().isPresent() ? r.id().getAsInt() : fresh.next();
-            stored.add(r.toBuilder().id(id).created(created).modified(null).build());
+            // a record put back under its id keeps its creation time
+            Instant kept = r.id().isPresent() && r.created().isPresent() ? r.created().get() : created;
+            stored.add(r.toBuilder().id(id).created(kept).modified(null).build());
         }
-        LocalDateTime createdUtc = Times.utc(created);
         for (List<Reservation> chunk : Chunks.of(stored, WRITTEN.size() + 2)) {
             InsertValuesStep16<ReservationsRecord, Integer, UUID, UUID, ReservationTargetType, String, UUID,
                     LocalDateTime, LocalDateTime, String, ReservationStatus, JSONB, String, UUID, Integer,
@@ -73,7 +74,7 @@ final class JooqReservationStore implements ReservationStore {
                 insert = insert.values(r.requireId(), r.token(), r.target(), Rows.reservationTarget(r.targetType()),
                         r.type(), r.resource(), Times.utc(r.start().orElse(null)), Times.utc(r.end().orElse(null)),
                         r.timezone().orElse(null), Rows.status(r.status()), work.json().write(r.data()), r.email(),
-                        r.sessionId().orElse(null), r.quota(), createdUtc, null);
+                        r.sessionId().orElse(null), r.quota(), Times.utc(r.created().orElseThrow()), null);
             }
             var statement = insert;
             Errors.run("inserting reservations", statement::execute);

@@ -13,7 +13,8 @@ import io.libres.errors.AlreadyReservedError;
 import io.libres.jooq.internal.schema.enums.ReservedSlotSourceType;
 import io.libres.jooq.internal.schema.tables.ReservedSlots;
 import io.libres.jooq.internal.schema.tables.records.ReservedSlotsRecord;
-import io.libres.postgres.SqlErrors;
+import io.libres.postgres.ReservedSlotInserts;
+import io.libres.postgres.ReservedSlotInserts.Key;
 import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.SlotCriteria;
 import org.jooq.Condition;
@@ -25,10 +26,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,9 +47,6 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
 
     JooqReservedSlotStore(JooqUnitOfWork work) {
         this.work = work;
-    }
-
-    private record Key(UUID resource, Instant start) {
     }
 
     @Override
@@ -73,16 +71,12 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
             Errors.translating("inserting reserved slots", statement::fetch)
                     .forEach(r -> inserted.add(new Key(r.get(S.RESOURCE), Times.instant(r.get(S.START)))));
         }
-        if (inserted.size() == slots.size()) {
-            return;
+        // the decision is the shared recipe's (ReservedSlotInserts); the SQL is jOOQ's, so listeners see it
+        Optional<AlreadyReservedError> duplicate = ReservedSlotInserts.skipped(slots, inserted, "inserting reserved slots");
+        if (duplicate.isPresent()) {
+            undo(inserted);
+            throw duplicate.get();
         }
-        undo(inserted);
-        Set<Key> done = new HashSet<>(inserted);
-        ReservedSlot taken = slots.stream().filter(s -> !done.remove(new Key(s.resource(), s.start()))).findFirst()
-                .orElse(slots.get(0));
-        throw new AlreadyReservedError("the slot of " + taken.resource() + " at " + taken.start()
-                + " is already reserved (" + SqlErrors.RESERVED_SLOTS_KEY
-                + "); expected a free slot; nothing was inserted");
     }
 
     private void undo(List<Key> inserted) {
@@ -154,6 +148,7 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
             moved.add(slot.movedTo(moves.get(slot.allocationId())));
         }
         LocalDateTime modified = Times.utc(work.now());
+        List<Key> arrived = new ArrayList<>(moved.size());
         for (List<ReservedSlot> chunk : Chunks.of(moved, COLUMNS)) {
             InsertValuesStep9<ReservedSlotsRecord, UUID, LocalDateTime, LocalDateTime, Integer, ReservedSlotSourceType,
                     UUID, Integer, LocalDateTime, LocalDateTime> insert = work.dsl().insertInto(S, S.RESOURCE,
@@ -164,8 +159,16 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
                         Rows.source(s.source()), s.reservationToken(), s.sourceId(), Times.utc(s.created()),
                         modified);
             }
-            var statement = insert;
-            Errors.run("moving reserved slots", statement::execute);
+            // ON CONFLICT DO NOTHING: a visible slot at a destination is skipped (AlreadyReservedError below),
+            // an invisible one fails with a serialization failure, as for new slots
+            var statement = insert.onConflictOnConstraint(io.libres.jooq.internal.schema.Keys.RESERVED_SLOTS_PKEY)
+                    .doNothing().returning(S.RESOURCE, S.START);
+            Errors.translating("moving reserved slots", statement::fetch)
+                    .forEach(r -> arrived.add(new Key(r.get(S.RESOURCE), Times.instant(r.get(S.START)))));
+        }
+        Optional<AlreadyReservedError> duplicate = ReservedSlotInserts.skipped(moved, arrived, "moving reserved slots");
+        if (duplicate.isPresent()) {
+            throw duplicate.get();
         }
         return moved.size();
     }

@@ -176,6 +176,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Recurring series of allocations, reservations and blockers (libres-recurrence). */
+    @Nested
+    @DisplayName("recurring series")
+    class Recurrences extends RecurrenceBehaviour {
+        Recurrences() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Bad input, refused with typed errors before anything is written. */
     @Nested
     @DisplayName("bad input")

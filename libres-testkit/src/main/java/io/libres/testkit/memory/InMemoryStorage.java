@@ -8,6 +8,7 @@ import io.libres.spi.UnitOfWork;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A storage that keeps everything in memory, for tests. Thread-safe; each thread uses its own
@@ -25,6 +26,7 @@ public final class InMemoryStorage implements Storage {
     final AtomicInteger allocationIds = new AtomicInteger();
     final AtomicInteger reservationIds = new AtomicInteger();
     final AtomicInteger blockerIds = new AtomicInteger();
+    final AtomicLong statements = new AtomicLong();
 
     private InMemoryStorage(Clock clock) {
         this.clock = clock;
@@ -84,6 +86,17 @@ public final class InMemoryStorage implements Storage {
         synchronized (commitLock) {
             return new MemoryUnitOfWork(this, committed.copy(), version, clock);
         }
+    }
+
+    /**
+     * How many store calls (reads and writes, each terminal operation of a query result, savepoints)
+     * all units of work of this storage made: the in-memory counterpart of the statements a SQL
+     * storage sends, for the statement-count group of the contract kit.
+     *
+     * @return the running count
+     */
+    public long statements() {
+        return statements.get();
     }
 
     /**

@@ -33,6 +33,9 @@ final class MemoryAllocationStore implements AllocationStore {
 
     @Override
     public List<Allocation> insert(List<Allocation> allocations) {
+        if (allocations.isEmpty()) {
+            return List.of();
+        }
         Tables t = work.write();
         Set<Tables.Key> batch = new HashSet<>();
         for (Allocation a : allocations) {
@@ -56,6 +59,9 @@ final class MemoryAllocationStore implements AllocationStore {
 
     @Override
     public void update(List<Allocation> allocations) {
+        if (allocations.isEmpty()) {
+            return;
+        }
         Tables t = work.write();
         for (Allocation a : allocations) {
             int id = a.requireId();

@@ -22,6 +22,9 @@ final class MemoryBlockerStore implements BlockerStore {
 
     @Override
     public List<ReservationBlocker> insert(List<ReservationBlocker> blockers) {
+        if (blockers.isEmpty()) {
+            return List.of();
+        }
         Tables t = work.write();
         List<ReservationBlocker> stored = new ArrayList<>();
         for (ReservationBlocker b : blockers) {
@@ -31,7 +34,8 @@ final class MemoryBlockerStore implements BlockerStore {
                         + " (primary key reservation_blockers_pkey)", "23505", null);
             }
             ReservationBlocker withId = new ReservationBlocker(id, b.token(), b.target(), b.targetType(),
-                    b.resource(), b.start(), b.end(), b.timezone(), b.reason(), work.now(), null);
+                    b.resource(), b.start(), b.end(), b.timezone(), b.reason(),
+                    b.id() != null && b.created() != null ? b.created() : work.now(), null);
             t.blockers.put(id, withId);
             stored.add(withId);
         }
@@ -40,6 +44,9 @@ final class MemoryBlockerStore implements BlockerStore {
 
     @Override
     public void update(List<ReservationBlocker> blockers) {
+        if (blockers.isEmpty()) {
+            return;
+        }
         Tables t = work.write();
         for (ReservationBlocker b : blockers) {
             if (b.id() != null && t.blockers.containsKey(b.id())) {

@@ -9,6 +9,7 @@ import io.libres.spi.ReservationStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ final class MemoryReservationStore implements ReservationStore {
 
     @Override
     public List<Reservation> insert(List<Reservation> reservations) {
+        if (reservations.isEmpty()) {
+            return List.of();
+        }
         Tables t = work.write();
         List<Reservation> stored = new ArrayList<>();
         for (Reservation r : reservations) {
@@ -35,7 +39,9 @@ final class MemoryReservationStore implements ReservationStore {
                 throw new StorageException("a reservation with id " + id + " is already stored"
                         + " (primary key reservations_pkey)", "23505", null);
             }
-            Reservation withId = r.toBuilder().id(id).created(work.now()).modified(null).build();
+            // a record put back under its id keeps its creation time
+            Instant created = r.id().isPresent() && r.created().isPresent() ? r.created().get() : work.now();
+            Reservation withId = r.toBuilder().id(id).created(created).modified(null).build();
             t.reservations.put(id, withId);
             stored.add(withId);
         }
@@ -44,6 +50,9 @@ final class MemoryReservationStore implements ReservationStore {
 
     @Override
     public void update(List<Reservation> reservations) {
+        if (reservations.isEmpty()) {
+            return;
+        }
         Tables t = work.write();
         for (Reservation r : reservations) {
             int id = r.requireId();
@@ -95,7 +104,7 @@ final class MemoryReservationStore implements ReservationStore {
             latest.merge(r.sessionId().get(), last, (a, b) -> a.isAfter(b) ? a : b);
         }
         return latest.entrySet().stream().filter(e -> e.getValue().isBefore(before)).map(Map.Entry::getKey)
-                .sorted().collect(Collectors.toList());
+                .sorted(Comparator.comparing(UUID::toString)).collect(Collectors.toList());
     }
 
     static Predicate<Reservation> predicate(ReservationCriteria c) {

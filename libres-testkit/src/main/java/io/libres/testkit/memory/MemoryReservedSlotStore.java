@@ -34,6 +34,9 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
 
     @Override
     public void insert(List<ReservedSlot> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
         Tables t = work.write();
         Set<Tables.Key> batch = new HashSet<>();
         for (ReservedSlot slot : slots) {

@@ -61,12 +61,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
     /** Checks the unit of work is open before a read. */
     Tables read() {
         requireOpen();
+        storage.statements.incrementAndGet();
         return tables;
     }
 
     /** Checks the unit of work is open and marks it as having written. */
     Tables write() {
         requireOpen();
+        storage.statements.incrementAndGet();
         written = true;
         return tables;
     }
