@@ -86,10 +86,10 @@ import java.util.stream.Collectors;
 public final class Scheduler {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
-    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MIN_INSTANT = Timespan.EARLIEST;
 
     /** The latest instant the scheduler reads or writes (year 9999, as Python's datetime.max). */
-    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant MAX_INSTANT = Timespan.LATEST;
 
     private final Scope scope;
     private final Records records;
@@ -134,7 +134,7 @@ public final class Scheduler {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context);
+        this.queries = new Queries(context, Set.of(scope.resource()));
     }
 
     // ------------------------------------------------------------------ identity and unit of work
@@ -173,7 +173,12 @@ public final class Scheduler {
         return scope.blockingResources();
     }
 
-    /** @return the queries of this scheduler's context */
+    /**
+     * The queries of this scheduler's resource: its session calls see and change only this
+     * scheduler's reservations, never those of another scheduler or application on the database.
+     *
+     * @return the queries
+     */
     public Queries queries() {
         return queries;
     }
@@ -210,6 +215,18 @@ public final class Scheduler {
      */
     public void setupDatabase() {
         scope.context().getService(StoragePorts.STORAGE).setupDatabase();
+    }
+
+    /**
+     * Checks, without changing anything, that the context's storage holds every table, column,
+     * type, constraint and index libres needs; a database made by libres 1.2, by
+     * {@link #setupDatabase()} or by the Flyway and Liquibase modules passes.
+     *
+     * @return what is missing or different
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    public SchemaReport validateSchema() {
+        return scope.context().getService(StoragePorts.STORAGE).validateSchema();
     }
 
     /**
@@ -291,7 +308,7 @@ public final class Scheduler {
      * @throws io.libres.errors.UnitOfWorkMisused inside a scope: commit the scope's {@link Work} instead
      */
     public void commit() {
-        scope.session().commit();
+        scope.timed("commit", () -> scope.session().commit());
     }
 
     /**
@@ -605,7 +622,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocate options are missing
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
-        return allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options"));
+        return scope.timed("allocate", () -> allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options")));
     }
 
     /**
@@ -621,7 +638,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        return allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota);
+        return scope.timed("changeQuota", () -> allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota));
     }
 
     /**
@@ -655,7 +672,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the move options are missing
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
-        return allocations.moveAllocation(masterId, Arguments.require(options, "move options"));
+        return scope.timed("moveAllocation", () -> allocations.moveAllocation(masterId, Arguments.require(options, "move options")));
     }
 
     /**
@@ -668,7 +685,7 @@ public final class Scheduler {
      * @throws AffectedPendingReservationError if the group has pending reservations
      */
     public List<Allocation> removeAllocation(int id) {
-        return allocations.removeAllocation(id);
+        return scope.timed("removeAllocation", () -> allocations.removeAllocation(id));
     }
 
     /**
@@ -682,7 +699,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
-        return allocations.removeAllocations(Arguments.requireAll(groups, "groups"));
+        return scope.timed("removeAllocations", () -> allocations.removeAllocations(Arguments.requireAll(groups, "groups")));
     }
 
     /**
@@ -773,7 +790,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
-        return reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"));
+        return scope.timed("reserve", () -> reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -801,7 +818,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
-        return reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options"));
+        return scope.timed("reserveGroup", () -> reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -820,7 +837,7 @@ public final class Scheduler {
      * @throws NotReservableError if a reservation targets no slot
      */
     public List<ReservedSlot> approveReservations(UUID token) {
-        return reservations.approveReservations(Arguments.token(token));
+        return scope.timed("approveReservations", () -> reservations.approveReservations(Arguments.token(token)));
     }
 
     /**
@@ -831,7 +848,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> denyReservation(UUID token) {
-        return reservations.denyReservation(Arguments.token(token));
+        return scope.timed("denyReservation", () -> reservations.denyReservation(Arguments.token(token)));
     }
 
     /**
@@ -842,7 +859,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -854,7 +871,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token, int id) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -920,7 +937,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null));
     }
 
     /**
@@ -937,7 +954,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota));
     }
 
     /**
@@ -981,7 +998,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
-        return blockers.addBlocker(Arguments.ranges(dates), reason, null, null);
+        return scope.timed("addBlocker", () -> blockers.addBlocker(Arguments.ranges(dates), reason, null, null));
     }
 
     /**
@@ -995,7 +1012,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
-        return blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null);
+        return scope.timed("addGroupBlocker", () -> blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null));
     }
 
     /**
@@ -1006,7 +1023,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -1018,7 +1035,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token, int id) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -1234,7 +1251,7 @@ public final class Scheduler {
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         forward(range);
         SearchOptions checked = Arguments.require(options, "search options");
-        return scope.read(() -> search.search(range, checked));
+        return scope.timed("searchAllocations", () -> scope.read(() -> search.search(range, checked)));
     }
 
     /**
@@ -1259,7 +1276,7 @@ public final class Scheduler {
     }
 
     private double availability(Timespan span) {
-        return scope.read(() -> availabilityIn(span));
+        return scope.timed("availability", () -> scope.read(() -> availabilityIn(span)));
     }
 
     private double availabilityIn(Timespan span) {

@@ -282,7 +282,7 @@ class StatementCountTest {
                     ReserveOptions.builder().sessionId(day % 2 == 0 ? kept : expiring).build());
         }
         scheduler.commit();
-        Queries queries = new Queries(context);
+        Queries queries = scheduler.queries();
         return counting(() -> {
             assertThat(queries.confirmReservationsForSession(kept, null)).hasSize((allocations + 1) / 2);
             assertThat(queries.removeExpiredReservationSessions(java.time.Instant.now().plusSeconds(3_600)))

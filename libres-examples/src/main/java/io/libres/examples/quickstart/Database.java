@@ -5,6 +5,11 @@ import io.libres.testkit.postgres.PostgresServer;
 import io.libres.testkit.postgres.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Chooses the PostgreSQL server of the story and points the context at it: the server named by
@@ -26,24 +31,35 @@ final class Database {
      *     so the context's {@code storage} setting chooses (without it, discovery would fail with
      *     AmbiguousProviders)
      */
-    static void connect(Context context, String adapter, Console console) {
+    static void connect(Context context, String adapter, Console console, String url) {
         context.setSetting("storage", adapter);
         String through = adapter.equals("jooq") ? "jOOQ" : "JDBI";
-        String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
-            console.say("Storage: PostgreSQL at %s (from %s), through %s.", withoutPassword(url), URL_VARIABLE, through);
+            console.say("Storage: PostgreSQL %s at %s (from %s), through %s.", versionOf(url), withoutPassword(url),
+                    URL_VARIABLE, through);
+            // resources derive from the namespace: a fresh one per run lets the story play again on this server
+            context.setSetting("uuid_namespace", UUID.randomUUID());
             context.setSetting("dsn", url);
             return;
         }
+        console.say("Starting PostgreSQL (the first run unpacks its binaries, which takes a few seconds)...");
         PostgresServer server = PostgresServer.shared();
         TestDatabase database = server.createDatabase("quickstart");
-        console.say("Storage: PostgreSQL %s from %s,", server.version().split(" ")[0],
-                server.source().description());
-        console.say("         database %s, through %s (set %s to use your own server).",
-                database.databaseName(), through, URL_VARIABLE);
+        console.say("Storage: PostgreSQL %s (%s), through %s (set %s to use your own server).",
+                server.version().split(" ")[1], server.source().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                through, URL_VARIABLE);
         context.setSetting("dsn", database.jdbcUrl()
                 + (database.jdbcUrl().contains("?") ? "&" : "?")
                 + "user=" + encode(database.user()) + "&password=" + encode(database.password()));
+    }
+
+    private static String versionOf(String url) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            // the story reports the failure itself on its first unit of work, with libres' typed error
+            return "(version unknown: " + e.getSQLState() + ")";
+        }
     }
 
     private static String encode(String value) {

@@ -35,7 +35,7 @@ public final class Quickstart {
         PrintStream out = System.out;
         String storage = args.length > 0 ? args[0].replaceFirst("^--", "") : "jdbi";
         try {
-            play(storage, out);
+            play(storage, System.getenv(Database.URL_VARIABLE), out);
             out.println();
             out.println("Every step behaved as promised.");
         } catch (StoryFailed | InterruptedException e) {
@@ -45,7 +45,22 @@ public final class Quickstart {
         }
     }
 
-    static void play(String storage, PrintStream out) throws InterruptedException {
+    static void play(boolean inMemory, PrintStream out) throws InterruptedException {
+        play(inMemory, System.getenv(Database.URL_VARIABLE), out);
+    }
+
+    static void play(boolean inMemory, String url, PrintStream out) throws InterruptedException {
+        play(inMemory ? "in-memory" : "jdbi", url, out);
+    }
+
+    /**
+     * Plays the story on a storage.
+     *
+     * @param storage {@code in-memory}, {@code jdbi} (also {@code postgresql}) or {@code jooq}
+     * @param url the PostgreSQL server to play on, or null for an embedded one
+     * @param out where the story is told
+     */
+    static void play(String storage, String url, PrintStream out) throws InterruptedException {
         Console console = new Console(out);
         Registry registry = Registry.createDefault();
         Context context = registry.registerContext("quickstart");
@@ -56,10 +71,10 @@ public final class Quickstart {
                 break;
             case "jdbi":
             case "postgresql":
-                Database.connect(context, "jdbi", console);
+                Database.connect(context, "jdbi", console, url);
                 break;
             case "jooq":
-                Database.connect(context, "jooq", console);
+                Database.connect(context, "jooq", console, url);
                 break;
             default:
                 throw new StoryFailed("no storage '" + storage + "'; expected in-memory, jdbi (postgresql) or jooq");

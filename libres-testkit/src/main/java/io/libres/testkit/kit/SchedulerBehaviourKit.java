@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
 /**
  * The scheduler's behaviour, for any storage: extend this class and implement
  * {@link #newStorage()}.
@@ -34,9 +38,22 @@ public abstract class SchedulerBehaviourKit {
      */
     protected abstract Storage newStorage();
 
+    /**
+     * The database of an SQL storage, so that the bad-input catalogue compares every row of the
+     * libres tables before and after each refused call. Storages without one (the in-memory
+     * storage) keep the default, and the catalogue compares the test's records instead.
+     *
+     * @return the database the storage writes to, empty by default
+     */
+    protected Optional<DataSource> database() {
+        return Optional.empty();
+    }
+
     @BeforeEach
     void setUpFixture() {
-        fixture = new KitFixture(newStorage());
+        Storage storage = newStorage();
+        fixture = new KitFixture(storage, database().map(db -> (Supplier<Object>) () -> LibresTables.rows(db))
+                .orElse(null));
     }
 
     @AfterEach
@@ -149,6 +166,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Operation listeners: timings of scheduler operations, retries and give-ups of transactions. */
+    @Nested
+    @DisplayName("operation listeners")
+    class OperationListeners extends OperationListenerBehaviour {
+        OperationListeners() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Scoped units of work and the nesting rule. */
     @Nested
     @DisplayName("scoped units of work")
@@ -190,6 +216,24 @@ public abstract class SchedulerBehaviourKit {
     @DisplayName("bad input")
     class BadInput extends BadInputBehaviour {
         BadInput() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** The bad-input catalogue: many refusals, each typed, explained and writing nothing. */
+    @Nested
+    @DisplayName("bad-input catalogue")
+    class BadInputCatalogue extends BadInputCatalogueBehaviour {
+        BadInputCatalogue() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Two applications (contexts) on one database. */
+    @Nested
+    @DisplayName("tenant isolation")
+    class TenantIsolation extends TenantIsolationBehaviour {
+        TenantIsolation() {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
