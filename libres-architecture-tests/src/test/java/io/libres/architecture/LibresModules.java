@@ -21,6 +21,7 @@ enum LibresModules {
     MICROMETER("libres-micrometer", "io.libres.micrometer"),
     RECURRENCE("libres-recurrence", "io.libres.recurrence"),
     TESTKIT("libres-testkit", "io.libres.testkit", RECURRENCE),
+    SPRING_BOOT_STARTER("libres-spring-boot-starter", "io.libres.spring"),
     EXAMPLES("libres-examples", "io.libres.examples");
 
     /**
