@@ -84,13 +84,21 @@ public final class JooqUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * Refuses to join a transaction below SERIALIZABLE, before anything is read or written: the
-     * checks of the scheduler (overlaps, quotas, availability) hold at commit only under it.
+     * Makes sure a transaction the application's provider began or joined is SERIALIZABLE, before
+     * anything is read or written: the checks of the scheduler (overlaps, quotas, availability) hold
+     * at commit only under it. A transaction in which nothing has run yet (one the provider has just
+     * begun, as Spring's does outside a transaction) is made SERIALIZABLE; one already under way at
+     * a weaker isolation is refused.
      */
     private void requireSerializable() {
         int isolation;
         try {
-            isolation = dsl.connectionResult(Connection::getTransactionIsolation);
+            isolation = dsl.connectionResult(connection -> {
+                if (nothingRunYet(connection)) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                }
+                return connection.getTransactionIsolation();
+            });
         } catch (RuntimeException e) {
             rollback();
             throw e instanceof DataAccessException ? Errors.translate("asking the transaction's isolation", e) : e;
@@ -102,6 +110,15 @@ public final class JooqUnitOfWork implements UnitOfWork {
                     + " for example with a DataSource whose connections default to it, or Spring's"
                     + " @Transactional(isolation = Isolation.SERIALIZABLE)); nothing was read or written");
         }
+    }
+
+    /** Whether the PostgreSQL connection's transaction has run no statement yet (its isolation can still be set). */
+    private static boolean nothingRunYet(Connection connection) throws java.sql.SQLException {
+        if (!connection.isWrapperFor(org.postgresql.core.BaseConnection.class)) {
+            return false;
+        }
+        return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                == org.postgresql.core.TransactionState.IDLE;
     }
 
     private static String isolationName(int isolation) {
