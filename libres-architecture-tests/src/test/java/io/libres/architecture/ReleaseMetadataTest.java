@@ -20,7 +20,7 @@ class ReleaseMetadataTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Set<String> UNPUBLISHED = Set.of("libres-examples", "libres-architecture-tests", "libres-benchmarks",
-            "libres-testkit-junit510");
+            "libres-testkit-junit510", "libres-modulepath-test");
 
     @Test
     @DisplayName("has an MIT LICENSE file, the licence every POM names")

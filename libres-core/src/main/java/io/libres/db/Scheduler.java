@@ -139,6 +139,11 @@ public final class Scheduler {
 
     // ------------------------------------------------------------------ identity and unit of work
 
+    /** @return the scope, for the queries across schedulers of this package */
+    Scope scope() {
+        return scope;
+    }
+
     /** @return the context */
     public Context context() {
         return scope.context();
@@ -1240,12 +1245,19 @@ public final class Scheduler {
      * January overlapping 12:00 to 14:00). Unless strict, the other members of a found group are
      * added as extra results.
      *
+     * <p>A range ending at midnight covers its last day as a whole: 1 May 00:00 to 2 May 00:00
+     * finds every allocation of 1 May (and 1 May 14:00 to 3 May 00:00 those of 1 and 2 May from
+     * 14:00 on), where libres 1.2 finds nothing. Otherwise the start's time of day must lie
+     * before the end's.
+     *
      * @param range the dates and times of day
      * @param options weekdays, minimum spots, availability, whole days, groups
      * @return the hits ordered by start
      * @throws io.libres.errors.InvalidArgument if searching available allocations only with
      *     blocking names, which is not supported
-     * @throws InvalidDateRange if the range is missing or ends before it starts
+     * @throws InvalidDateRange if the range is missing or ends before it starts, or if its times of
+     *     day leave an empty window (the start's time of day after the end's, the end not at
+     *     midnight)
      * @throws io.libres.errors.InvalidArgument if the search options are missing
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {

@@ -73,11 +73,7 @@ class LibresFlywayTest {
     @DisplayName("works in the data source's current schema without naming one")
     void currentSchema(TestDatabase database) throws Exception {
         execute("DROP SCHEMA IF EXISTS fw_current CASCADE; CREATE SCHEMA fw_current");
-        org.postgresql.ds.PGSimpleDataSource current = new org.postgresql.ds.PGSimpleDataSource();
-        current.setUrl(database.jdbcUrl());
-        current.setUser(database.user());
-        current.setPassword(database.password());
-        current.setCurrentSchema("fw_current");
+        DataSource current = new UrlDataSource(database.jdbcUrl(), database.user(), database.password(), "fw_current");
 
         assertThat(LibresFlyway.migrate(current).migrationsExecuted).isEqualTo(1);
         assertThat(complete("fw_current")).isTrue();

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 @WithPostgres
 @DisplayName("The Liquibase changelog")
@@ -30,12 +29,7 @@ class LibresLiquibaseTest {
     }
 
     private static DataSource in(String schema) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(database.user());
-        dataSource.setPassword(database.password());
-        dataSource.setCurrentSchema(schema);
-        return dataSource;
+        return new UrlDataSource(database.jdbcUrl(), database.user(), database.password(), schema);
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class BlockerOps {
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason, UUID token, Integer id) {
         requireStorableReason(reason);
         List<Timespan> spans = scope.resolve(dates);
+        ReservationChecks.requireValidLengths(spans, dates, scope.zone());
         PrefetchedLookup lookup = check(spans);
         UUID blockerToken = token == null ? UUID.randomUUID() : token;
         List<Target> targets = new ArrayList<>();

@@ -98,6 +98,7 @@ public final class ReservationOps {
     public UUID reserveDates(String email, List<DateRange> dates, ReserveOptions options) {
         String valid = validEmail(email);
         List<Timespan> spans = scope.resolve(dates);
+        ReservationChecks.requireValidLengths(spans, dates, scope.zone());
         List<Reservation> drafts = draftsByDates(valid, spans, options, tokenFor(options));
         return store(drafts, options);
     }

@@ -83,6 +83,7 @@ public final class Quickstart {
 
         LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         new MeetingRoom(context, ZONE, monday, console).play();
+        new FreeRooms(context, ZONE, monday, console).play();
         new Concert(context, ZONE, monday.plusDays(4), console).play();
         new Course(context, ZONE, monday, console).play();
         new ShoppingCart(context, ZONE, monday.plusDays(5), console).play();

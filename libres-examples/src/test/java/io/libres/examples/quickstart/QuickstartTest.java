@@ -22,6 +22,9 @@ class QuickstartTest {
         assertThat(output)
                 .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
                 .contains("57.5% free")
+                .contains("first free half hour this afternoon: meeting-room-red 13:45-14:15")
+                .contains("and after grace's booking: meeting-room-red 14:15-14:45")
+                .containsPattern("meeting-room-green +\\d+% +0%")
                 .contains("25 customers bought 4 seats each, 15 found the concert sold out.")
                 .contains("100 seats are taken, 100 of them distinct")
                 .contains("1 session removed, 0 reservations left.");
@@ -37,6 +40,9 @@ class QuickstartTest {
                 .contains("through JDBI")
                 .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
                 .contains("57.5% free")
+                .contains("first free half hour this afternoon: meeting-room-red 13:45-14:15")
+                .contains("and after grace's booking: meeting-room-red 14:15-14:45")
+                .containsPattern("meeting-room-green +\\d+% +0%")
                 .contains("25 customers bought 4 seats each, 15 found the concert sold out.")
                 .contains("100 seats are taken, 100 of them distinct")
                 .contains("1 session removed, 0 reservations left.");

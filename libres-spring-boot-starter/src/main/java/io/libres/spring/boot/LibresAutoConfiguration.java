@@ -66,6 +66,12 @@ public class LibresAutoConfiguration {
         if (properties.uuidNamespace() != null) {
             context.setSetting("uuid_namespace", properties.uuidNamespace());
         }
+        if (properties.dsn() != null && !properties.dsn().isBlank()) {
+            context.setSetting("dsn", properties.dsn());
+            if (properties.storage() != null && !properties.storage().isBlank()) {
+                context.setSetting("storage", properties.storage());
+            }
+        }
         Storage storage = storageBean.getIfAvailable();
         if (storage != null) {
             context.setService(StoragePorts.STORAGE.key(), c -> storage, true);
@@ -125,8 +131,8 @@ public class LibresAutoConfiguration {
      * @param properties the properties
      * @param beans the application's beans
      * @param codec the JSON codec bean, if any
-     * @return the storage, or null if the application has no data source (the context then makes
-     *     its storage from its settings)
+     * @return the storage, or null if {@code libres.dsn} is set or the application has no data
+     *     source (the context then makes its storage, and its pool, from its settings)
      * @throws io.libres.errors.InvalidSetting if {@code libres.storage} names an adapter that is not
      *     on the class path, or names neither
      */
@@ -145,6 +151,10 @@ public class LibresAutoConfiguration {
                 throw new io.libres.errors.InvalidSetting("libres.storage names " + choice + ", but io.libres:libres-"
                         + choice + "-adapter is not on the class path; add it, or name the other adapter");
             }
+        }
+        if (properties.dsn() != null && !properties.dsn().isBlank()) {
+            // libres owns its pool: the context makes the storage from its dsn setting
+            return null;
         }
         boolean hasDataSource = beans.getBeanNamesForType(DataSource.class).length > 0;
         if ((choice == null || choice.equals("jooq")) && jooq && JooqStore.has(beans)) {

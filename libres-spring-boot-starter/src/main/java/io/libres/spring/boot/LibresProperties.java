@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone of schedulers made without one; empty for the JVM's
  * @param setupDatabase whether to create the libres tables that are missing at startup (needs
  *     a role that may create them; off by default, leave schema changes to migrations)
+ * @param dsn a JDBC URL for libres alone: the adapter then owns a HikariCP pool of its own
+ *     instead of using the application's {@code DataSource}; empty to use the application's
  */
 @ConfigurationProperties("libres")
 public record LibresProperties(@DefaultValue("libres") String contextName, UUID uuidNamespace, String storage,
-        ZoneId zone, @DefaultValue("false") boolean setupDatabase) {
+        ZoneId zone, @DefaultValue("false") boolean setupDatabase, String dsn) {
 
     /**
      * The zone for schedulers made without one.

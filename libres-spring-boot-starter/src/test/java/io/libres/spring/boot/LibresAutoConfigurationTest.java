@@ -92,6 +92,23 @@ class LibresAutoConfigurationTest {
     }
 
     @Test
+    @DisplayName("lets libres own its pool when libres.dsn is set, with the adapter libres.storage names")
+    void ownPoolFromDsn(TestDatabase database) {
+        String url = database.jdbcUrl();
+        String dsn = url + (url.contains("?") ? "&" : "?") + "user=" + database.user()
+                + (database.password().isEmpty() ? "" : "&password=" + database.password());
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("libres.dsn=" + dsn, "libres.storage=jooq")
+                .run(app -> {
+                    // the pool is the storage's own: a storage on the application's DataSource has none
+                    Storage storage = app.getBean(Context.class).getService(StoragePorts.STORAGE);
+                    assertThat(storage).isInstanceOf(JooqStorage.class);
+                    assertThat(storage.poolStatistics()).isPresent();
+                    assertThat(storage.validateSchema().schema()).isEqualTo("public");
+                });
+    }
+
+    @Test
     @DisplayName("makes the JSON codec from the application's ObjectMapper, else its Gson")
     void codecFromTheApplicationsMapper() {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();

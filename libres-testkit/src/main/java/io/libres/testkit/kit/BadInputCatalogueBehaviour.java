@@ -271,6 +271,17 @@ public abstract class BadInputCatalogueBehaviour extends Behaviour {
                 w -> w.s.allocate(range(at(2015, 2, 10, 8), at(2015, 2, 10, 8))), "shorter than its raster"));
         all.add(refuse("an allocation inside the spring-forward gap", InvalidAllocationError.class,
                 w -> w.s.allocate(IN_THE_GAP), "daylight-saving gap", "02:00 to 03:00", "2015-03-29T02:30"));
+        all.add(refuse("an allocation of the hour the clocks skip, 02:00-03:00 on the spring-forward day",
+                InvalidAllocationError.class, w -> w.s.allocate(range(at(2015, 3, 29, 2, 0), at(2015, 3, 29, 3, 0))),
+                "daylight-saving gap", "is read as 2015-03-29T03:00"));
+        all.add(refuse("an allocation ending in the gap before it starts after it", InvalidAllocationError.class,
+                w -> w.s.allocate(range(at(2015, 3, 29, 3, 45), at(2015, 3, 29, 2, 15))), "daylight-saving gap"));
+        all.add(refuse("an allocation backwards inside the fall-back overlap", InvalidAllocationError.class,
+                w -> w.s.allocate(range(at(2015, 10, 25, 2, 45), at(2015, 10, 25, 2, 15))), "ends before it starts"));
+        all.add(refuse("two whole-day allocations of the same fall-back day", InvalidAllocationError.class,
+                w -> w.s.allocate(List.of(range(at(2015, 10, 25, 10), at(2015, 10, 25, 11)),
+                        range(at(2015, 10, 25, 0), at(2015, 10, 26, 0))), AllocateOptions.builder().wholeDay(true)
+                        .build()), "overlap each other"));
         all.add(refuse("an allocation ending at Instant.MAX", InvalidDateRange.class,
                 w -> w.s.allocate(DateRange.of(Instant.EPOCH, Instant.MAX)), "outside the times libres stores",
                 "0001-01-01T00:00:00Z"));
@@ -439,7 +450,13 @@ public abstract class BadInputCatalogueBehaviour extends Behaviour {
         all.add(refuse("reserving 25 hours", ReservationTooLong.class,
                 w -> w.s.reserve(EMAIL, range(at(2015, 2, 9, 8), at(2015, 2, 10, 9))), "too long"));
         all.add(refuse("reserving inside the spring-forward gap", ReservationTooShort.class,
-                w -> w.s.reserve(EMAIL, IN_THE_GAP), "too short"));
+                w -> w.s.reserve(EMAIL, IN_THE_GAP), "too short", "daylight-saving gap", "02:00 to 03:00"));
+        all.add(refuse("blocking inside the spring-forward gap", ReservationTooShort.class,
+                w -> w.s.addBlocker(List.of(IN_THE_GAP), null), "too short", "daylight-saving gap"));
+        all.add(refuse("reserving the 25-hour fall-back day plus an hour", ReservationTooLong.class,
+                w -> w.s.reserve(EMAIL, range(at(2015, 10, 25, 0), at(2015, 10, 26, 1))), "too long"));
+        all.add(refuse("reserving the 23-hour spring-forward day plus two hours", ReservationTooLong.class,
+                w -> w.s.reserve(EMAIL, range(at(2015, 3, 29, 0), at(2015, 3, 30, 2))), "too long"));
         all.add(refuse("reserving up to Instant.MAX", InvalidDateRange.class,
                 w -> w.s.reserve(EMAIL, DateRange.of(Instant.EPOCH, Instant.MAX)), "outside the times libres stores"));
         all.add(refuse("reserving more spots than the quota", QuotaImpossible.class,

@@ -130,6 +130,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Free slots and availability matrices across schedulers. */
+    @Nested
+    @DisplayName("free time across schedulers")
+    class FreeTime extends FreeTimeBehaviour {
+        FreeTime() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Availability. */
     @Nested
     @DisplayName("availability")
