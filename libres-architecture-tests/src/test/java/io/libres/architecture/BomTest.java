@@ -18,13 +18,8 @@ class BomTest {
 
     /** Modules built but never published, so the BOM must not pin them. */
     private static final Set<String> UNPUBLISHED = Set.of("libres-bom", "libres-examples", "libres-architecture-tests",
-<<<<<<< HEAD
             "libres-benchmarks", "libres-interop-tests",
-            "libres-testkit-junit510");
-=======
-            "libres-benchmarks",
             "libres-testkit-junit510", "libres-modulepath-test");
->>>>>>> main
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

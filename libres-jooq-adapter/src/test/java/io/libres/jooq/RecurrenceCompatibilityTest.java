@@ -47,11 +47,7 @@ import javax.sql.DataSource;
  * changes without breaking the series.
  */
 @WithPostgres(isolation = Isolation.PER_TEST)
-<<<<<<< HEAD
-@DisplayName("series on a database shared with libres 1.2")
-=======
 @DisplayName("series on a database shared with libres 1.2, through jOOQ")
->>>>>>> main
 class RecurrenceCompatibilityTest {
 
     private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
