@@ -1,6 +1,7 @@
 package io.libres.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.libres.Libres;
 import io.libres.context.Context;
