@@ -1,6 +1,7 @@
 package io.libres.testkit.kit;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +21,13 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>Every test gets a fresh registry, a context with the storage installed, and a scheduler in
  * Europe/Zurich; afterwards its records are rolled back and removed, so a storage on a shared
- * database may hand out the same database to every test.
+ * database may hand out the same database to every test. Then the kit stops the storage
+ * {@link #newStorage()} returned ({@link io.libres.context.StoppableService} or
+ * {@link AutoCloseable}), as {@code @LibresTest} does: return a new storage per test, or one on a
+ * data source the test class owns (stopping it leaves that data source open).
+ *
+ * <p>To run one group or one test: {@code ./mvnw test -Dtest='MyBehaviourTest$Reserving'} or
+ * {@code -Dtest='MyBehaviourTest$Reserving#someTest'} (groups are nested classes).
  */
 public abstract class SchedulerBehaviourKit {
 
@@ -36,13 +43,18 @@ public abstract class SchedulerBehaviourKit {
 
     @BeforeEach
     void setUpFixture() {
-        fixture = new KitFixture(newStorage());
+        fixture = new KitFixture(KitSupport.newStorage(this, SchedulerBehaviourKit.class, this::newStorage));
     }
 
+    /** Cleans up, then stops the storage newStorage() returned, as {@code @LibresTest} does. */
     @AfterEach
     void tearDownFixture() {
         if (fixture != null) {
-            fixture.cleanUp();
+            try {
+                fixture.cleanUp();
+            } finally {
+                KitSupport.stop(fixture.storage());
+            }
         }
     }
 
