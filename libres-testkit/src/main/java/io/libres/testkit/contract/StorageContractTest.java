@@ -34,10 +34,10 @@ import javax.sql.DataSource;
  * {@link #dataSource()} (a SQL storage: rows are then also read back raw),
  * {@link #statementCounter()} (required by the statement-count group), {@link #racers()}.
  *
- * <p>To run one group or one test: {@code ./mvnw test -Dtest='MyStorageContractTest$Duplicates'} or
- * {@code -Dtest='MyStorageContractTest$Duplicates#twinSlots'} (the groups are nested classes, so the
- * {@code $Group} part is needed; in an IDE, run the nested class or method from the subclass's test
- * tree).
+ * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyStorageContractTest*'} (the trailing
+ * {@code *} takes in the nested groups; {@code -Dtest=MyStorageContractTest#someTest} finds nothing,
+ * as the tests live in the nested classes). One group or test: run the nested class or method from
+ * the subclass's test tree in the IDE.
  */
 public abstract class StorageContractTest {
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Nested;
  * {@link AutoCloseable}), as {@code @LibresTest} does: return a new storage per test, or one on a
  * data source the test class owns (stopping it leaves that data source open).
  *
- * <p>To run one group or one test: {@code ./mvnw test -Dtest='MyBehaviourTest$Reserving'} or
- * {@code -Dtest='MyBehaviourTest$Reserving#someTest'} (groups are nested classes).
+ * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyBehaviourTest*'} (the trailing {@code *}
+ * takes in the nested groups); one group or test from the IDE's test tree.
  */
 public abstract class SchedulerBehaviourKit {
 
