@@ -16,8 +16,12 @@ enum LibresModules {
     POSTGRES_SUPPORT("libres-postgres-support", "io.libres.postgres"),
     JDBI_ADAPTER("libres-jdbi-adapter", "io.libres.jdbi", POSTGRES_SUPPORT),
     JOOQ_ADAPTER("libres-jooq-adapter", "io.libres.jooq", POSTGRES_SUPPORT),
+    FLYWAY("libres-flyway", "io.libres.flyway", POSTGRES_SUPPORT),
+    LIQUIBASE("libres-liquibase", "io.libres.liquibase", POSTGRES_SUPPORT),
+    MICROMETER("libres-micrometer", "io.libres.micrometer"),
     RECURRENCE("libres-recurrence", "io.libres.recurrence"),
     TESTKIT("libres-testkit", "io.libres.testkit", RECURRENCE),
+    SPRING_BOOT_STARTER("libres-spring-boot-starter", "io.libres.spring"),
     EXAMPLES("libres-examples", "io.libres.examples");
 
     /**
@@ -25,7 +29,8 @@ enum LibresModules {
      * beyond the modules it is declared to build on.
      */
     static final List<LibresModules> ADAPTERS =
-            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, RECURRENCE);
+            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, FLYWAY, LIQUIBASE, MICROMETER,
+                    RECURRENCE);
 
     private final String artifactId;
     private final String rootPackage;

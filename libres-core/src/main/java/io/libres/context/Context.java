@@ -338,7 +338,7 @@ public final class Context {
         ServiceEntry entry = findEntry(serviceName);
         if (entry == null) {
             throw new UnknownService("Context '" + name + "' has no service '" + serviceName
-                    + "', nor does any context it inherits from; known services: " + knownServices());
+                    + "', nor does any context it inherits from; expected one of the known services: " + knownServices());
         }
         return instances.instanceOf(entry);
     }
@@ -456,7 +456,7 @@ public final class Context {
     private void requireUnlocked(String what) {
         if (locked) {
             throw new ContextIsLocked("Context '" + name + "' is locked, so " + what
-                    + " cannot be changed; register a context of your own and change that"
+                    + " cannot be changed; expected a context of your own (register one and change that)"
                     + (parent == null ? "" : ", or unlock this one first"));
         }
     }

@@ -110,7 +110,7 @@ public final class Registry {
             if (existing != null) {
                 if (!replace) {
                     throw new ContextAlreadyExists("A context named '" + name
-                            + "' is registered already; pick another name, or pass replace=true to replace it");
+                            + "' is registered already; expected another name, or replace=true to replace it");
                 }
                 if (existing.isLocked()) {
                     throw new ContextIsLocked("Context '" + name
@@ -150,7 +150,7 @@ public final class Registry {
         Context context = contexts.get(name);
         if (context == null) {
             throw new UnknownContext("No context named '" + name + "' is registered; known contexts: "
-                    + new TreeSet<>(contexts.keySet()) + "; register it first (Registry.registerContext)");
+                    + new TreeSet<>(contexts.keySet()) + "; expected one of them, or register it first (Registry.registerContext)");
         }
         return context;
     }

@@ -132,11 +132,13 @@ public final class Setting<T> {
         }
         if (!type.isInstance(value)) {
             throw new InvalidSetting("Setting '" + name + "' must be " + expectation + ", got a "
-                    + value.getClass().getName() + ": " + value);
+                    + value.getClass().getName() + ": " + Secrets.redact(String.valueOf(value)) + "; expected "
+                    + expectation);
         }
         T typed = type.cast(value);
         if (!constraint.test(typed)) {
-            throw new InvalidSetting("Setting '" + name + "' must be " + expectation + ", got: " + value);
+            throw new InvalidSetting("Setting '" + name + "' must be " + expectation + ", got: "
+                    + Secrets.redact(String.valueOf(value)) + "; expected " + expectation);
         }
         return typed;
     }

@@ -25,15 +25,20 @@ public final class Settings {
                     + " once records exist.");
 
     /**
-     * {@code dsn}: the database to connect to, as a JDBC URL (for example
-     * {@code jdbc:postgresql://localhost:5432/libres}); {@code null} by default.
-     * libres 1.2 takes an SQLAlchemy URL here; this library takes the JDBC form.
+     * {@code dsn}: the database to connect to; {@code null} by default. Either a JDBC URL (for
+     * example {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}) or the
+     * libpq / SQLAlchemy URL libres 1.2 takes ({@code postgresql://app:secret@localhost:5432/libres},
+     * {@code postgresql+psycopg2://...}), so a Python and a Java service can share one value. Its
+     * password never appears in a message ({@link Secrets}).
      */
     public static final Setting<String> DSN = Setting.<String>of(
             "dsn", String.class, null,
-            "The database to connect to, as a JDBC URL, e.g. jdbc:postgresql://localhost:5432/libres.")
-            .requiring(dsn -> dsn.startsWith("jdbc:") && dsn.length() > "jdbc:".length(),
-                    "a JDBC URL starting with 'jdbc:' (e.g. jdbc:postgresql://localhost:5432/libres)");
+            "The database to connect to, as a JDBC URL (jdbc:postgresql://localhost:5432/libres) or as libres 1.2's"
+                    + " libpq/SQLAlchemy URL (postgresql://user:password@localhost:5432/libres).")
+            .requiring(dsn -> dsn.startsWith("jdbc:") && dsn.length() > "jdbc:".length()
+                            || dsn.matches("(?i)[a-z][a-z0-9.\\-]*(\\+[a-z0-9_.\\-]+)?://.*"),
+                    "a JDBC URL starting with 'jdbc:' (e.g. jdbc:postgresql://localhost:5432/libres) or a URL such as"
+                            + " postgresql://user:password@localhost:5432/libres");
 
     private static final List<Setting<?>> ALL = List.of(UUID_NAMESPACE, DSN);
 

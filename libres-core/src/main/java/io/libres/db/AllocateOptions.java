@@ -53,8 +53,8 @@ public record AllocateOptions(boolean partlyAvailable, Raster raster, boolean wh
         if (raster == null) {
             raster = Raster.MIN;
         }
-        if (quota < 1) {
-            throw new InvalidQuota("a quota of " + quota + " is invalid; expected 1 or more");
+        if (quota < 1 || quota > Limits.MAX_QUOTA) {
+            throw new InvalidQuota("a quota of " + quota + " is invalid; expected 1 or more, at most " + Limits.MAX_QUOTA);
         }
         if (quotaLimit < 0) {
             throw new InvalidQuota("a quota limit of " + quotaLimit + " is invalid; expected 0 (no limit) or more");

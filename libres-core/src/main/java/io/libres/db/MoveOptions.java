@@ -36,8 +36,8 @@ public record MoveOptions(DateRange dates, UUID group, Integer newQuota, Boolean
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public MoveOptions {
-        if (newQuota != null && newQuota < 1) {
-            throw new InvalidQuota("a quota of " + newQuota + " is invalid; expected 1 or more");
+        if (newQuota != null && (newQuota < 1 || newQuota > Limits.MAX_QUOTA)) {
+            throw new InvalidQuota("a quota of " + newQuota + " is invalid; expected 1 or more, at most " + Limits.MAX_QUOTA);
         }
         if (quotaLimit != null && quotaLimit < 0) {
             throw new InvalidQuota("a quota limit of " + quotaLimit + " is invalid; expected 0 (no limit) or more");

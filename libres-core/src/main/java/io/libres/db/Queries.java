@@ -9,6 +9,8 @@ import io.libres.db.models.Reservation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.models.SlotSource;
 import io.libres.db.query.QueryResult;
+import io.libres.db.models.ReservationStatus;
+import io.libres.errors.InvalidArgument;
 import io.libres.errors.NoReservationsToConfirm;
 import io.libres.errors.NoResultFound;
 import io.libres.events.Events;
@@ -40,13 +42,22 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Queries that do not belong to one resource: availability over several resources, and the
- * browser sessions of reservations (a shopping cart: confirm, remove one, expire).
+ * Queries over several resources: availability over several resources, and the browser
+ * sessions of reservations (a shopping cart: confirm, remove one, expire).
+ *
+ * <p>Queries are scoped to the resources they were made for: {@link Scheduler#queries()} to the
+ * scheduler's resource, {@link #Queries(Context, Collection)} to the resources named. Every
+ * session call and {@link #allocationsInRange(Timespan)} reads and changes only the rows of those
+ * resources, so two applications (two contexts) sharing one database never touch each other's
+ * reservations. Queries made with {@link #Queries(Context)} name no resource: their session calls
+ * are refused. Only the explicitly named {@link #removeExpiredReservationSessionsOfAllResources(Instant)}
+ * and {@link #findExpiredReservationSessionsOfAllResources(Instant)} act on every resource of the
+ * database, as libres 1.2's calls do. A session's expiry never removes an approved reservation.
  *
  * <p>Uses the session of its context: inside a unit of work (a scope or the thread-bound one) what
  * it reads and writes is part of it; a read outside one runs in a short unit of work of its own
  * that has given back its connection when the call returns. Immutable and thread-safe: hold one
- * per context for the application's life.
+ * per context (or per scheduler) for the application's life.
  */
 public final class Queries {
 
@@ -55,25 +66,83 @@ public final class Queries {
 
     private final Context context;
     private final Clock clock;
+    private final Set<UUID> resources;
 
     /**
-     * Creates the queries of a context, with the system clock.
+     * Creates queries of a context that name no resource, with the system clock: availability
+     * over the resources passed to each call works, session calls are refused.
      *
      * @param context the context
+     * @throws io.libres.errors.InvalidArgument if the context is missing
      */
     public Queries(Context context) {
-        this(context, Clock.systemUTC());
+        this(context, Set.of(), Clock.systemUTC());
     }
 
     /**
-     * Creates the queries of a context with a clock for the default expiry.
+     * Creates queries of a context that name no resource, with a clock.
      *
      * @param context the context
      * @param clock the clock "now" is read from
+     * @throws io.libres.errors.InvalidArgument if the context or clock is missing
      */
     public Queries(Context context, Clock clock) {
-        this.context = context;
-        this.clock = clock;
+        this(context, Set.of(), clock);
+    }
+
+    /**
+     * Creates the queries of a context's resources, with the system clock.
+     *
+     * @param context the context
+     * @param resources the real resources (schedulers' {@code resource()}) the session calls act on
+     * @throws io.libres.errors.InvalidArgument if the context or resources are missing or hold a missing value
+     */
+    public Queries(Context context, Collection<UUID> resources) {
+        this(context, resources, Clock.systemUTC());
+    }
+
+    /**
+     * Creates the queries of a context's resources with a clock for the default expiry.
+     *
+     * @param context the context
+     * @param resources the real resources the session calls act on
+     * @param clock the clock "now" is read from
+     * @throws io.libres.errors.InvalidArgument if an argument is missing or the resources hold a missing value
+     */
+    public Queries(Context context, Collection<UUID> resources, Clock clock) {
+        this.context = Arguments.require(context, "context");
+        this.resources = Set.copyOf(Arguments.requireAll(resources, "resources"));
+        this.clock = Arguments.require(clock, "clock");
+    }
+
+    /**
+     * The resources these queries act on.
+     *
+     * @return the real resources, empty for queries that name none
+     */
+    public Set<UUID> resources() {
+        return resources;
+    }
+
+    /**
+     * The same queries with another clock, for example to expire sessions in a test.
+     *
+     * @param value the clock
+     * @return new queries of the same context and resources
+     * @throws io.libres.errors.InvalidArgument if the clock is missing
+     */
+    public Queries withClock(Clock value) {
+        return new Queries(context, resources, value);
+    }
+
+    private Set<UUID> scope(String call) {
+        if (resources.isEmpty()) {
+            throw new InvalidArgument(call + " needs queries scoped to resources, so that it never touches another"
+                    + " application's rows; these queries name none; expected scheduler.queries(), new Queries(context,"
+                    + " resources), or, for every resource of the database as libres 1.2 does,"
+                    + " removeExpiredReservationSessionsOfAllResources");
+        }
+        return resources;
     }
 
     private UnitOfWork work() {
@@ -89,16 +158,18 @@ public final class Queries {
     }
 
     /**
-     * Every allocation, of any resource, overlapping a span.
+     * Every allocation (masters and mirrors) of these queries' resources overlapping a span.
      *
      * @param span the span, UTC, both ends inclusive
      * @return the allocations ordered by start
-     * @throws io.libres.errors.InvalidArgument if the span is missing
+     * @throws io.libres.errors.InvalidArgument if the span is missing or these queries name no resource
+     * @throws io.libres.errors.InvalidDateRange if the span lies outside the years 1 to 9999
      */
     public QueryResult<Allocation> allocationsInRange(Timespan span) {
-        Arguments.require(span, "span");
+        Timespan.requireStorable(span, "span");
+        Set<UUID> scope = scope("allocationsInRange");
         return SessionResult.of(Session.of(context), "allocation in " + span,
-                () -> work().allocations().find(AllocationCriteria.any().overlappingAny(List.of(span))));
+                () -> work().allocations().find(AllocationCriteria.ofResources(scope).overlappingAny(List.of(span))));
     }
 
     /**
@@ -129,7 +200,7 @@ public final class Queries {
      * @throws io.libres.errors.InvalidArgument if the span or the resources are missing
      */
     public double availabilityByRange(Timespan span, Collection<UUID> resources) {
-        Arguments.require(span, "span");
+        Timespan.requireStorable(span, "span");
         Arguments.requireAll(resources, "resources");
         return read(() -> {
             List<Allocation> allocations = work().allocations()
@@ -162,7 +233,7 @@ public final class Queries {
      * @throws io.libres.errors.InvalidArgument if the span, the resources or the zone are missing
      */
     public Map<LocalDate, DayAvailability> availabilityByDay(Timespan span, Collection<UUID> resources, ZoneId zone) {
-        Arguments.require(span, "span");
+        Timespan.requireStorable(span, "span");
         Arguments.requireAll(resources, "resources");
         Arguments.require(zone, "zone");
         return read(() -> availabilityByDayIn(span, resources, zone));
@@ -196,7 +267,7 @@ public final class Queries {
      * @throws io.libres.errors.InvalidArgument if the span, the resource or the blocking resources are missing
      */
     public ReservedSlices reservedSlotsByRange(Timespan span, UUID resource, Collection<UUID> blockingResources) {
-        Arguments.require(span, "span");
+        Timespan.requireStorable(span, "span");
         Arguments.require(resource, "resource");
         Arguments.requireAll(blockingResources, "blocking resources");
         Timespan rastered = Rasterizer.rasterizeSpan(span, Raster.MIN);
@@ -232,9 +303,14 @@ public final class Queries {
      * @param blockingResources the blocking resources
      * @param normalizeDst show days with a daylight-saving change as 24-hour days
      * @return the allocations ordered by start, with their availability
+     * @throws io.libres.errors.InvalidArgument if the span, the resource or the blocking resources are missing
+     * @throws io.libres.errors.InvalidDateRange if the span lies outside the years 1 to 9999
      */
     public List<AllocationAvailability> allocationsWithAvailabilityByRange(Timespan span, UUID resource,
             Collection<UUID> blockingResources, boolean normalizeDst) {
+        Timespan.requireStorable(span, "span");
+        Arguments.require(resource, "resource");
+        Arguments.requireAll(blockingResources, "blocking resources");
         return read(() -> withAvailabilityIn(span, resource, blockingResources, normalizeDst));
     }
 
@@ -253,39 +329,45 @@ public final class Queries {
     }
 
     /**
-     * The reservations of a browser session, oldest first.
+     * The reservations of a browser session on these queries' resources, oldest first.
      *
      * @param sessionId the session; null gives nothing, never every reservation
      * @return the reservations
+     * @throws InvalidArgument if these queries name no resource
      */
     public QueryResult<Reservation> reservationsBySession(UUID sessionId) {
+        Set<UUID> scope = scope("reservationsBySession");
         if (sessionId == null) {
             return QueryResult.of("reservation of no session", List.of());
         }
         return SessionResult.of(Session.of(context), "reservation of session " + sessionId,
-                () -> work().reservations().find(ReservationCriteria.any().withSessions(Set.of(sessionId))));
+                () -> work().reservations().find(ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId))));
     }
 
     /**
-     * Confirms the reservations of a session: they no longer belong to it and no longer expire.
+     * Confirms the reservations of a session on these queries' resources: they no longer belong
+     * to it and no longer expire. Reservations of other resources in the same session stay as they are.
      *
      * @param sessionId the session
      * @param token only the reservations with this token, or null for all of the session
      * @return the confirmed reservations
-     * @throws NoReservationsToConfirm if the session has no (such) reservation
+     * @throws NoReservationsToConfirm if the session has no (such) reservation on these resources
+     * @throws InvalidArgument if these queries name no resource
      */
     public List<Reservation> confirmReservationsForSession(UUID sessionId, UUID token) {
+        Set<UUID> scope = scope("confirmReservationsForSession");
         if (sessionId == null) {
             throw new NoReservationsToConfirm("no session was given; expected the id of a session with reservations");
         }
-        ReservationCriteria criteria = ReservationCriteria.any().withSessions(Set.of(sessionId));
+        ReservationCriteria criteria = ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId));
         if (token != null) {
             criteria = criteria.withToken(token);
         }
         List<Reservation> found = work().reservations().find(criteria).list();
         if (found.isEmpty()) {
             throw new NoReservationsToConfirm("the session " + sessionId + " has no reservations"
-                    + (token == null ? "" : " with the token " + token) + "; expected at least one to confirm");
+                    + (token == null ? "" : " with the token " + token) + " on the resources " + scope
+                    + "; expected at least one to confirm");
         }
         List<Reservation> confirmed = found.stream().map(r -> r.toBuilder().sessionId(null).build())
                 .collect(Collectors.toList());
@@ -295,55 +377,120 @@ public final class Queries {
     }
 
     /**
-     * Removes the reservation of a session with a token, and its reserved slots, and marks the
-     * session's other reservations as active now (so they do not expire early).
+     * Removes the reservation of a session with a token on these queries' resources, and its
+     * reserved slots, and marks the session's other reservations on these resources as active now
+     * (so they do not expire early).
      *
      * @param sessionId the session
      * @param token the reservation's token
-     * @throws NoResultFound if the session has no reservation with the token
+     * @throws InvalidArgument if the session or token is missing, or these queries name no resource
+     * @throws NoResultFound if the session has no reservation with the token on these resources
      * @throws io.libres.errors.MultipleResultsFound if it has several
      */
     public void removeReservationFromSession(UUID sessionId, UUID token) {
-        ReservationCriteria criteria = ReservationCriteria.any().withSessions(Set.of(sessionId)).withToken(token);
+        Set<UUID> scope = scope("removeReservationFromSession");
+        Arguments.require(sessionId, "session id");
+        Arguments.require(token, "token");
+        ReservationCriteria criteria = ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId))
+                .withToken(token);
         Reservation reservation = work().reservations().find(criteria).one();
         work().reservations().delete(ReservationCriteria.any().withId(reservation.requireId()));
+        // tokens are random and the reservation was found among these resources, so its slots
+        // (on mirrors too, whose resources differ) are this reservation's only
         work().reservedSlots().delete(SlotCriteria.any().withToken(token).withSource(SlotSource.RESERVATION));
-        work().reservations().touchSession(sessionId, clock.instant());
+        work().reservations().touchSession(sessionId, scope, clock.instant());
     }
 
     /**
-     * The sessions whose pending reservations were all created and modified before an instant.
-     * Goes through the reservations of every context and resource.
+     * The sessions with pending reservations on these queries' resources whose pending
+     * reservations (on any resource) were all created and modified before an instant.
      *
      * @param expiration the instant, or null for now minus {@link #DEFAULT_SESSION_EXPIRY}
      * @return the expired sessions
+     * @throws InvalidArgument if these queries name no resource
+     * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
     public List<UUID> findExpiredReservationSessions(Instant expiration) {
-        return read(() -> expiredSessions(expiration));
-    }
-
-    private List<UUID> expiredSessions(Instant expiration) {
-        Instant before = expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY) : expiration;
-        return work().reservations().expiredSessions(before);
+        Set<UUID> scope = scope("findExpiredReservationSessions");
+        Instant before = expirationOf(expiration);
+        return read(() -> {
+            List<UUID> expired = work().reservations().expiredSessions(before);
+            if (expired.isEmpty()) {
+                return expired;
+            }
+            Set<UUID> ours = pendingOf(expired, scope).stream().map(r -> r.sessionId().orElseThrow())
+                    .collect(Collectors.toSet());
+            return expired.stream().filter(ours::contains).collect(Collectors.toList());
+        });
     }
 
     /**
-     * Removes the reservations of expired sessions, and their reserved slots.
+     * The sessions whose pending reservations were all created and modified before an instant,
+     * on every resource of the database, of every context, as libres 1.2's
+     * {@code find_expired_reservation_sessions}.
      *
      * @param expiration the instant, or null for now minus {@link #DEFAULT_SESSION_EXPIRY}
-     * @return the sessions removed
+     * @return the expired sessions
+     * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
+     */
+    public List<UUID> findExpiredReservationSessionsOfAllResources(Instant expiration) {
+        Instant before = expirationOf(expiration);
+        return read(() -> work().reservations().expiredSessions(before));
+    }
+
+    private Instant expirationOf(Instant expiration) {
+        return expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY)
+                : Timespan.requireStorable(expiration, "expiration");
+    }
+
+    /**
+     * Removes the pending reservations of expired sessions on these queries' resources, and their
+     * reserved slots. Approved reservations stay, even in an expired session (libres 1.2 removed
+     * them with the session); reservations of other resources stay.
+     *
+     * @param expiration the instant, or null for now minus {@link #DEFAULT_SESSION_EXPIRY}
+     * @return the sessions whose reservations were removed
+     * @throws InvalidArgument if these queries name no resource
+     * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
     public List<UUID> removeExpiredReservationSessions(Instant expiration) {
-        List<UUID> expired = expiredSessions(expiration);
-        if (!expired.isEmpty()) {
-            ReservationCriteria criteria = ReservationCriteria.any().withSessions(expired);
-            Set<UUID> tokens = work().reservations().find(criteria).list().stream().map(Reservation::token)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            if (!tokens.isEmpty()) {
-                work().reservedSlots().delete(SlotCriteria.any().withTokens(tokens).withSource(SlotSource.RESERVATION));
-            }
-            work().reservations().delete(criteria);
+        Set<UUID> scope = scope("removeExpiredReservationSessions");
+        return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), scope);
+    }
+
+    /**
+     * Removes the pending reservations of expired sessions on every resource of the database,
+     * of every context, as libres 1.2's {@code remove_expired_reservation_sessions} does; but
+     * approved reservations stay, even in an expired session.
+     *
+     * @param expiration the instant, or null for now minus {@link #DEFAULT_SESSION_EXPIRY}
+     * @return the sessions whose reservations were removed
+     * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
+     */
+    public List<UUID> removeExpiredReservationSessionsOfAllResources(Instant expiration) {
+        return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), null);
+    }
+
+    private List<Reservation> pendingOf(List<UUID> sessions, Set<UUID> scope) {
+        ReservationCriteria criteria = (scope == null ? ReservationCriteria.any() : ReservationCriteria.ofResources(scope))
+                .withSessions(sessions).withStatus(ReservationStatus.PENDING);
+        return work().reservations().find(criteria).list();
+    }
+
+    private List<UUID> removeExpired(List<UUID> expired, Set<UUID> scope) {
+        if (expired.isEmpty()) {
+            return expired;
         }
-        return expired;
+        List<Reservation> pending = pendingOf(expired, scope);
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> tokens = pending.stream().map(Reservation::token).collect(Collectors.toCollection(LinkedHashSet::new));
+        work().reservedSlots().delete(SlotCriteria.any().withTokens(tokens).withSource(SlotSource.RESERVATION));
+        ReservationCriteria criteria = (scope == null ? ReservationCriteria.any() : ReservationCriteria.ofResources(scope))
+                .withSessions(expired).withStatus(ReservationStatus.PENDING);
+        work().reservations().delete(criteria);
+        Set<UUID> removed = pending.stream().map(r -> r.sessionId().orElseThrow()).collect(Collectors.toSet());
+        return expired.stream().filter(removed::contains).collect(Collectors.toList());
     }
 }

@@ -31,8 +31,9 @@ public record ReserveOptions(Map<String, Object> data, UUID sessionId, int quota
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
     public ReserveOptions {
-        if (quota < 1) {
-            throw new InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more");
+        if (quota < 1 || quota > Limits.MAX_QUOTA) {
+            throw new InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more, at most "
+                    + Limits.MAX_QUOTA);
         }
         data = JsonData.requireObject(data);
     }

@@ -32,7 +32,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
         if (initialBackoff == null || maxBackoff == null || initialBackoff.isNegative() || maxBackoff.isNegative()) {
             throw new io.libres.errors.InvalidArgument("a retry policy needs backoffs of zero or more; got " + initialBackoff
-                    + " and " + maxBackoff);
+                    + " and " + maxBackoff + "; expected durations of zero or more");
         }
     }
 

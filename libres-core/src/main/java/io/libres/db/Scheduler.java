@@ -86,10 +86,10 @@ import java.util.stream.Collectors;
 public final class Scheduler {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
-    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MIN_INSTANT = Timespan.EARLIEST;
 
     /** The latest instant the scheduler reads or writes (year 9999, as Python's datetime.max). */
-    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant MAX_INSTANT = Timespan.LATEST;
 
     private final Scope scope;
     private final Records records;
@@ -134,10 +134,15 @@ public final class Scheduler {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context);
+        this.queries = new Queries(context, Set.of(scope.resource()));
     }
 
     // ------------------------------------------------------------------ identity and unit of work
+
+    /** @return the scope, for the queries across schedulers of this package */
+    Scope scope() {
+        return scope;
+    }
 
     /** @return the context */
     public Context context() {
@@ -173,7 +178,12 @@ public final class Scheduler {
         return scope.blockingResources();
     }
 
-    /** @return the queries of this scheduler's context */
+    /**
+     * The queries of this scheduler's resource: its session calls see and change only this
+     * scheduler's reservations, never those of another scheduler or application on the database.
+     *
+     * @return the queries
+     */
     public Queries queries() {
         return queries;
     }
@@ -210,6 +220,18 @@ public final class Scheduler {
      */
     public void setupDatabase() {
         scope.context().getService(StoragePorts.STORAGE).setupDatabase();
+    }
+
+    /**
+     * Checks, without changing anything, that the context's storage holds every table, column,
+     * type, constraint and index libres needs; a database made by libres 1.2, by
+     * {@link #setupDatabase()} or by the Flyway and Liquibase modules passes.
+     *
+     * @return what is missing or different
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    public SchemaReport validateSchema() {
+        return scope.context().getService(StoragePorts.STORAGE).validateSchema();
     }
 
     /**
@@ -291,7 +313,7 @@ public final class Scheduler {
      * @throws io.libres.errors.UnitOfWorkMisused inside a scope: commit the scope's {@link Work} instead
      */
     public void commit() {
-        scope.session().commit();
+        scope.timed("commit", () -> scope.session().commit());
     }
 
     /**
@@ -605,7 +627,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the allocate options are missing
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
-        return allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options"));
+        return scope.timed("allocate", () -> allocations.allocate(Arguments.ranges(dates), Arguments.require(options, "allocate options")));
     }
 
     /**
@@ -621,7 +643,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the master allocation is missing
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        return allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota);
+        return scope.timed("changeQuota", () -> allocations.changeQuota(Arguments.require(master, "master allocation"), newQuota));
     }
 
     /**
@@ -655,7 +677,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the move options are missing
      */
     public Allocation moveAllocation(int masterId, MoveOptions options) {
-        return allocations.moveAllocation(masterId, Arguments.require(options, "move options"));
+        return scope.timed("moveAllocation", () -> allocations.moveAllocation(masterId, Arguments.require(options, "move options")));
     }
 
     /**
@@ -668,7 +690,7 @@ public final class Scheduler {
      * @throws AffectedPendingReservationError if the group has pending reservations
      */
     public List<Allocation> removeAllocation(int id) {
-        return allocations.removeAllocation(id);
+        return scope.timed("removeAllocation", () -> allocations.removeAllocation(id));
     }
 
     /**
@@ -682,7 +704,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the groups are missing or hold a missing value
      */
     public List<Allocation> removeAllocations(Collection<UUID> groups) {
-        return allocations.removeAllocations(Arguments.requireAll(groups, "groups"));
+        return scope.timed("removeAllocations", () -> allocations.removeAllocations(Arguments.requireAll(groups, "groups")));
     }
 
     /**
@@ -773,7 +795,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserve(String email, List<DateRange> dates, ReserveOptions options) {
-        return reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options"));
+        return scope.timed("reserve", () -> reservations.reserveDates(email, Arguments.ranges(dates), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -801,7 +823,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the reserve options are missing
      */
     public UUID reserveGroup(String email, UUID group, ReserveOptions options) {
-        return reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options"));
+        return scope.timed("reserveGroup", () -> reservations.reserveGroup(email, Arguments.require(group, "group"), Arguments.require(options, "reserve options")));
     }
 
     /**
@@ -820,7 +842,7 @@ public final class Scheduler {
      * @throws NotReservableError if a reservation targets no slot
      */
     public List<ReservedSlot> approveReservations(UUID token) {
-        return reservations.approveReservations(Arguments.token(token));
+        return scope.timed("approveReservations", () -> reservations.approveReservations(Arguments.token(token)));
     }
 
     /**
@@ -831,7 +853,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> denyReservation(UUID token) {
-        return reservations.denyReservation(Arguments.token(token));
+        return scope.timed("denyReservation", () -> reservations.denyReservation(Arguments.token(token)));
     }
 
     /**
@@ -842,7 +864,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -854,7 +876,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      */
     public List<Reservation> removeReservation(UUID token, int id) {
-        return reservations.removeReservation(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeReservation", () -> reservations.removeReservation(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -920,7 +942,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), null));
     }
 
     /**
@@ -937,7 +959,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the range is missing
      */
     public Optional<Reservation> changeReservation(UUID token, int id, DateRange dates, int quota) {
-        return reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota);
+        return scope.timed("changeReservation", () -> reservations.changeReservation(Arguments.token(token), id, Arguments.range(dates), quota));
     }
 
     /**
@@ -981,7 +1003,7 @@ public final class Scheduler {
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
-        return blockers.addBlocker(Arguments.ranges(dates), reason, null, null);
+        return scope.timed("addBlocker", () -> blockers.addBlocker(Arguments.ranges(dates), reason, null, null));
     }
 
     /**
@@ -995,7 +1017,7 @@ public final class Scheduler {
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
-        return blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null);
+        return scope.timed("addGroupBlocker", () -> blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null));
     }
 
     /**
@@ -1006,7 +1028,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.empty());
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.empty()));
     }
 
     /**
@@ -1018,7 +1040,7 @@ public final class Scheduler {
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
     public List<ReservationBlocker> removeBlocker(UUID token, int id) {
-        return blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id));
+        return scope.timed("removeBlocker", () -> blockers.removeBlocker(Arguments.token(token), OptionalInt.of(id)));
     }
 
     /**
@@ -1223,18 +1245,25 @@ public final class Scheduler {
      * January overlapping 12:00 to 14:00). Unless strict, the other members of a found group are
      * added as extra results.
      *
+     * <p>A range ending at midnight covers its last day as a whole: 1 May 00:00 to 2 May 00:00
+     * finds every allocation of 1 May (and 1 May 14:00 to 3 May 00:00 those of 1 and 2 May from
+     * 14:00 on), where libres 1.2 finds nothing. Otherwise the start's time of day must lie
+     * before the end's.
+     *
      * @param range the dates and times of day
      * @param options weekdays, minimum spots, availability, whole days, groups
      * @return the hits ordered by start
      * @throws io.libres.errors.InvalidArgument if searching available allocations only with
      *     blocking names, which is not supported
-     * @throws InvalidDateRange if the range is missing or ends before it starts
+     * @throws InvalidDateRange if the range is missing or ends before it starts, or if its times of
+     *     day leave an empty window (the start's time of day after the end's, the end not at
+     *     midnight)
      * @throws io.libres.errors.InvalidArgument if the search options are missing
      */
     public List<SearchHit> searchAllocations(DateRange range, SearchOptions options) {
         forward(range);
         SearchOptions checked = Arguments.require(options, "search options");
-        return scope.read(() -> search.search(range, checked));
+        return scope.timed("searchAllocations", () -> scope.read(() -> search.search(range, checked)));
     }
 
     /**
@@ -1259,7 +1288,7 @@ public final class Scheduler {
     }
 
     private double availability(Timespan span) {
-        return scope.read(() -> availabilityIn(span));
+        return scope.timed("availability", () -> scope.read(() -> availabilityIn(span)));
     }
 
     private double availabilityIn(Timespan span) {

@@ -11,9 +11,20 @@ import java.util.Set;
 /**
  * How {@link Scheduler#searchAllocations} filters.
  *
+ * <p>The filters decide per allocation, over the time-of-day window of the search range read on
+ * the allocation's day: they answer "which allocations", not "when is it free"; for free times of
+ * a given length use {@link Schedulers#freeSlots}.
+ *
  * @param days the weekdays to include, in the scheduler's zone; empty for every day
- * @param minspots the minimum number of spots reservable at once; 0 for no minimum
- * @param availableOnly leave out allocations without a free spot
+ * @param minspots 0 for no minimum; otherwise an allocation is found only if its quota limit (when
+ *     set) admits that many spots in one reservation and its availability over its own span (the
+ *     number {@link Scheduler#availability(io.libres.time.DateRange)} gives, master and mirrors
+ *     together) is at least {@code minspots / quota} of 100 %: a share of free slots, not a promise
+ *     that {@code minspots} spots are free for any particular time
+ * @param availableOnly leave out every allocation on which no spot (master or mirror) is free for
+ *     the whole time-of-day window of the search on the allocation's day; an allocation free for
+ *     18 of 20 half hours of a whole-day window is left out (ask {@link Schedulers#freeSlots} for
+ *     its free slots instead)
  * @param wholeDay include whole-day allocations, others, or both
  * @param groups include grouped allocations, others, or both
  * @param strict do not add the other members of a group a found allocation belongs to
@@ -28,8 +39,10 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
      * Validates the options.
      *
      * @param days the weekdays to include, in the scheduler's zone; null or empty for every day
-     * @param minspots the minimum number of spots reservable at once, 0 or more; 0 for no minimum
-     * @param availableOnly leave out allocations without a free spot
+     * @param minspots 0 for no minimum, else the spots one reservation must be allowed to take
+     *     and the share of the quota that must be free over the allocation's span (see the type)
+     * @param availableOnly leave out allocations with no spot free for the whole time-of-day
+     *     window on their day (see the type)
      * @param wholeDay include whole-day allocations, others, or both; null for both ({@link Inclusion#ANY})
      * @param groups include grouped allocations, others, or both; null for both ({@link Inclusion#ANY})
      * @param strict do not add the other members of a group a found allocation belongs to
@@ -129,9 +142,11 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
         }
 
         /**
-         * Sets the minimum spots.
+         * Sets the minimum spots: the allocation's quota limit must admit that many in one
+         * reservation, and at least {@code value / quota} of 100 % of the allocation (master and
+         * mirrors) must be free over its span. It does not check any time of day.
          *
-         * @param value 0 or more
+         * @param value 0 (no minimum) or more
          * @return this builder
          */
         public Builder minspots(int value) {
@@ -140,9 +155,10 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
         }
 
         /**
-         * Sets whether only available allocations are found.
+         * Sets whether only allocations with a spot free for the whole time-of-day window on
+         * their day are found (a partly reserved window leaves the allocation out).
          *
-         * @param value true to leave out full ones
+         * @param value true to leave out allocations without such a spot
          * @return this builder
          */
         public Builder availableOnly(boolean value) {

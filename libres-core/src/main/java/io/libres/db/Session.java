@@ -1,6 +1,7 @@
 package io.libres.db;
 
 import io.libres.context.Context;
+import io.libres.events.Events;
 import io.libres.context.ServiceKey;
 import io.libres.errors.InvalidArgument;
 import io.libres.errors.SerializationFailure;
@@ -63,6 +64,8 @@ public final class Session {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final Supplier<Storage> storage;
+    /** The context whose operation listeners hear of retries; null for a session made without one. */
+    private final Context context;
     private final ThreadLocal<Frame> bound = new ThreadLocal<>();
     private final AtomicLong abandoned = new AtomicLong();
 
@@ -72,7 +75,12 @@ public final class Session {
      * @param storage supplies the storage when a unit of work begins
      */
     public Session(Supplier<Storage> storage) {
+        this(storage, null);
+    }
+
+    private Session(Supplier<Storage> storage, Context context) {
         this.storage = storage;
+        this.context = context;
     }
 
     /**
@@ -92,7 +100,7 @@ public final class Session {
      * @return a new session
      */
     public static Session forContext(Context context) {
-        return new Session(() -> context.getService(StoragePorts.STORAGE));
+        return new Session(() -> context.getService(StoragePorts.STORAGE), context);
     }
 
     // ------------------------------------------------------------------ the thread's unit of work
@@ -375,8 +383,17 @@ public final class Session {
                 return result;
             } catch (StorageException e) {
                 closeAfter(scope, e);
-                if (!e.isRetryable() || joined || attempt >= policy.maxAttempts()) {
+                if (!e.isRetryable() || joined) {
                     throw e;
+                }
+                if (attempt >= policy.maxAttempts()) {
+                    if (context != null) {
+                        Events.of(context).retriesExhausted(context, attempt);
+                    }
+                    throw e;
+                }
+                if (context != null) {
+                    Events.of(context).conflictRetried(context, attempt);
                 }
                 pause(policy.backoffBefore(attempt + 1));
             } catch (RuntimeException | Error e) {

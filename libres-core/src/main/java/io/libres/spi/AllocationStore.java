@@ -7,6 +7,7 @@ import io.libres.time.Timespan;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -86,6 +87,28 @@ public interface AllocationStore {
      *     groups without any are absent
      */
     Map<UUID, Integer> groupSizes(UUID resource, Collection<UUID> groups);
+
+    /**
+     * How many allocations of any of several resources each of some groups holds: the form of
+     * {@link #groupSizes(UUID, Collection)} that questions across schedulers ask. A SQL storage
+     * answers it with one statement and should override this method; the default asks
+     * {@link #groupSizes(UUID, Collection)} once per resource, so it is correct but not set-based.
+     *
+     * @param resources the resources (masters' resources give the masters of the groups)
+     * @param groups the groups to count
+     * @return for each group with at least one allocation of the resources, the number of them
+     *     summed over the resources; groups without any are absent
+     */
+    default Map<UUID, Integer> groupSizes(Collection<UUID> resources, Collection<UUID> groups) {
+        Map<UUID, Integer> sizes = new java.util.HashMap<>();
+        if (groups.isEmpty()) {
+            return sizes;
+        }
+        for (UUID resource : Set.copyOf(resources)) {
+            groupSizes(resource, groups).forEach((group, count) -> sizes.merge(group, count, Integer::sum));
+        }
+        return sizes;
+    }
 
     /**
      * The allocations of a real resource between two instants that nothing uses, as libres 1.2's

@@ -4,6 +4,7 @@ import io.libres.db.models.Reservation;
 import io.libres.db.query.QueryResult;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +66,23 @@ public interface ReservationStore {
      * @return how many reservations were touched
      */
     int touchSession(UUID sessionId, Instant when);
+
+    /**
+     * Sets the modification time of the reservations of a session on some resources only, so
+     * that one application touching its cart never changes another application's rows. Storages
+     * written before this method existed refuse it; the built-in ones answer it with one statement.
+     *
+     * @param sessionId the session
+     * @param resources the real resources whose reservations are touched
+     * @param when the new modification time
+     * @return how many reservations were touched
+     * @throws io.libres.errors.StorageException if the storage does not implement it
+     */
+    default int touchSession(UUID sessionId, Collection<UUID> resources, Instant when) {
+        throw new io.libres.errors.StorageException(getClass().getName() + " does not implement"
+                + " touchSession(sessionId, resources, when); expected a storage that scopes a session to resources",
+                null, null);
+    }
 
     /**
      * The sessions whose pending reservations were all created and modified before an instant, in

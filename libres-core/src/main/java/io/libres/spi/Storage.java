@@ -59,4 +59,27 @@ public interface Storage {
      * @throws io.libres.errors.StorageException if the storage refuses
      */
     void setupDatabase();
+
+    /**
+     * Checks, without changing anything, that the storage holds every table, column, type,
+     * constraint and index libres needs, as libres 1.2 creates them.
+     *
+     * <p>The default suits storages without a schema of their own; SQL adapters override it.
+     *
+     * @return what is missing or different; complete for storages without a schema
+     * @throws io.libres.errors.StorageException if the storage cannot be reached
+     */
+    default io.libres.db.SchemaReport validateSchema() {
+        return io.libres.db.SchemaReport.complete(getClass().getSimpleName() + " (no schema)");
+    }
+
+    /**
+     * The statistics of the connection pool this storage owns, for metrics.
+     *
+     * @return the pool's statistics, empty if the storage owns no pool (a data source handed in,
+     *     or a storage without connections)
+     */
+    default java.util.Optional<PoolStatistics> poolStatistics() {
+        return java.util.Optional.empty();
+    }
 }

@@ -47,7 +47,8 @@ public final class TimeZones {
      * @param value the value
      * @param zone the zone for local values
      * @return the instant
-     * @throws InvalidDateRange if the value is null or not a point in time
+     * @throws InvalidDateRange if the value is null or not a point in time, or lies outside the
+     *     years 1 to 9999 in UTC ({@link Timespan#EARLIEST} to {@link Timespan#LATEST})
      */
     public static Instant toInstant(Temporal value, ZoneId zone) {
         Instant instant;
@@ -58,15 +59,47 @@ public final class TimeZones {
         } else if (value instanceof OffsetDateTime) {
             instant = ((OffsetDateTime) value).toInstant();
         } else if (value instanceof LocalDateTime) {
-            instant = localize((LocalDateTime) value, zone).toInstant();
+            instant = localInstant((LocalDateTime) value, zone);
         } else if (value instanceof LocalDate) {
-            instant = localize(((LocalDate) value).atStartOfDay(), zone).toInstant();
+            instant = localInstant(((LocalDate) value).atStartOfDay(), zone);
         } else {
             throw new InvalidDateRange("a " + (value == null ? "null" : value.getClass().getSimpleName())
                     + " is not a point in time; expected a LocalDateTime, LocalDate, ZonedDateTime,"
                     + " OffsetDateTime or Instant");
         }
-        return instant.truncatedTo(ChronoUnit.MICROS);
+        return Timespan.requireStorable(instant, "time " + value).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant localInstant(LocalDateTime local, ZoneId zone) {
+        // LocalDateTime.MIN and MAX have no instant in most zones: say so before java.time throws
+        if (local.getYear() < 0 || local.getYear() > 10_000) {
+            throw new InvalidDateRange("the time " + local + " lies outside the times libres stores; expected a"
+                    + " time in the years 1 to 9999 (" + Timespan.EARLIEST + " to " + Timespan.LATEST + " in UTC)");
+        }
+        return localize(local, zone).toInstant();
+    }
+
+    /**
+     * Describes the daylight-saving gap a local value falls in, for messages: libres reads such a
+     * value as the same wall time after the gap.
+     *
+     * @param value the value as the caller gave it
+     * @param zone the zone it is read in
+     * @return a sentence naming the gap, or an empty string if the value is no local date-time in a gap
+     */
+    public static String gapNote(Temporal value, ZoneId zone) {
+        if (!(value instanceof LocalDateTime) || zone == null) {
+            return "";
+        }
+        LocalDateTime local = (LocalDateTime) value;
+        if (!zone.getRules().getValidOffsets(local).isEmpty()) {
+            return "";
+        }
+        java.time.zone.ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+        return "; the local time " + local + " does not exist in " + zone + " (daylight-saving gap: clocks jump"
+                + " from " + gap.getDateTimeBefore().toLocalTime() + " to " + gap.getDateTimeAfter().toLocalTime()
+                + " on " + gap.getDateTimeBefore().toLocalDate() + ") and is read as "
+                + localize(local, zone).toLocalDateTime();
     }
 
     /**

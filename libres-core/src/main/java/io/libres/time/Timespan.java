@@ -20,6 +20,15 @@ public record Timespan(Instant start, Instant end) {
     public static final Duration MICROSECOND = Duration.ofNanos(1_000);
 
     /**
+     * The earliest instant libres reads or writes: 0001-01-01T00:00:00Z, Python's
+     * {@code datetime.min}, so that libres 1.2 can read every stored value.
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant libres reads or writes: 9999-12-31T23:59:59.999999Z, Python's {@code datetime.max}. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
      * Validates that both instants are present.
      *
      * @param start the first instant, never null
@@ -29,7 +38,7 @@ public record Timespan(Instant start, Instant end) {
     public Timespan {
         if (start == null || end == null) {
             throw new io.libres.errors.InvalidDateRange("a timespan needs a start and an end; got " + start + " - "
-                    + end);
+                    + end + "; expected two instants");
         }
     }
 
@@ -54,6 +63,42 @@ public record Timespan(Instant start, Instant end) {
     public boolean overlaps(Instant otherStart, Instant otherEnd) {
         return !otherStart.isAfter(start) && !start.isAfter(otherEnd)
                 || !start.isAfter(otherStart) && !otherStart.isAfter(end);
+    }
+
+    /**
+     * Checks that a span given by a caller lies within the instants libres stores.
+     *
+     * @param span the span, may be null
+     * @param name what the span is, for the message
+     * @return the span
+     * @throws io.libres.errors.InvalidArgument if the span is missing
+     * @throws io.libres.errors.InvalidDateRange if an end lies outside {@link #EARLIEST} to {@link #LATEST}
+     */
+    public static Timespan requireStorable(Timespan span, String name) {
+        if (span == null) {
+            throw new io.libres.errors.InvalidArgument("the " + name + " is missing; expected a value");
+        }
+        requireStorable(span.start, "start of the " + name);
+        requireStorable(span.end, "end of the " + name);
+        return span;
+    }
+
+    /**
+     * Checks that an instant given by a caller lies within the instants libres stores, before any
+     * arithmetic on it could overflow.
+     *
+     * @param instant the instant, not null
+     * @param name what the instant is, for the message
+     * @return the instant
+     * @throws io.libres.errors.InvalidDateRange if it lies outside {@link #EARLIEST} to {@link #LATEST}
+     */
+    public static Instant requireStorable(Instant instant, String name) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new io.libres.errors.InvalidDateRange("the " + name + " " + instant
+                    + " lies outside the times libres stores; expected an instant from " + EARLIEST + " to "
+                    + LATEST + " (years 1 to 9999 in UTC, as Python's datetime)");
+        }
+        return instant;
     }
 
     /**

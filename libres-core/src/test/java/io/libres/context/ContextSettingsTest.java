@@ -132,10 +132,14 @@ class ContextSettingsTest {
                 .hasMessageContaining("must not be null");
         assertThatThrownBy(() -> app.setSetting(Settings.UUID_NAMESPACE, null))
                 .isInstanceOf(InvalidSetting.class);
-        assertThatThrownBy(() -> app.setSetting(Settings.DSN, "postgresql+psycopg2://user@localhost/db"))
+        app.setSetting(Settings.DSN, "postgresql+psycopg2://user@localhost/db");
+        assertThat(app.dsn()).contains("postgresql+psycopg2://user@localhost/db");
+        assertThatThrownBy(() -> app.setSetting(Settings.DSN, "host=localhost password=s3cret dbname=db"))
                 .isInstanceOf(InvalidSetting.class)
                 .hasMessageContaining("'dsn'")
-                .hasMessageContaining("JDBC URL");
+                .hasMessageContaining("JDBC URL")
+                .hasMessageContaining("password=***")
+                .hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> app.setSetting("dsn", 42))
                 .isInstanceOf(InvalidSetting.class);
         assertThatThrownBy(() -> app.setSetting("dsn", "jdbc:"))
@@ -143,7 +147,8 @@ class ContextSettingsTest {
 
         assertThat(app.hasSetting("uuid_namespace")).isTrue();
         assertThat(app.uuidNamespace()).isEqualTo(Settings.DEFAULT_UUID_NAMESPACE);
-        assertThat(app.dsn()).isEmpty();
+        assertThat(app.dsn()).as("the refused values left the accepted libpq dsn")
+                .contains("postgresql+psycopg2://user@localhost/db");
     }
 
     @Test

@@ -15,12 +15,51 @@ class DefaultServicesTest {
     private final Registry registry = Registry.createDefault();
 
     @ParameterizedTest(name = "accepts \"{0}\"")
-    @ValueSource(strings = {"a@b.c", "test@example.org", "a@b.c@d", "a@b.c d", "a b@c.d", "x@y.z\nfoo"})
-    @DisplayName("the email validator accepts what libres' pattern matches at the start")
+    @ValueSource(strings = {"a@b.c", "test@example.org", "first.last+tag@sub.example.co.uk", "o'brien@example.org",
+        "\"quoted\"@example.org", "j\u00f6rg@b\u00fccher.example", "user_1-x@\u4f8b\u3048.jp", "a@b.c.d.e"})
+    @DisplayName("the email validator accepts the valid addresses libres' pattern matches")
     void emailAccepted(String email) {
         EmailValidator validator = registry.masterContext().getService(DefaultServices.EMAIL_VALIDATOR);
 
         assertThat(validator.isValidEmail(email)).isTrue();
+        assertThat(validator.problem(email)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "newly rejects \"{0}\"")
+    @ValueSource(strings = {"a@b.c@d", "a@b.c d", "a b@c.d", "x@y.z\nfoo", "a@example.org\nBcc: x@evil.org",
+        "a@example.org\r\nBcc: x@evil.org", "a@example.org <script>", "<a@example.org>", "a@example.org,b@evil.org",
+        "a@example.org;b@evil.org", "a\tb@example.org", "a\u00a0b@example.org", "a\u2028b@example.org",
+        "a\u0007@example.org", "\"john doe\"@example.org"})
+    @DisplayName("the email validator rejects what could inject a mail header, though libres' pattern matches it")
+    void emailNewlyRejected(String email) {
+        EmailValidator validator = registry.masterContext().getService(DefaultServices.EMAIL_VALIDATOR);
+
+        assertThat(java.util.regex.Pattern.compile("[^@]+@[^@]+\\.[^@]+").matcher(email).lookingAt())
+                .as("libres 1.2 accepts it").isTrue();
+        assertThat(validator.isValidEmail(email)).isFalse();
+        assertThat(validator.problem(email)).get().asString()
+                .containsAnyOf("line break", "control character", "whitespace", "angle bracket", "list separator",
+                        "not one address");
+    }
+
+    @Test
+    @DisplayName("the email validator names the character that could inject a header, and where it is")
+    void emailProblemNamed() {
+        EmailValidator validator = registry.masterContext().getService(DefaultServices.EMAIL_VALIDATOR);
+
+        assertThat(validator.problem("a@example.org\nBcc: x@evil.org")).contains(
+                "it contains a line break (U+000A at index 13), which could inject a mail header");
+        assertThat(validator.problem("a@example.org <script>")).get().asString().contains("whitespace");
+        assertThat(validator.problem("a@example.org<script>")).get().asString().contains("angle bracket");
+    }
+
+    @Test
+    @DisplayName("a validator of one's own stays a one-line lambda, and its refusals get a default problem")
+    void ownValidator() {
+        EmailValidator own = email -> email.endsWith("@example.org");
+
+        assertThat(own.problem("a@example.com")).contains("the email validator refuses it");
+        assertThat(own.problem("a@example.org")).isEmpty();
     }
 
     @ParameterizedTest(name = "rejects \"{0}\"")

@@ -5,11 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
 import io.libres.jdbi.internal.JsonData;
+import io.libres.context.Secrets;
 import io.libres.postgres.LibresSchema;
+import io.libres.postgres.PostgresDsn;
 import io.libres.postgres.PostgresServer;
 import io.libres.postgres.SqlErrors;
 import io.libres.spi.JsonCodec;
@@ -44,11 +47,13 @@ public final class JdbiStorage implements Storage, StoppableService {
 
     private final Jdbi jdbi;
     private final HikariDataSource ownedPool;
+    private final PostgresDsn dsn;
     private final JsonData json;
     private final Clock clock;
     private volatile boolean versionChecked;
 
     private JdbiStorage(Builder builder) {
+        this.dsn = builder.dsn;
         this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
         this.jdbi = builder.jdbi != null ? builder.jdbi
                 : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
@@ -82,9 +87,10 @@ public final class JdbiStorage implements Storage, StoppableService {
      * A storage with a connection pool of its own (HikariCP) on a JDBC URL; {@link #stopService()}
      * closes the pool.
      *
-     * @param dsn a JDBC URL such as {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}
+     * @param dsn a JDBC URL such as {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}, or
+     *     libres 1.2's {@code postgresql://app:secret@localhost:5432/libres}
      * @return the storage
-     * @throws InvalidSetting if the URL does not start with {@code jdbc:postgresql:}
+     * @throws InvalidSetting if the dsn is in no form {@link PostgresDsn} reads
      */
     public static JdbiStorage connect(String dsn) {
         return builder().dsn(dsn).build();
@@ -166,8 +172,64 @@ public final class JdbiStorage implements Storage, StoppableService {
         } catch (SQLException e) {
             throw SqlErrors.translate("creating the libres schema", e);
         } catch (JdbiException e) {
-            throw new StorageException("could not create the libres schema: " + e.getMessage(), null, e);
+            throw new StorageException("could not create the libres schema: " + Secrets.redact(e.getMessage()), null, e);
         }
+    }
+
+    /**
+     * Checks, reading the catalog only, that the current schema holds every table, column, type,
+     * constraint and index of libres 1.2.
+     *
+     * @return what is missing or different
+     * @throws StorageException if the database cannot be reached
+     */
+    @Override
+    public SchemaReport validateSchema() {
+        try (Handle handle = open()) {
+            Connection connection = handle.getConnection();
+            SchemaReport report = LibresSchema.validate(connection);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return report;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("checking the libres schema", e);
+        } catch (JdbiException e) {
+            throw new StorageException("could not check the libres schema: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * The statistics of the HikariCP pool this storage made from a JDBC URL.
+     *
+     * @return the live statistics, empty when the caller handed in the connections
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.PoolStatistics> poolStatistics() {
+        if (ownedPool == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
+            @Override
+            public int activeConnections() {
+                return ownedPool.getHikariPoolMXBean().getActiveConnections();
+            }
+
+            @Override
+            public int idleConnections() {
+                return ownedPool.getHikariPoolMXBean().getIdleConnections();
+            }
+
+            @Override
+            public int pendingThreads() {
+                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+            }
+
+            @Override
+            public int maximumConnections() {
+                return ownedPool.getMaximumPoolSize();
+            }
+        });
     }
 
     /**
@@ -189,13 +251,16 @@ public final class JdbiStorage implements Storage, StoppableService {
             if (cause instanceof SQLException) {
                 throw SqlErrors.translate("connecting to the database", (SQLException) cause);
             }
-            throw new StorageException("could not connect to the database: " + e.getMessage(), null, e);
+            throw new StorageException("could not connect to the database: " + Secrets.redact(e.getMessage()), null, e);
         }
     }
 
-    private static HikariDataSource pool(String dsn) {
+    private static HikariDataSource pool(PostgresDsn dsn) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(dsn);
+        // the password goes to the pool as a property, never inside a URL that a log line could show
+        config.setJdbcUrl(dsn.jdbcUrl());
+        dsn.user().ifPresent(config::setUsername);
+        dsn.password().ifPresent(config::setPassword);
         config.setPoolName("libres-jdbi");
         config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
         // connect lazily: a context may make its storage before the database is up
@@ -203,14 +268,11 @@ public final class JdbiStorage implements Storage, StoppableService {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + redact(dsn) + ": "
-                    + e.getMessage(), null, e);
+            throw new StorageException("could not set up a connection pool for " + dsn + ": "
+                    + Secrets.redact(e.getMessage()), null, e);
         }
     }
 
-    private static String redact(String dsn) {
-        return dsn.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
 
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
@@ -237,11 +299,21 @@ public final class JdbiStorage implements Storage, StoppableService {
     }
 
     /**
+     * Describes the storage by where it connects, never with a password.
+     *
+     * @return for example {@code JdbiStorage[jdbc:postgresql://localhost:5432/libres (user app, password ***)]}
+     */
+    @Override
+    public String toString() {
+        return "JdbiStorage[" + (dsn == null ? "the caller's connections" : dsn.toString()) + "]";
+    }
+
+    /**
      * Builds a {@link JdbiStorage}. Not thread-safe; build once and share the storage.
      */
     public static final class Builder {
 
-        private String dsn;
+        private PostgresDsn dsn;
         private DataSource dataSource;
         private Jdbi jdbi;
         private Supplier<JsonCodec> jsonCodec;
@@ -251,18 +323,17 @@ public final class JdbiStorage implements Storage, StoppableService {
         }
 
         /**
-         * Connects through a pool of the storage's own on a JDBC URL.
+         * Connects through a pool of the storage's own on a dsn: a PostgreSQL JDBC URL or libres
+         * 1.2's libpq/SQLAlchemy URL, read by {@link PostgresDsn}; its password goes to the pool as
+         * a property and appears in no message.
          *
-         * @param value the JDBC URL, starting with {@code jdbc:postgresql:}
+         * @param value the dsn, e.g. {@code jdbc:postgresql://host:5432/db?user=app&password=secret}
+         *     or {@code postgresql://app:secret@host:5432/db}
          * @return this builder
-         * @throws InvalidSetting if the URL is null or not a PostgreSQL JDBC URL
+         * @throws InvalidSetting if the dsn is null or in no form {@link PostgresDsn} reads
          */
         public Builder dsn(String value) {
-            if (value == null || !value.startsWith("jdbc:postgresql:")) {
-                throw new InvalidSetting("the dsn '" + (value == null ? null : redact(value))
-                        + "' is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
-            }
-            this.dsn = value;
+            this.dsn = PostgresDsn.parse(value);
             return this;
         }
 

@@ -7,6 +7,9 @@ import io.libres.testkit.postgres.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 
+import java.util.Optional;
+import javax.sql.DataSource;
+
 /** The scheduler's behaviour kit on PostgreSQL through JDBI: one database for the whole kit. */
 @DisplayName("scheduler behaviour on PostgreSQL through JDBI")
 class JdbiSchedulerBehaviourTest extends SchedulerBehaviourKit {
@@ -25,6 +28,12 @@ class JdbiSchedulerBehaviourTest extends SchedulerBehaviourKit {
             }
             return storage;
         }
+    }
+
+    @Override
+    protected Optional<DataSource> database() {
+        newStorage();
+        return Optional.of(pool);
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.db.AllocateOptions;
-import io.libres.db.Queries;
 import io.libres.db.Scheduler;
 import io.libres.db.models.Allocation;
 import io.libres.db.models.Reservation;
@@ -142,7 +141,7 @@ class LibresCompatibilityTest {
             assertThat(room.reservedSlotsByReservation(CARL).list()).extracting(ReservedSlot::allocationId)
                     .containsOnly(104).hasSize(4);
             assertThat(room.blockersByToken(CLEANING).one().reason()).isEqualTo("cleaning");
-            assertThat(new Queries(context).reservationsBySession(CART).one().token()).isEqualTo(DORA);
+            assertThat(room.queries().reservationsBySession(CART).one().token()).isEqualTo(DORA);
             room.commit();
         }
 
@@ -231,7 +230,7 @@ class LibresCompatibilityTest {
         @Test
         @DisplayName("a pending reservation of a browser session is confirmed and approved")
         void confirmsTheSession() throws SQLException {
-            new Queries(context).confirmReservationsForSession(CART, null);
+            room.queries().confirmReservationsForSession(CART, null);
             assertThat(room.approveReservations(DORA)).extracting(ReservedSlot::start).hasSize(4);
             room.commit();
 

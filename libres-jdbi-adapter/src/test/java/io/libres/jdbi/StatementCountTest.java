@@ -153,6 +153,84 @@ class StatementCountTest {
         assertThat(small).isLessThanOrEqualTo(30);
     }
 
+    /**
+     * Rooms blocked by one shared scheduler, each with hourly partly available allocations on
+     * {@code days} days from 1 September 2031 (the first hour blocked, half of the second reserved), and a grouped pair of
+     * whole allocations on the first day.
+     */
+    private io.libres.db.Schedulers rooms(int count, int hours, int days) {
+        Scheduler blocking = new Scheduler(context, "count-blocking-" + UUID.randomUUID(), ZURICH);
+        LocalDateTime first = LocalDateTime.of(2031, 9, 1, 8, 0);
+        blocking.allocate(DateRange.of(first, first.plusHours(1)));
+        blocking.approveReservations(blocking.reserve("count@example.org", DateRange.of(first, first.plusHours(1))));
+        List<Scheduler> rooms = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Scheduler room = new Scheduler(context, "count-room-" + UUID.randomUUID(), ZURICH,
+                    java.util.Set.of(blocking.name()));
+            List<DateRange> dates = new ArrayList<>();
+            for (int day = 0; day < days; day++) {
+                for (int hour = 0; hour < hours; hour++) {
+                    LocalDateTime start = first.plusDays(day).plusHours(hour);
+                    dates.add(DateRange.of(start, start.plusHours(1)));
+                }
+            }
+            room.allocate(dates, AllocateOptions.builder().partlyAvailable(true).raster(15).build());
+            room.approveReservations(room.reserve("count@example.org", DateRange.of(first.plusHours(1),
+                    first.plusHours(1).plusMinutes(30))));
+            room.allocate(List.of(DateRange.of(first.minusHours(3), first.minusHours(2)),
+                    DateRange.of(first.minusHours(2), first.minusHours(1))), AllocateOptions.builder().grouped(true).build());
+            rooms.add(room);
+        }
+        blocking.commit();
+        return io.libres.db.Schedulers.of(rooms);
+    }
+
+    private int freeSlots(int count, int hours) {
+        io.libres.db.Schedulers rooms = rooms(count, hours, 1);
+        java.time.LocalDate day = java.time.LocalDate.of(2031, 9, 1);
+        return counting(() -> {
+            List<io.libres.db.FreeSlot> slots = rooms.freeSlots(io.libres.db.FreeSlotQuery.of(
+                    java.time.Duration.ofMinutes(30), day, day).limit(100_000).build());
+            // per room: the group, none in the first hour (blocked), one in the second (half
+            // reserved), three in every other hour
+            assertThat(slots).hasSize(count * (1 + 1 + 3 * (hours - 2)));
+            rooms.members().get(0).commit();
+        });
+    }
+
+    private int matrix(int count, int days) {
+        io.libres.db.Schedulers rooms = rooms(count, 4, days);
+        java.time.LocalDate day = java.time.LocalDate.of(2031, 9, 1);
+        return counting(() -> {
+            io.libres.db.AvailabilityMatrix matrix = rooms.availabilityMatrix(day, day.plusDays(days - 1),
+                    java.time.Duration.ofHours(1));
+            assertThat(matrix.cells()).hasSize(count * days);
+            assertThat(matrix.cell(rooms.names().get(0), day).allocations()).isEqualTo(4 + 2);
+            rooms.members().get(0).commit();
+        });
+    }
+
+    @Test
+    @DisplayName("free slots of 12 blocked rooms with 10 hours each take as many statements as of 2 rooms with 2 hours")
+    void freeSlotsAreSetBased() {
+        int small = freeSlots(2, 2);
+        int large = freeSlots(12, 10);
+
+        assertThat(large).as("statements for 12 rooms x 10 hours vs 2 x 2; log: %s", log(() -> log)).isEqualTo(small);
+        // allocations, blocking allocations, slots, group sizes, group members, their slots
+        assertThat(small).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("an availability matrix of 12 rooms over a week takes as many statements as of 2 rooms over 2 days")
+    void matrixIsSetBased() {
+        int small = matrix(2, 2);
+        int large = matrix(12, 7);
+
+        assertThat(large).as("statements for 12 rooms x 7 days vs 2 x 2; log: %s", log(() -> log)).isEqualTo(small);
+        assertThat(small).isLessThanOrEqualTo(3);
+    }
+
     /** Allocations of {@code count} days from 1 July 2031, 8:00 - 16:00, partly available in half hours, quota 2. */
     private List<DateRange> days(int count) {
         List<DateRange> dates = new ArrayList<>();
@@ -285,7 +363,7 @@ class StatementCountTest {
                     ReserveOptions.builder().sessionId(day % 2 == 0 ? kept : expiring).build());
         }
         scheduler.commit();
-        Queries queries = new Queries(context);
+        Queries queries = scheduler.queries();
         return counting(() -> {
             assertThat(queries.confirmReservationsForSession(kept, null)).hasSize((allocations + 1) / 2);
             assertThat(queries.removeExpiredReservationSessions(java.time.Instant.now().plusSeconds(3_600)))

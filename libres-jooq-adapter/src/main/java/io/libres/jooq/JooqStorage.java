@@ -5,11 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
 import io.libres.errors.StorageException;
 import io.libres.jooq.internal.JooqUnitOfWork;
 import io.libres.jooq.internal.JsonData;
+import io.libres.context.Secrets;
 import io.libres.postgres.LibresSchema;
+import io.libres.postgres.PostgresDsn;
 import io.libres.postgres.PostgresServer;
 import io.libres.postgres.SqlErrors;
 import io.libres.spi.JsonCodec;
@@ -52,11 +55,13 @@ public final class JooqStorage implements Storage, StoppableService {
     private final Configuration configuration;
     private final boolean owned;
     private final HikariDataSource ownedPool;
+    private final PostgresDsn dsn;
     private final JsonData json;
     private final Clock clock;
     private volatile boolean versionChecked;
 
     private JooqStorage(Builder builder) {
+        this.dsn = builder.dsn;
         this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
         if (builder.configuration != null) {
             this.configuration = builder.configuration;
@@ -99,9 +104,10 @@ public final class JooqStorage implements Storage, StoppableService {
      * A storage with a connection pool of its own (HikariCP) on a JDBC URL; {@link #stopService()}
      * closes the pool.
      *
-     * @param dsn a JDBC URL such as {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}
+     * @param dsn a JDBC URL such as {@code jdbc:postgresql://localhost:5432/libres?user=app&password=secret}, or
+     *     libres 1.2's {@code postgresql://app:secret@localhost:5432/libres}
      * @return the storage
-     * @throws InvalidSetting if the URL does not start with {@code jdbc:postgresql:}
+     * @throws InvalidSetting if the dsn is in no form {@link PostgresDsn} reads
      */
     public static JooqStorage connect(String dsn) {
         return builder().dsn(dsn).build();
@@ -188,6 +194,68 @@ public final class JooqStorage implements Storage, StoppableService {
     }
 
     /**
+     * Checks, reading the catalog only, that the current schema holds every table, column, type,
+     * constraint and index of libres 1.2.
+     *
+     * @return what is missing or different
+     * @throws StorageException if the database cannot be reached
+     */
+    @Override
+    public SchemaReport validateSchema() {
+        ConnectionProvider connections = configuration.connectionProvider();
+        Connection connection;
+        try {
+            connection = connections.acquire();
+        } catch (DataAccessException e) {
+            throw translate("connecting to the database", e);
+        }
+        try {
+            SchemaReport report = LibresSchema.validate(connection);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return report;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("checking the libres schema", e);
+        } finally {
+            connections.release(connection);
+        }
+    }
+
+    /**
+     * The statistics of the HikariCP pool this storage made from a JDBC URL.
+     *
+     * @return the live statistics, empty when the caller handed in the connections
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.PoolStatistics> poolStatistics() {
+        if (ownedPool == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
+            @Override
+            public int activeConnections() {
+                return ownedPool.getHikariPoolMXBean().getActiveConnections();
+            }
+
+            @Override
+            public int idleConnections() {
+                return ownedPool.getHikariPoolMXBean().getIdleConnections();
+            }
+
+            @Override
+            public int pendingThreads() {
+                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+            }
+
+            @Override
+            public int maximumConnections() {
+                return ownedPool.getMaximumPoolSize();
+            }
+        });
+    }
+
+    /**
      * Closes the connection pool this storage owns (one made from a JDBC URL); a data source,
      * DSLContext or Configuration handed in stays open, it is the caller's.
      */
@@ -204,12 +272,15 @@ public final class JooqStorage implements Storage, StoppableService {
                 return SqlErrors.translate(doing, (SQLException) t);
             }
         }
-        return new StorageException("the database failed while " + doing + ": " + e.getMessage(), null, e);
+        return new StorageException("the database failed while " + doing + ": " + Secrets.redact(e.getMessage()), null, e);
     }
 
-    private static HikariDataSource pool(String dsn) {
+    private static HikariDataSource pool(PostgresDsn dsn) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(dsn);
+        // the password goes to the pool as a property, never inside a URL that a log line could show
+        config.setJdbcUrl(dsn.jdbcUrl());
+        dsn.user().ifPresent(config::setUsername);
+        dsn.password().ifPresent(config::setPassword);
         config.setPoolName("libres-jooq");
         config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
         // connect lazily: a context may make its storage before the database is up
@@ -217,14 +288,11 @@ public final class JooqStorage implements Storage, StoppableService {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + redact(dsn) + ": "
-                    + e.getMessage(), null, e);
+            throw new StorageException("could not set up a connection pool for " + dsn + ": "
+                    + Secrets.redact(e.getMessage()), null, e);
         }
     }
 
-    private static String redact(String dsn) {
-        return dsn.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
 
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
@@ -251,11 +319,21 @@ public final class JooqStorage implements Storage, StoppableService {
     }
 
     /**
+     * Describes the storage by where it connects, never with a password.
+     *
+     * @return for example {@code JooqStorage[jdbc:postgresql://localhost:5432/libres (user app, password ***)]}
+     */
+    @Override
+    public String toString() {
+        return "JooqStorage[" + (dsn == null ? "the caller's connections" : dsn.toString()) + "]";
+    }
+
+    /**
      * Builds a {@link JooqStorage}. Not thread-safe; build once and share the storage.
      */
     public static final class Builder {
 
-        private String dsn;
+        private PostgresDsn dsn;
         private DataSource dataSource;
         private Configuration configuration;
         private int sources;
@@ -266,18 +344,17 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * Connects through a pool of the storage's own on a JDBC URL.
+         * Connects through a pool of the storage's own on a dsn: a PostgreSQL JDBC URL or libres
+         * 1.2's libpq/SQLAlchemy URL, read by {@link PostgresDsn}; its password goes to the pool as
+         * a property and appears in no message.
          *
-         * @param value the JDBC URL, starting with {@code jdbc:postgresql:}
+         * @param value the dsn, e.g. {@code jdbc:postgresql://host:5432/db?user=app&password=secret}
+         *     or {@code postgresql://app:secret@host:5432/db}
          * @return this builder
-         * @throws InvalidSetting if the URL is null or not a PostgreSQL JDBC URL
+         * @throws InvalidSetting if the dsn is null or in no form {@link PostgresDsn} reads
          */
         public Builder dsn(String value) {
-            if (value == null || !value.startsWith("jdbc:postgresql:")) {
-                throw new InvalidSetting("the dsn '" + (value == null ? null : redact(value))
-                        + "' is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
-            }
-            this.dsn = value;
+            this.dsn = PostgresDsn.parse(value);
             sources++;
             return this;
         }

@@ -1,7 +1,9 @@
 package io.libres.postgres;
 
+import io.libres.context.Secrets;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.errors.LibresException;
+import io.libres.errors.SchemaMissing;
 import io.libres.errors.SerializationFailure;
 import io.libres.errors.StorageException;
 import org.postgresql.util.PSQLException;
@@ -19,6 +21,8 @@ import java.util.Optional;
  *       double booking impossible, becomes an {@link AlreadyReservedError};</li>
  *   <li>a serialization failure (40001) or a detected deadlock (40P01) becomes a retryable
  *       {@link SerializationFailure};</li>
+ *   <li>a missing table (42P01) or type (42704) becomes a {@link SchemaMissing} naming
+ *       {@code setupDatabase()};</li>
  *   <li>anything else becomes a {@link StorageException} that keeps the cause and its SQLSTATE.</li>
  * </ul>
  *
@@ -37,6 +41,12 @@ public final class SqlErrors {
     /** The unique key of {@code allocations}: (resource, _start). */
     public static final String ALLOCATIONS_KEY = "resource_start_ix";
 
+    /** SQLSTATE of a table or view that does not exist. */
+    public static final String UNDEFINED_TABLE = "42P01";
+
+    /** SQLSTATE of a type (such as libres' enum types) that does not exist. */
+    public static final String UNDEFINED_OBJECT = "42704";
+
     /** SQLSTATE of a unique violation. */
     public static final String UNIQUE_VIOLATION = "23505";
 
@@ -52,7 +62,7 @@ public final class SqlErrors {
      */
     public static LibresException translate(String doing, SQLException error) {
         String state = sqlState(error);
-        String detail = error == null ? "no details" : error.getMessage();
+        String detail = error == null ? "no details" : Secrets.redact(error.getMessage());
         if (SerializationFailure.isSerializationState(state)) {
             return new SerializationFailure("a concurrent unit of work conflicts with " + doing + " (SQLSTATE " + state
                     + "): " + detail + "; roll back and run the unit of work again", state, error);
@@ -60,6 +70,11 @@ public final class SqlErrors {
         if (UNIQUE_VIOLATION.equals(state) && constraint(error).map(RESERVED_SLOTS_KEY::equals).orElse(false)) {
             return new AlreadyReservedError("a slot is already reserved (" + RESERVED_SLOTS_KEY + ") while " + doing
                     + ": " + detail + "; expected a free slot", error);
+        }
+        if (UNDEFINED_TABLE.equals(state) || UNDEFINED_OBJECT.equals(state)) {
+            return new SchemaMissing("the libres tables are missing from the database while " + doing + " (SQLSTATE "
+                    + state + "): " + detail + "; expected the libres 1.2 schema: create it once with"
+                    + " scheduler.setupDatabase() (or the storage's setupDatabase(), or LibresSchema.ddl())", state, error);
         }
         return new StorageException("the database refused " + doing + " (SQLSTATE " + (state == null ? "unknown" : state)
                 + "): " + detail, state, error);

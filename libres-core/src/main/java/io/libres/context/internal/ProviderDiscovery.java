@@ -76,8 +76,7 @@ public final class ProviderDiscovery {
             throw new ProviderNotFound(notFoundMessage(port, contextName, broken));
         }
         if (chosenName != null) {
-            return usable.stream().filter(candidate -> candidate.name().equals(chosenName)).findFirst()
-                    .map(Candidate::provider)
+            Candidate<P> named = usable.stream().filter(candidate -> candidate.name().equals(chosenName)).findFirst()
                     .orElseThrow(() -> new ProviderNotFound("The '" + port.serviceName() + "' setting of context '"
                             + contextName + "' names the provider '" + chosenName + "', but the providers of the '"
                             + port.serviceName() + "' port on the class path are "
@@ -85,14 +84,29 @@ public final class ProviderDiscovery {
                             + "; expected one of these names"
                             + (broken.isEmpty() ? "" : " (failed to load: " + String.join("; ", broken) + ")")
                             + ", or add " + port.missingModules() + " to the dependencies."));
+            logChoice(port, contextName, named, usable, "named by its '" + port.serviceName() + "' setting");
+            return named.provider();
         }
         usable.sort(Comparator.comparingInt((Candidate<P> candidate) -> candidate.priority()).reversed());
         Candidate<P> chosen = usable.get(0);
         if (usable.size() > 1 && usable.get(1).priority() == chosen.priority()) {
             throw new AmbiguousProviders(ambiguousMessage(port, contextName, usable));
         }
-        LOG.debug("Context '{}' uses {} for the '{}' port", contextName, chosen, port.serviceName());
+        logChoice(port, contextName, chosen, usable, "of the highest priority");
         return chosen.provider();
+    }
+
+    /** Several providers on the class path are worth knowing about: the choice is logged at INFO then. */
+    private static <P extends LibresProvider> void logChoice(Port<P, ?> port, String contextName, Candidate<P> chosen,
+            List<Candidate<P>> usable, String why) {
+        if (usable.size() == 1) {
+            LOG.debug("Context '{}' uses {} for the '{}' port", contextName, chosen, port.serviceName());
+            return;
+        }
+        String others = usable.stream().filter(candidate -> candidate != chosen).map(Candidate::toString)
+                .collect(Collectors.joining(", "));
+        LOG.info("Context '{}' uses {} for the '{}' port, {}; also found: {}", contextName, chosen, port.serviceName(),
+                why, others);
     }
 
     private static <P extends LibresProvider> void load(

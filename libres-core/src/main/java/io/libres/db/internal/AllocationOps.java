@@ -65,10 +65,12 @@ public final class AllocationOps {
      */
     public List<Allocation> allocate(List<DateRange> dates, AllocateOptions options) {
         List<Timespan> spans = new ArrayList<>();
-        for (Timespan span : scope.resolve(dates)) {
+        List<Timespan> resolved = scope.resolve(dates);
+        for (int i = 0; i < resolved.size(); i++) {
+            Timespan span = resolved.get(i);
             if (span.isReversed()) {
                 throw new InvalidAllocationError("the allocation " + span.start() + " - " + span.end()
-                        + " ends before it starts; expected an end after the start");
+                        + " ends before it starts" + gapNote(dates.get(i)) + "; expected an end after the start");
             }
             spans.add(options.wholeDay() ? TimeZones.alignToDay(span, scope.zone()) : span);
         }
@@ -77,10 +79,12 @@ public final class AllocationOps {
         if (rastered.isEmpty()) {
             return List.of();
         }
-        for (Timespan span : rastered) {
+        for (int i = 0; i < rastered.size(); i++) {
+            Timespan span = rastered.get(i);
             if (span.isReversed()) {
                 throw new InvalidAllocationError("the allocation " + span.start() + " - " + span.end()
-                        + " is shorter than its raster; expected at least one raster slot");
+                        + " is shorter than its raster" + gapNote(dates.get(i))
+                        + "; expected at least one raster slot");
             }
             long overlaps = rastered.stream().filter(span::overlaps).count();
             if (overlaps > 1) {
@@ -128,8 +132,9 @@ public final class AllocationOps {
      * @throws InvalidQuota as documented on the scheduler method of the same name
      */
     public Allocation changeQuota(Allocation master, int newQuota) {
-        if (newQuota < 1) {
-            throw new InvalidQuota("a quota of " + newQuota + " is invalid; expected 1 or more");
+        if (newQuota < 1 || newQuota > io.libres.db.Limits.MAX_QUOTA) {
+            throw new InvalidQuota("a quota of " + newQuota + " is invalid; expected 1 or more, at most "
+                    + io.libres.db.Limits.MAX_QUOTA);
         }
         Allocation current = records.allocationById(master.requireId());
         int oldQuota = current.quota();
@@ -493,5 +498,11 @@ public final class AllocationOps {
             spans.add(a.limitTimespan(s, e).withStoredEnd());
         }
         return spans;
+    }
+
+    private String gapNote(DateRange range) {
+        String start = TimeZones.gapNote(range.start(), scope.zone());
+        String end = TimeZones.gapNote(range.end(), scope.zone());
+        return start.isEmpty() ? end : end.isEmpty() ? start : start + end;
     }
 }

@@ -58,7 +58,9 @@ public final class BlockerOps {
      * @return the new blockers
      */
     public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason, UUID token, Integer id) {
+        requireStorableReason(reason);
         List<Timespan> spans = scope.resolve(dates);
+        ReservationChecks.requireValidLengths(spans, dates, scope.zone());
         PrefetchedLookup lookup = check(spans);
         UUID blockerToken = token == null ? UUID.randomUUID() : token;
         List<Target> targets = new ArrayList<>();
@@ -94,6 +96,7 @@ public final class BlockerOps {
      * @throws InvalidReservationError as documented on the scheduler method of the same name
      */
     public List<ReservationBlocker> addGroupBlocker(UUID group, String reason, UUID token, Integer id) {
+        requireStorableReason(reason);
         List<Timespan> spans = records.allocationDatesByGroup(group);
         if (spans.isEmpty()) {
             throw new InvalidReservationError("the group " + group + " has no allocations of this scheduler;"
@@ -350,6 +353,7 @@ public final class BlockerOps {
      * @param reason the new reason, or null
      */
     public void changeBlockerReason(UUID token, String reason) {
+        requireStorableReason(reason);
         List<ReservationBlocker> all = records.blockersByToken(token, OptionalInt.empty()).list();
         List<ReservationBlocker> changed = all.stream().map(b -> b.withReason(reason)).collect(Collectors.toList());
         scope.work().blockers().update(changed);
@@ -393,5 +397,13 @@ public final class BlockerOps {
         });
         scope.publish(new BlockerChanged(scope.context(), existing, changed));
         return Optional.of(changed);
+    }
+
+    private static void requireStorableReason(String reason) {
+        String problem = reason == null ? null : Texts.unstorable(reason);
+        if (problem != null) {
+            throw new io.libres.errors.InvalidArgument("the blocker reason " + Texts.show(reason) + " holds " + problem
+                    + ", which PostgreSQL cannot store; expected text without NUL characters, or null for none");
+        }
     }
 }

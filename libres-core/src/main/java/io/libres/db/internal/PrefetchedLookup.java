@@ -44,8 +44,15 @@ final class PrefetchedLookup implements Lookup {
     private final Map<Integer, List<ReservedSlot>> slots;
     private final Set<Integer> knownIds;
     private final Map<UUID, Integer> groupSizes;
+    private final Map<ResourceStart, Allocation> byResourceAndStart = new HashMap<>();
+    private OverlapIndex masterIndex;
+    private OverlapIndex allIndex;
+    private long visitedOtherwise;
 
     private record SiblingKey(UUID mirrorOf, Instant start) {
+    }
+
+    private record ResourceStart(UUID resource, Instant start) {
     }
 
     private PrefetchedLookup(Lookup fallback, UUID resource, List<Allocation> allocations,
@@ -56,6 +63,7 @@ final class PrefetchedLookup implements Lookup {
         for (Allocation allocation : allocations) {
             siblings.computeIfAbsent(new SiblingKey(allocation.mirrorOf(), allocation.start()), k -> new ArrayList<>())
                     .add(allocation);
+            byResourceAndStart.putIfAbsent(new ResourceStart(allocation.resource(), allocation.start()), allocation);
         }
         this.slots = slots;
         this.knownIds = slots == null ? new HashSet<>()
@@ -109,6 +117,22 @@ final class PrefetchedLookup implements Lookup {
     }
 
     /**
+     * A lookup over records already read, for tests of the work done per answer.
+     *
+     * @param fallback asked about records not given
+     * @param resource the scope's resource
+     * @param allocations the allocations, ordered by start
+     * @param slots their reserved slots by allocation id, or null if not read
+     * @param groupSizes the sizes of their groups, or null if not read
+     * @return the lookup
+     */
+    static PrefetchedLookup of(Lookup fallback, UUID resource, List<Allocation> allocations,
+            Map<Integer, List<ReservedSlot>> slots, Map<UUID, Integer> groupSizes) {
+        return new PrefetchedLookup(fallback, resource, allocations, slots == null ? null : new HashMap<>(slots),
+                groupSizes);
+    }
+
+    /**
      * The masters read that overlap a span as the storage's overlap criterion has it (both ends
      * inclusive), in storage order.
      *
@@ -117,14 +141,42 @@ final class PrefetchedLookup implements Lookup {
      * @return the masters ordered by start
      */
     List<Allocation> mastersOverlapping(Timespan span, boolean ownOnly) {
+        if (masterIndex == null) {
+            // Masters are never planned, so this index stays valid for the lookup's life.
+            masterIndex = new OverlapIndex(allocations.stream().filter(Allocation::isMaster).collect(Collectors.toList()));
+        }
         List<Allocation> result = new ArrayList<>();
-        for (Allocation allocation : allocations) {
-            if (allocation.isMaster() && (!ownOnly || allocation.resource().equals(resource))
-                    && overlapsInclusive(allocation, span)) {
+        for (Allocation allocation : masterIndex.overlapping(span)) {
+            if (!ownOnly || allocation.resource().equals(resource)) {
                 result.add(allocation);
             }
         }
         return result;
+    }
+
+    /**
+     * Every allocation read or planned (masters and mirrors of every resource read) that overlaps
+     * a span as the storage's overlap criterion has it, in time proportional to the answer.
+     *
+     * @param span the span
+     * @return the allocations ordered by start
+     */
+    List<Allocation> allocationsOverlapping(Timespan span) {
+        if (allIndex == null) {
+            allIndex = new OverlapIndex(allocations);
+        }
+        return allIndex.overlapping(span);
+    }
+
+    /**
+     * The work of this lookup, for tests that count it: the allocations its overlap queries
+     * looked at, plus every allocation handed out by {@link #allocations()}.
+     *
+     * @return the allocations looked at
+     */
+    long visited() {
+        return visitedOtherwise + (masterIndex == null ? 0 : masterIndex.visited())
+                + (allIndex == null ? 0 : allIndex.visited());
     }
 
     /**
@@ -155,6 +207,11 @@ final class PrefetchedLookup implements Lookup {
                 .add(provisional);
         knownIds.add(provisional.requireId());
         plannedMirrors.add(provisional);
+        byResourceAndStart.putIfAbsent(new ResourceStart(provisional.resource(), provisional.start()), provisional);
+        if (allIndex != null) {
+            visitedOtherwise += allIndex.visited();
+            allIndex = null;
+        }
         return provisional;
     }
 
@@ -176,6 +233,8 @@ final class PrefetchedLookup implements Lookup {
 
     /** @return every allocation read, masters and mirrors, ordered by start */
     List<Allocation> allocations() {
+        // Whoever asks for all of them will look at all of them: counted as such by visited().
+        visitedOtherwise += allocations.size();
         return List.copyOf(allocations);
     }
 
@@ -242,11 +301,7 @@ final class PrefetchedLookup implements Lookup {
 
     @Override
     public Optional<Allocation> allocationAt(UUID resourceOfAllocation, Instant start) {
-        for (Allocation allocation : allocations) {
-            if (allocation.resource().equals(resourceOfAllocation) && allocation.start().equals(start)) {
-                return Optional.of(allocation);
-            }
-        }
-        return fallback.allocationAt(resourceOfAllocation, start);
+        Allocation known = byResourceAndStart.get(new ResourceStart(resourceOfAllocation, start));
+        return known != null ? Optional.of(known) : fallback.allocationAt(resourceOfAllocation, start);
     }
 }

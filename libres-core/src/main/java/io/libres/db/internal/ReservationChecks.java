@@ -2,11 +2,13 @@ package io.libres.db.internal;
 
 import io.libres.errors.ReservationTooLong;
 import io.libres.errors.ReservationTooShort;
+import io.libres.time.DateRange;
 import io.libres.time.TimeZones;
 import io.libres.time.Timespan;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The length rules every reservation and blocker must pass. */
 final class ReservationChecks {
@@ -14,6 +16,25 @@ final class ReservationChecks {
     private static final Duration SHORTEST = Duration.ofMinutes(5);
 
     private ReservationChecks() {
+    }
+
+    /**
+     * Checks the lengths of spans read from the caller's dates, naming a daylight-saving gap a
+     * local value fell into when that is what made a span too short.
+     */
+    static void requireValidLengths(List<Timespan> spans, List<DateRange> dates, ZoneId zone) {
+        for (int i = 0; i < spans.size(); i++) {
+            try {
+                requireValidLength(spans.get(i), zone);
+            } catch (ReservationTooShort tooShort) {
+                String note = TimeZones.gapNote(dates.get(i).start(), zone) + TimeZones.gapNote(dates.get(i).end(), zone);
+                if (note.isEmpty()) {
+                    throw tooShort;
+                }
+                throw new ReservationTooShort(tooShort.getMessage().replaceFirst("; expected",
+                        java.util.regex.Matcher.quoteReplacement(note) + "; expected"), tooShort);
+            }
+        }
     }
 
     static void requireValidLength(Timespan span, ZoneId zone) {

@@ -10,6 +10,7 @@ import io.libres.db.models.TargetType;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.errors.InvalidEmailAddress;
+import io.libres.db.Limits;
 import io.libres.errors.InvalidReservationError;
 import io.libres.errors.LibresException;
 import io.libres.errors.NotReservableError;
@@ -64,10 +65,24 @@ public final class ReservationOps {
     }
 
     private String validEmail(String email) {
-        String trimmed = email == null ? null : email.strip();
-        if (trimmed == null || !scope.isValidEmail(trimmed)) {
-            throw new InvalidEmailAddress("'" + email + "' is not a valid email address; expected an address"
-                    + " like name@example.org");
+        if (email == null) {
+            throw new InvalidEmailAddress("the email is missing (null); expected an address like name@example.org");
+        }
+        String trimmed = email.strip();
+        if (trimmed.length() > Limits.MAX_EMAIL_LENGTH) {
+            throw new InvalidEmailAddress("the email " + Texts.show(trimmed) + " is too long; expected an address of at"
+                    + " most " + Limits.MAX_EMAIL_LENGTH + " characters");
+        }
+        String unstorable = Texts.unstorable(trimmed);
+        if (unstorable != null) {
+            throw new InvalidEmailAddress("the email " + Texts.show(trimmed) + " holds " + unstorable
+                    + "; expected an address like name@example.org");
+        }
+        java.util.Optional<String> problem = trimmed.isEmpty() ? java.util.Optional.of("it is blank")
+                : scope.emailProblem(trimmed);
+        if (problem.isPresent()) {
+            throw new InvalidEmailAddress(Texts.show(email) + " is not a valid email address: " + problem.get()
+                    + "; expected an address like name@example.org");
         }
         return trimmed;
     }
@@ -83,6 +98,7 @@ public final class ReservationOps {
     public UUID reserveDates(String email, List<DateRange> dates, ReserveOptions options) {
         String valid = validEmail(email);
         List<Timespan> spans = scope.resolve(dates);
+        ReservationChecks.requireValidLengths(spans, dates, scope.zone());
         List<Reservation> drafts = draftsByDates(valid, spans, options, tokenFor(options));
         return store(drafts, options);
     }
@@ -635,8 +651,9 @@ public final class ReservationOps {
             throw new InvalidReservationError("the reservation " + token + " (id " + id + ") targets a group;"
                     + " only a reservation of one allocation can change its time");
         }
-        if (quota != null && quota < 1) {
-            throw new io.libres.errors.InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more");
+        if (quota != null && (quota < 1 || quota > io.libres.db.Limits.MAX_QUOTA)) {
+            throw new io.libres.errors.InvalidQuota("a reservation quota of " + quota + " is invalid; expected 1 or more,"
+                    + " at most " + io.libres.db.Limits.MAX_QUOTA);
         }
         Instant start = existing.start().orElseThrow();
         Instant end = existing.end().orElseThrow();

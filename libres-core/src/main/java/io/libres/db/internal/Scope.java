@@ -7,6 +7,7 @@ import io.libres.db.Session;
 import io.libres.db.models.Lookup;
 import io.libres.db.query.QueryResult;
 import io.libres.events.Events;
+import io.libres.events.OperationTiming;
 import io.libres.errors.InvalidArgument;
 import io.libres.events.LibresEvent;
 import io.libres.spi.Savepoint;
@@ -49,7 +50,7 @@ public final class Scope {
     public Scope(Context context, String name, ZoneId zone, Set<String> blockingNames) {
         if (context == null || zone == null) {
             throw new InvalidArgument("a scheduler needs a context and a zone; got context " + context
-                    + " and zone " + zone);
+                    + " and zone " + zone + "; expected both");
         }
         if (name == null || name.isBlank()) {
             throw new InvalidArgument("a scheduler's name '" + name + "' is blank; expected a name that, with the"
@@ -205,6 +206,16 @@ public final class Scope {
     }
 
     /**
+     * What the context's email validator finds wrong with an address.
+     *
+     * @param email the trimmed address
+     * @return empty if it is valid
+     */
+    public java.util.Optional<String> emailProblem(String email) {
+        return context.getService(DefaultServices.EMAIL_VALIDATOR).problem(email);
+    }
+
+    /**
      * Publishes an event on the context's events.
      *
      * @param event the event
@@ -231,6 +242,45 @@ public final class Scope {
      */
     public List<Timespan> resolve(List<DateRange> ranges) {
         return ranges.stream().map(this::resolve).collect(java.util.stream.Collectors.toList());
+    }
+
+    /**
+     * Runs a scheduler operation, timed for the context's operation listeners if there are any.
+     *
+     * @param <T> the result type
+     * @param operation the operation's name, as the scheduler's method is named
+     * @param call the operation
+     * @return the operation's result
+     */
+    public <T> T timed(String operation, Supplier<T> call) {
+        Events events = Events.of(context);
+        if (!events.observesOperations()) {
+            return call.get();
+        }
+        long start = System.nanoTime();
+        Class<? extends Throwable> failure = null;
+        try {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            failure = e.getClass();
+            throw e;
+        } finally {
+            events.operationFinished(new OperationTiming(context, name, resource(), operation,
+                    java.time.Duration.ofNanos(System.nanoTime() - start), failure));
+        }
+    }
+
+    /**
+     * Runs a scheduler operation without a result, timed as {@link #timed(String, Supplier)}.
+     *
+     * @param operation the operation's name
+     * @param call the operation
+     */
+    public void timed(String operation, Runnable call) {
+        timed(operation, () -> {
+            call.run();
+            return null;
+        });
     }
 
     /**

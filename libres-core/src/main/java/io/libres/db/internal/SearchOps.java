@@ -1,5 +1,6 @@
 package io.libres.db.internal;
 
+import io.libres.db.Exposure;
 import io.libres.db.Queries;
 import io.libres.db.ReservedSlices;
 import io.libres.db.SearchHit;
@@ -58,22 +59,39 @@ public final class SearchOps {
         // scheduler's zone on each allocation's day.
         LocalTime startTime = TimeZones.timeOfDay(range.start());
         LocalTime endTime = TimeZones.timeOfDay(range.end());
+        // A range ending at midnight means "up to the end of the previous day" (what a user means
+        // by 1 May 00:00 to 2 May 00:00); libres 1.2 reads it as the empty window 00:00 to 00:00.
+        boolean untilMidnight = endTime.equals(LocalTime.MIDNIGHT) && span.end().isAfter(span.start());
+        if (untilMidnight) {
+            span = span.withStoredEnd();
+        } else if (startTime.isAfter(endTime)) {
+            throw new io.libres.errors.InvalidDateRange("the times of day of the search range " + range + " ("
+                    + startTime + " to " + endTime + ") leave an empty window on every day; expected a start time"
+                    + " on or before the end time (equal times find what overlaps that instant), or an end at"
+                    + " midnight for the rest of the day");
+        }
         int minspots = options.minspots();
         boolean needsSlots = options.availableOnly() || (minspots > 0 && scope.blockingResources().isEmpty());
         PrefetchedLookup lookup = PrefetchedLookup.load(scope, List.of(span), needsSlots, true);
-        MinspotsAvailability availability = new MinspotsAvailability(lookup);
+        // Looked up once per search, not per allocation: a context resolves services by walking
+        // its parents.
+        Exposure exposure = scope.exposure();
+        MinspotsAvailability availability = new MinspotsAvailability(lookup, exposure,
+                scope.blockingResources().isEmpty() ? null : masters -> reservedSlices(masters));
         List<SearchHit> hits = new ArrayList<>();
         Map<UUID, Integer> foundPerGroup = new HashMap<>();
         Set<Integer> knownIds = new HashSet<>();
         for (Allocation allocation : lookup.masters()) {
-            if (!scope.exposure().isAllocationExposed(allocation)) {
+            if (!exposure.isAllocationExposed(allocation)) {
                 continue;
             }
             ZonedDateTime allocationStart = allocation.displayStart(scope.zone());
             ZonedDateTime allocationEnd = allocation.end().atZone(scope.zone());
+            java.time.LocalDateTime dailyEnd = untilMidnight ? allocationEnd.toLocalDate().plusDays(1).atStartOfDay()
+                    : allocationEnd.toLocalDate().atTime(endTime);
             Timespan daily = new Timespan(
                     TimeZones.localize(allocationStart.toLocalDate().atTime(startTime), scope.zone()).toInstant(),
-                    TimeZones.localize(allocationEnd.toLocalDate().atTime(endTime), scope.zone()).toInstant());
+                    TimeZones.localize(dailyEnd, scope.zone()).toInstant());
             if (!allocation.overlaps(daily)) {
                 continue;
             }
@@ -114,45 +132,10 @@ public final class SearchOps {
         return hits;
     }
 
-    /**
-     * The availability {@code minspots} compares against, equal to the scheduler's
-     * {@code availability(allocation's span)}: without blocking resources, the availability of the
-     * exposed allocations (master and stored mirrors, missing mirrors free) overlapping the span;
-     * with them, the master's availability given the reserved slices of every visible resource.
-     * Answered from the prefetched records; the slices are read once, on first need.
-     */
-    private final class MinspotsAvailability {
-
-        private final PrefetchedLookup lookup;
-        private ReservedSlices slices;
-
-        MinspotsAvailability(PrefetchedLookup lookup) {
-            this.lookup = lookup;
-        }
-
-        double of(Allocation master) {
-            if (!scope.blockingResources().isEmpty()) {
-                return AvailabilityMath.withBlockingResources(List.of(master), slices(), false).get(0).availability();
-            }
-            Timespan own = master.timespan();
-            List<Allocation> overlapping = new ArrayList<>();
-            for (Allocation candidate : lookup.allocations()) {
-                if (PrefetchedLookup.overlapsInclusive(candidate, own) && scope.exposure().isAllocationExposed(candidate)) {
-                    overlapping.add(candidate);
-                }
-            }
-            return AvailabilityMath.availabilityByAllocations(overlapping, lookup.slots());
-        }
-
-        private ReservedSlices slices() {
-            if (slices == null) {
-                List<Allocation> masters = lookup.masters();
-                Instant first = masters.stream().map(Allocation::start).min(Instant::compareTo).orElseThrow();
-                Instant last = masters.stream().map(Allocation::end).max(Instant::compareTo).orElseThrow();
-                slices = new Queries(scope.context()).reservedSlotsByRange(new Timespan(first, last), scope.resource(),
-                        scope.blockingResources());
-            }
-            return slices;
-        }
+    private ReservedSlices reservedSlices(List<Allocation> masters) {
+        Instant first = masters.stream().map(Allocation::start).min(Instant::compareTo).orElseThrow();
+        Instant last = masters.stream().map(Allocation::end).max(Instant::compareTo).orElseThrow();
+        return new Queries(scope.context()).reservedSlotsByRange(new Timespan(first, last), scope.resource(),
+                scope.blockingResources());
     }
 }

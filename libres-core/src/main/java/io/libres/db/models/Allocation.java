@@ -377,6 +377,7 @@ public final class Allocation {
      * @return true if they share an instant
      */
     public boolean overlaps(Timespan span) {
+        Timespan.requireStorable(span, "span");
         return timespan().overlaps(Rasterizer.rasterizeSpan(span, raster));
     }
 
@@ -387,6 +388,7 @@ public final class Allocation {
      * @return true if the allocation contains it
      */
     public boolean contains(Timespan span) {
+        Timespan.requireStorable(span, "span");
         return timespan().contains(Rasterizer.rasterizeSpan(span, raster));
     }
 

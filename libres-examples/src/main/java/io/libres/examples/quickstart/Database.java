@@ -5,6 +5,11 @@ import io.libres.testkit.postgres.PostgresServer;
 import io.libres.testkit.postgres.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Chooses the PostgreSQL server of the story and points the context at it: the server named by
@@ -19,22 +24,33 @@ final class Database {
     private Database() {
     }
 
-    static void connect(Context context, Console console) {
-        String url = System.getenv(URL_VARIABLE);
+    static void connect(Context context, Console console, String url) {
         if (url != null && !url.isBlank()) {
-            console.say("Storage: PostgreSQL at %s (from %s), through JDBI.", withoutPassword(url), URL_VARIABLE);
+            console.say("Storage: PostgreSQL %s at %s (from %s), through JDBI.", versionOf(url), withoutPassword(url),
+                    URL_VARIABLE);
+            // resources derive from the namespace: a fresh one per run lets the story play again on this server
+            context.setSetting("uuid_namespace", UUID.randomUUID());
             context.setSetting("dsn", url);
             return;
         }
+        console.say("Starting PostgreSQL (the first run unpacks its binaries, which takes a few seconds)...");
         PostgresServer server = PostgresServer.shared();
         TestDatabase database = server.createDatabase("quickstart");
-        console.say("Storage: PostgreSQL %s from %s,", server.version().split(" ")[0],
-                server.source().description());
-        console.say("         database %s, through JDBI (set %s to use your own server).",
-                database.databaseName(), URL_VARIABLE);
+        console.say("Storage: PostgreSQL %s (%s), through JDBI (set %s to use your own server).",
+                server.version().split(" ")[1], server.source().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                URL_VARIABLE);
         context.setSetting("dsn", database.jdbcUrl()
                 + (database.jdbcUrl().contains("?") ? "&" : "?")
                 + "user=" + encode(database.user()) + "&password=" + encode(database.password()));
+    }
+
+    private static String versionOf(String url) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            // the story reports the failure itself on its first unit of work, with libres' typed error
+            return "(version unknown: " + e.getSQLState() + ")";
+        }
     }
 
     private static String encode(String value) {

@@ -44,6 +44,10 @@ public final class Quickstart {
     }
 
     static void play(boolean inMemory, PrintStream out) throws InterruptedException {
+        play(inMemory, System.getenv(Database.URL_VARIABLE), out);
+    }
+
+    static void play(boolean inMemory, String url, PrintStream out) throws InterruptedException {
         Console console = new Console(out);
         Registry registry = Registry.createDefault();
         Context context = registry.registerContext("quickstart");
@@ -51,12 +55,13 @@ public final class Quickstart {
             InMemoryStorage.installOn(context);
             console.say("Storage: the testkit's in-memory storage.");
         } else {
-            Database.connect(context, console);
+            Database.connect(context, console, url);
         }
         Libres.newScheduler(context, "setup", ZONE).setupDatabase();
 
         LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         new MeetingRoom(context, ZONE, monday, console).play();
+        new FreeRooms(context, ZONE, monday, console).play();
         new Concert(context, ZONE, monday.plusDays(4), console).play();
         new Course(context, ZONE, monday, console).play();
         new ShoppingCart(context, ZONE, monday.plusDays(5), console).play();

@@ -44,12 +44,12 @@ final class ShoppingCart {
         console.say("frank@example.org puts the table in a cart (session %s) and walks away.",
                 browserSession.toString().substring(0, 8));
 
-        Queries now = new Queries(context);
+        Queries now = restaurant.queries();
         expect(!now.findExpiredReservationSessions(null).contains(browserSession),
                 "a fresh cart not to be expired yet");
         restaurant.commit();
 
-        Queries sixteenMinutesLater = new Queries(context, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16)));
+        Queries sixteenMinutesLater = restaurant.queries().withClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16)));
         List<UUID> removed = sixteenMinutesLater.removeExpiredReservationSessions(null);
         restaurant.commit();
         long left = restaurant.managedReservations().count();

@@ -42,6 +42,6 @@ final class Errors {
                 return translated;
             }
         }
-        return new StorageException("the database failed while " + doing + ": " + failure.getMessage(), null, failure);
+        return new StorageException("the database failed while " + doing + ": " + io.libres.context.Secrets.redact(failure.getMessage()), null, failure);
     }
 }

@@ -112,6 +112,22 @@ final class JdbiAllocationStore implements AllocationStore {
     }
 
     @Override
+    public Map<UUID, Integer> groupSizes(Collection<UUID> resources, Collection<UUID> groups) {
+        if (groups.isEmpty() || resources.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> sizes = new HashMap<>();
+        Errors.run("counting the members of allocation groups", () -> work.handle().createQuery(
+                "SELECT \"group\", count(*) AS members FROM allocations WHERE resource = ANY(:resources)"
+                        + " AND \"group\" = ANY(:groups) GROUP BY \"group\"")
+                .bind("resources", Binds.array("uuid", Set.copyOf(resources)))
+                .bind("groups", Binds.array("uuid", Set.copyOf(groups)))
+                .map((rs, ctx) -> Map.entry(rs.getObject("group", UUID.class), rs.getInt("members")))
+                .forEach(entry -> sizes.put(entry.getKey(), entry.getValue())));
+        return sizes;
+    }
+
+    @Override
     public QueryResult<Allocation> findUnused(UUID mirrorOf, Timespan range, boolean singlesOnly) {
         Where where = new Where();
         String m = where.bind(mirrorOf);

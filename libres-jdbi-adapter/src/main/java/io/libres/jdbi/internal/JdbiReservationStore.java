@@ -111,6 +111,16 @@ final class JdbiReservationStore implements ReservationStore {
     }
 
     @Override
+    public int touchSession(UUID sessionId, java.util.Collection<UUID> resources, Instant when) {
+        return Errors.translating("touching a session", () -> work.handle().createUpdate(
+                "UPDATE reservations SET modified = :when WHERE session_id = :session AND resource = ANY(:resources)")
+                .bind("when", Binds.timestamp(when.truncatedTo(ChronoUnit.MICROS)))
+                .bind("session", sessionId)
+                .bind("resources", Binds.array("uuid", resources))
+                .execute());
+    }
+
+    @Override
     public List<UUID> expiredSessions(Instant before) {
         return Errors.translating("finding expired sessions", () -> work.handle().createQuery(
                 "SELECT session_id FROM reservations WHERE session_id IS NOT NULL"

@@ -179,6 +179,22 @@ final class JooqAllocationStore implements AllocationStore {
     }
 
     @Override
+    public Map<UUID, Integer> groupSizes(Collection<UUID> resources, Collection<UUID> groups) {
+        if (groups.isEmpty() || resources.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> sizes = new HashMap<>();
+        Errors.run("counting the members of allocation groups", () -> work.dsl()
+                .select(A.GROUP, count()).from(A)
+                .where(A.RESOURCE.eq(DSL.any(Set.copyOf(resources).toArray(UUID[]::new))))
+                .and(A.GROUP.eq(DSL.any(Set.copyOf(groups).toArray(UUID[]::new))))
+                .groupBy(A.GROUP)
+                .fetch()
+                .forEach(r -> sizes.put(r.value1(), r.value2())));
+        return sizes;
+    }
+
+    @Override
     public QueryResult<Allocation> findUnused(UUID mirrorOf, Timespan range, boolean singlesOnly) {
         Allocations a = A.as("a");
         Allocations o = A.as("o");

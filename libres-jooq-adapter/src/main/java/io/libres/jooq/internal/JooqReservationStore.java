@@ -131,6 +131,14 @@ final class JooqReservationStore implements ReservationStore {
     }
 
     @Override
+    public int touchSession(UUID sessionId, java.util.Collection<UUID> resources, Instant when) {
+        return Errors.translating("touching a session", () -> work.dsl().update(R)
+                .set(R.MODIFIED, Times.utc(when.truncatedTo(ChronoUnit.MICROS)))
+                .where(R.SESSION_ID.eq(sessionId)).and(R.RESOURCE.in(resources))
+                .execute());
+    }
+
+    @Override
     public List<UUID> expiredSessions(Instant before) {
         return Errors.translating("finding expired sessions", () -> work.dsl()
                 .select(R.SESSION_ID).from(R)

@@ -337,6 +337,11 @@ public abstract class StoreSemanticsContract extends ContractGroup {
                     .containsOnly(Map.entry(pair, 2), Map.entry(single, 1));
             assertThat(work.allocations().groupSizes(mirror, List.of(pair, single))).containsOnly(Map.entry(pair, 1));
             assertThat(work.allocations().groupSizes(resource, List.of())).isEmpty();
+            assertThat(work.allocations().groupSizes(List.of(resource, mirror), List.of(pair, single, empty)))
+                    .containsOnly(Map.entry(pair, 3), Map.entry(single, 1));
+            assertThat(work.allocations().groupSizes(List.of(mirror), List.of(pair, single)))
+                    .containsOnly(Map.entry(pair, 1));
+            assertThat(work.allocations().groupSizes(List.of(resource), List.of())).isEmpty();
             assertThat(work.allocations().isInGroup(resource, pair)).isTrue();
             assertThat(work.allocations().isInGroup(resource, single)).isFalse();
         }

@@ -5,6 +5,7 @@ import io.libres.context.Registry;
 import io.libres.db.Scheduler;
 import io.libres.spi.Storage;
 import io.libres.testkit.junit.internal.PostgresRegistration;
+import io.libres.testkit.junit.internal.JUnitVersion;
 import io.libres.testkit.junit.internal.TestFixture;
 import io.libres.testkit.junit.internal.TestSetup;
 import io.libres.testkit.memory.InMemoryStorage;
@@ -79,6 +80,7 @@ public class LibresExtension implements BeforeAllCallback, BeforeEachCallback, P
      *     annotation's values or the storage cannot be used
      */
     static TestFixture fixture(ExtensionContext context) {
+        JUnitVersion.require();
         if (context.getTestMethod().isEmpty()) {
             throw new ExtensionConfigurationException("@LibresTest gives each test its own scheduler, context and"
                     + " storage, so there are none outside a test (in a constructor, @BeforeAll or a static field);"

@@ -226,7 +226,10 @@ public abstract class AvailabilityBehaviour extends Behaviour {
         assertThat(scheduler().queries().availabilityByRange(span, List.of(scheduler().resource(), other.resource())))
                 .isEqualTo(50.0);
         assertThat(scheduler().queries().allocationsInRange(span).list()).extracting(a -> a.resource())
-                .contains(scheduler().resource(), other.resource());
+                .containsOnly(scheduler().resource());
+        assertThat(new io.libres.db.Queries(context(), List.of(scheduler().resource(), other.resource()))
+                .allocationsInRange(span).list()).extracting(a -> a.resource())
+                .containsOnly(scheduler().resource(), other.resource());
         assertThat(scheduler().queries().availabilityByAllocations(scheduler().managedAllocations().list())).isEqualTo(0.0);
     }
 }

@@ -28,9 +28,16 @@ public final class KitFixture {
     private final Storage storage;
     private final Scheduler scheduler;
     private final List<Scheduler> others = new ArrayList<>();
+    private final List<Scheduler> foreign = new ArrayList<>();
+    private final java.util.function.Supplier<Object> tables;
 
     KitFixture(Storage storage) {
+        this(storage, null);
+    }
+
+    KitFixture(Storage storage, java.util.function.Supplier<Object> tables) {
         this.storage = storage;
+        this.tables = tables;
         this.registry = Registry.createDefault();
         this.context = registry.registerContext("kit-" + UUID.randomUUID());
         context.setService(StoragePorts.STORAGE.key(), ctx -> storage, true);
@@ -81,8 +88,58 @@ public final class KitFixture {
         return blocked;
     }
 
+    /**
+     * A scheduler of another context (another application) on the same storage and database,
+     * cleaned up after the test. Its resource differs from this test's even for the same name.
+     *
+     * @param name its name
+     * @return the scheduler
+     */
+    public Scheduler otherContext(String name) {
+        Context other = registry.registerContext("kit-other-" + UUID.randomUUID());
+        other.setService(StoragePorts.STORAGE.key(), ctx -> storage, true);
+        Scheduler scheduler = new Scheduler(other, name, ZURICH);
+        foreign.add(scheduler);
+        return scheduler;
+    }
+
+    /**
+     * Every row the storage holds, to compare before and after a refused call: on an SQL storage
+     * (when the kit's subclass gives its database) every row of the four libres tables, read on a
+     * connection of its own, so only committed rows count; else the records of this test's
+     * schedulers, read in the unit of work.
+     *
+     * @return a value whose equality means "nothing was written"
+     */
+    public Object tableContents() {
+        if (tables != null) {
+            return tables.get();
+        }
+        List<Object> records = new ArrayList<>();
+        List<Scheduler> all = new ArrayList<>(others);
+        all.addAll(foreign);
+        all.add(scheduler);
+        for (Scheduler s : all) {
+            records.add(s.managedAllocations().list());
+            records.add(s.managedReservations().list());
+            records.add(s.managedBlockers().list());
+            records.add(s.managedReservedSlots().list());
+        }
+        return records.toString();
+    }
+
+    /** @return whether {@link #tableContents()} reads the database's rows on a connection of its own */
+    public boolean readsCommittedRows() {
+        return tables != null;
+    }
+
     /** Rolls back and removes every record the test's schedulers wrote. */
     void cleanUp() {
+        for (Scheduler other : foreign) {
+            other.rollback();
+            other.extinguishManagedRecords();
+            other.commit();
+        }
         scheduler.rollback();
         for (Scheduler other : others) {
             other.extinguishManagedRecords();

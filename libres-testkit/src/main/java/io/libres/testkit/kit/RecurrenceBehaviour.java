@@ -246,6 +246,19 @@ public abstract class RecurrenceBehaviour extends Behaviour {
     }
 
     @Test
+    @DisplayName("an occurrence overlapping an existing allocation refuses the series, or is skipped when asked")
+    void overlapping() {
+        scheduler().allocate(range(at(2027, 3, 18, 19), at(2027, 3, 18, 21)));
+        assertThatThrownBy(() -> recurring().allocate(THURSDAYS, AllocateOptions.DEFAULTS))
+                .isInstanceOf(io.libres.errors.OverlappingAllocationError.class);
+        assertThat(scheduler().managedAllocations().count()).isEqualTo(1);
+
+        SeriesAllocation series = recurring().allocate(THURSDAYS, AllocateOptions.builder().skipOverlapping(true).build());
+        assertThat(days(series.allocations())).hasSize(5).doesNotContain(LocalDate.of(2027, 3, 18));
+        assertThat(series.expansion().occurrences()).hasSize(6);
+    }
+
+    @Test
     @DisplayName("a grouped series shares one group: reserving one occurrence reserves the series")
     void grouped() {
         SeriesAllocation series = recurring().allocate(THURSDAYS, AllocateOptions.builder().grouped(true).build());
@@ -500,6 +513,46 @@ public abstract class RecurrenceBehaviour extends Behaviour {
 
         UUID plain = scheduler().reserveGroup("one@example.org", series.allocations().get(0).group());
         assertThatThrownBy(() -> recurring().reservationSeries(plain)).isInstanceOf(NotASeries.class);
+    }
+
+    @Test
+    @DisplayName("two threads reserving overlapping series: exactly one books, no occurrence is booked twice")
+    void concurrentSeries() throws Exception {
+        evenings(AllocateOptions.DEFAULTS);
+        scheduler().commit();
+        Recurrence later = Recurrence.of("FREQ=WEEKLY;BYDAY=TH;COUNT=4", LocalDate.of(2027, 3, 18), LocalTime.of(18, 0),
+                Duration.ofHours(2));
+        java.util.concurrent.CyclicBarrier bothRead = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> racers = new java.util.ArrayList<>();
+            for (Recurrence recurrence : List.of(THURSDAYS, later)) {
+                racers.add(pool.submit(() -> {
+                    try (io.libres.db.Work work = scheduler().begin()) {
+                        scheduler().allocationsInRange(range(at(2027, 3, 1, 0), at(2027, 5, 1, 0))).list();
+                        bothRead.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        recurring().approve(recurring().reserve("racer@example.org", recurrence, ReserveOptions.DEFAULTS)
+                                .token());
+                        work.commit();
+                        return true;
+                    } catch (io.libres.errors.SerializationFailure | AlreadyReservedError | OccurrencesRefused e) {
+                        return false;
+                    }
+                }));
+            }
+            List<Boolean> committed = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Boolean> racer : racers) {
+                committed.add(racer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(committed).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Reservation> reservations = scheduler().managedReservations().list();
+        assertThat(reservations.stream().map(Reservation::token).distinct()).hasSize(1);
+        assertThat(reservations).hasSizeBetween(4, 6);
+        assertThat(scheduler().managedReservedSlots().list().stream().map(ReservedSlot::allocationId).distinct())
+                .hasSize(reservations.size());
     }
 
     // ------------------------------------------------------------------ blockers

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
 /**
  * The scheduler's behaviour, for any storage: extend this class and implement
  * {@link #newStorage()}.
@@ -41,9 +45,22 @@ public abstract class SchedulerBehaviourKit {
      */
     protected abstract Storage newStorage();
 
+    /**
+     * The database of an SQL storage, so that the bad-input catalogue compares every row of the
+     * libres tables before and after each refused call. Storages without one (the in-memory
+     * storage) keep the default, and the catalogue compares the test's records instead.
+     *
+     * @return the database the storage writes to, empty by default
+     */
+    protected Optional<DataSource> database() {
+        return Optional.empty();
+    }
+
     @BeforeEach
     void setUpFixture() {
-        fixture = new KitFixture(KitSupport.newStorage(this, SchedulerBehaviourKit.class, this::newStorage));
+        Storage storage = KitSupport.newStorage(this, SchedulerBehaviourKit.class, this::newStorage);
+        fixture = new KitFixture(storage, database().map(db -> (Supplier<Object>) () -> LibresTables.rows(db))
+                .orElse(null));
     }
 
     /** Cleans up, then stops the storage newStorage() returned, as {@code @LibresTest} does. */
@@ -125,6 +142,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Free slots and availability matrices across schedulers. */
+    @Nested
+    @DisplayName("free time across schedulers")
+    class FreeTime extends FreeTimeBehaviour {
+        FreeTime() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Availability. */
     @Nested
     @DisplayName("availability")
@@ -157,6 +183,15 @@ public abstract class SchedulerBehaviourKit {
     @DisplayName("concurrency")
     class Concurrency extends ConcurrencyBehaviour {
         Concurrency() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Operation listeners: timings of scheduler operations, retries and give-ups of transactions. */
+    @Nested
+    @DisplayName("operation listeners")
+    class OperationListeners extends OperationListenerBehaviour {
+        OperationListeners() {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }
@@ -202,6 +237,24 @@ public abstract class SchedulerBehaviourKit {
     @DisplayName("bad input")
     class BadInput extends BadInputBehaviour {
         BadInput() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** The bad-input catalogue: many refusals, each typed, explained and writing nothing. */
+    @Nested
+    @DisplayName("bad-input catalogue")
+    class BadInputCatalogue extends BadInputCatalogueBehaviour {
+        BadInputCatalogue() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Two applications (contexts) on one database. */
+    @Nested
+    @DisplayName("tenant isolation")
+    class TenantIsolation extends TenantIsolationBehaviour {
+        TenantIsolation() {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }

@@ -58,6 +58,38 @@ public abstract class SearchBehaviour extends Behaviour {
     }
 
     @Test
+    @DisplayName("a range ending at midnight covers its last day as a whole, and not the next day")
+    void untilMidnight() {
+        scheduler().allocate(range(at(2014, 8, 3, 9), at(2014, 8, 3, 10)));
+        scheduler().allocate(range(at(2014, 8, 3, 23), at(2014, 8, 4, 0)));
+        scheduler().allocate(range(at(2014, 8, 4, 0), at(2014, 8, 4, 1)));
+        scheduler().allocate(range(at(2014, 8, 5, 15), at(2014, 8, 5, 16)));
+        assertThat(found(range(at(2014, 8, 3, 0), at(2014, 8, 4, 0)))).isEqualTo(2);
+        assertThat(found(range(at(2014, 8, 3, 0), at(2014, 8, 5, 0)))).isEqualTo(3);
+        assertThat(found(range(at(2014, 8, 3, 0), at(2014, 8, 6, 0)))).isEqualTo(4);
+        // from 14:00 on each day, up to the end of the day
+        assertThat(found(range(at(2014, 8, 3, 14), at(2014, 8, 6, 0)))).isEqualTo(2);
+        SearchOptions available = SearchOptions.builder().availableOnly(true).build();
+        assertThat(found(range(at(2014, 8, 3, 0), at(2014, 8, 4, 0)), available)).isEqualTo(2);
+        scheduler().approveReservations(scheduler().reserve("test@example.org", range(at(2014, 8, 3, 9),
+                at(2014, 8, 3, 10))));
+        assertThat(found(range(at(2014, 8, 3, 0), at(2014, 8, 4, 0)), available)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("times of day that leave an empty window are refused instead of finding nothing")
+    void emptyWindow() {
+        scheduler().allocate(range(at(2014, 8, 3, 9), at(2014, 8, 3, 10)));
+        assertThatThrownBy(() -> found(range(at(2014, 8, 1, 14), at(2014, 8, 5, 12))))
+                .isInstanceOf(io.libres.errors.InvalidDateRange.class).hasMessageContaining("empty window");
+        assertThatThrownBy(() -> found(range(at(2014, 8, 1, 10, 1), at(2014, 8, 5, 10))))
+                .isInstanceOf(io.libres.errors.InvalidDateRange.class);
+        // equal times of day find what overlaps that instant of each day, as in libres
+        assertThat(found(range(at(2014, 8, 1, 9, 30), at(2014, 8, 5, 9, 30)))).isEqualTo(1);
+        assertThat(found(range(at(2014, 8, 1, 9), at(2014, 8, 5, 10)))).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("allocations that are not exposed are not found")
     void exposure() {
         DateRange dates = range(at(2014, 8, 3, 13), at(2014, 8, 3, 15));

@@ -167,4 +167,31 @@ public abstract class ZoneBehaviour extends Behaviour {
                 .satisfies(slot -> assertThat(slot.allocationId()).isEqualTo(second.requireId()));
         assertThat(first.isAvailable(lookup())).isTrue();
     }
+
+    @Test
+    @DisplayName("a local start in the spring-forward gap is read after the gap, as libres does: 02:30-04:00 is stored as 03:30-04:00")
+    void startInTheGapShifts() {
+        Allocation shifted = scheduler().allocate(range(at(2015, 3, 29, 2, 30), at(2015, 3, 29, 4, 0))).get(0);
+        scheduler().commit();
+        Allocation stored = scheduler().allocationById(shifted.requireId());
+        assertThat(stored.displayStart().toLocalDateTime()).isEqualTo(at(2015, 3, 29, 3, 30));
+        assertThat(stored.displayEnd().toLocalDateTime()).isEqualTo(at(2015, 3, 29, 4, 0));
+        assertThat(stored.start()).isEqualTo(Instant.parse("2015-03-29T01:30:00Z"));
+        assertThatThrownBy(() -> scheduler().allocate(range(at(2015, 3, 29, 2, 30), at(2015, 3, 29, 3, 30))))
+                .isInstanceOf(InvalidAllocationError.class).hasMessageContaining("daylight-saving gap")
+                .hasMessageContaining("is read as 2015-03-29T03:30");
+    }
+
+    @Test
+    @DisplayName("allocations in the years 1 and 9999 are stored and read back exactly, the limits of Python's datetime")
+    void firstAndLastYears() {
+        Instant first = Instant.parse("0001-01-02T10:00:00Z");
+        Instant last = Instant.parse("9999-12-30T10:00:00Z");
+        Allocation early = scheduler().allocate(DateRange.of(first, first.plusSeconds(3600))).get(0);
+        Allocation late = scheduler().allocate(DateRange.of(last, last.plusSeconds(3600))).get(0);
+        scheduler().commit();
+        assertThat(scheduler().allocationById(early.requireId()).start()).isEqualTo(first);
+        assertThat(scheduler().allocationById(late.requireId()).end()).isEqualTo(last.plusSeconds(3600).minusNanos(1000));
+        assertThat(scheduler().availability()).isEqualTo(100.0);
+    }
 }

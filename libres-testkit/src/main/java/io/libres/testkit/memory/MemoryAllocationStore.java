@@ -136,6 +136,19 @@ final class MemoryAllocationStore implements AllocationStore {
     }
 
     @Override
+    public Map<UUID, Integer> groupSizes(Collection<UUID> resources, Collection<UUID> groups) {
+        Set<UUID> wantedResources = Set.copyOf(resources);
+        Set<UUID> wanted = Set.copyOf(groups);
+        Map<UUID, Integer> sizes = new HashMap<>();
+        for (Allocation a : work.read().allocations.values()) {
+            if (wantedResources.contains(a.resource()) && wanted.contains(a.group())) {
+                sizes.merge(a.group(), 1, Integer::sum);
+            }
+        }
+        return sizes;
+    }
+
+    @Override
     public QueryResult<Allocation> findUnused(UUID mirrorOf, Timespan range, boolean singlesOnly) {
         return QueryResult.of("unused allocation of " + mirrorOf, () -> unused(mirrorOf, range, singlesOnly).stream());
     }

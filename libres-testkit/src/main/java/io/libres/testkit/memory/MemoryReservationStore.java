@@ -92,6 +92,19 @@ final class MemoryReservationStore implements ReservationStore {
     }
 
     @Override
+    public int touchSession(UUID sessionId, java.util.Collection<UUID> resources, Instant when) {
+        Tables t = work.write();
+        int touched = 0;
+        for (Reservation r : new ArrayList<>(t.reservations.values())) {
+            if (sessionId.equals(r.sessionId().orElse(null)) && resources.contains(r.resource())) {
+                t.reservations.put(r.requireId(), r.toBuilder().modified(when).build());
+                touched++;
+            }
+        }
+        return touched;
+    }
+
+    @Override
     public List<UUID> expiredSessions(Instant before) {
         Map<UUID, Instant> latest = new HashMap<>();
         for (Reservation r : work.read().reservations.values()) {

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import io.libres.testkit.junit.internal.JUnitVersion;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -55,6 +56,7 @@ public class PostgresExtension implements BeforeAllCallback, BeforeEachCallback,
      * @throws TestDatabaseException if the server refuses to create the database
      */
     public static TestDatabase testDatabase(ExtensionContext context) {
+        JUnitVersion.require();
         ExtensionContext owner = owner(context, isolation(context));
         String label = owner.getRequiredTestClass().getSimpleName()
                 + owner.getTestMethod().map(method -> "_" + method.getName()).orElse("");
@@ -65,6 +67,7 @@ public class PostgresExtension implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        JUnitVersion.require();
         List<Field> staticFields = injectableFields(context.getRequiredTestClass(), Modifier::isStatic);
         if (staticFields.isEmpty()) {
             return;
@@ -156,8 +159,13 @@ public class PostgresExtension implements BeforeAllCallback, BeforeEachCallback,
         }
     }
 
-    /** Holds a database for its owner context; JUnit closes it, and so drops the database, when that context ends. */
-    private static final class Lease implements AutoCloseable {
+    /**
+     * Holds a database for its owner context; JUnit closes it, and so drops the database, when that
+     * context ends. JUnit before 5.13 closes only a {@code CloseableResource}, 5.13 and newer an
+     * {@code AutoCloseable}: it is both, and JUnit closes it once either way.
+     */
+    @SuppressWarnings("deprecation")
+    private static final class Lease implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
         private final PostgresServer server;
         private final TestDatabase database;

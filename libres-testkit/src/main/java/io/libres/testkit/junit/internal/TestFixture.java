@@ -13,13 +13,17 @@ import io.libres.testkit.postgres.TestDatabase;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What one test of {@link io.libres.testkit.junit.LibresTest} works with: its own registry,
  * context, storage, event recorder and scheduler. Closing it rolls back the thread's unit of
  * work, removes what the scheduler committed to a shared database, and stops the storage.
+ * It is an {@code AutoCloseable} for JUnit 5.13 and newer and a {@code CloseableResource} for
+ * JUnit 5.10 to 5.12, which close only those.
  */
-public final class TestFixture implements AutoCloseable {
+@SuppressWarnings("deprecation")
+public final class TestFixture implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final TestSetup setup;
     private final Registry registry;

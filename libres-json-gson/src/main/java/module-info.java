@@ -1,0 +1,9 @@
+/** The JSON port of libres for Java on Gson. */
+module io.libres.json.gson {
+    requires transitive io.libres.core;
+    requires transitive com.google.gson;
+
+    exports io.libres.json.gson;
+
+    provides io.libres.spi.JsonCodecProvider with io.libres.json.gson.GsonJsonCodecProvider;
+}

@@ -1,0 +1,9 @@
+/** The libres 1.2 schema as a Liquibase changelog. */
+module io.libres.liquibase {
+    requires transitive io.libres.postgres;
+    requires transitive liquibase.core;
+
+    exports io.libres.liquibase;
+    // the changelog is read from the class path by Liquibase
+    opens io.libres.liquibase;
+}

@@ -1,0 +1,5 @@
+/**
+ * Micrometer metrics of libres for Java: {@link io.libres.micrometer.LibresMetrics}, a
+ * {@code MeterBinder} fed by a context's events and operation listeners.
+ */
+package io.libres.micrometer;

@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration of libres for Java: {@link io.libres.spring.boot.LibresAutoConfiguration}
+ * with its {@link io.libres.spring.boot.LibresProperties} ({@code libres.*}), the
+ * {@link io.libres.spring.boot.Schedulers} bean and the {@link io.libres.spring.boot.LibresHealthIndicator}.
+ */
+package io.libres.spring.boot;

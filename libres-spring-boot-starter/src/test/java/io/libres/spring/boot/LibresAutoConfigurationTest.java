@@ -1,0 +1,184 @@
+package io.libres.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import io.libres.context.Context;
+import io.libres.db.Scheduler;
+import io.libres.jdbi.JdbiStorage;
+import io.libres.json.gson.GsonJsonCodec;
+import io.libres.json.jackson.JacksonJsonCodec;
+import io.libres.jooq.JooqStorage;
+import io.libres.micrometer.LibresMetrics;
+import io.libres.spi.JsonCodec;
+import io.libres.spi.Ports;
+import io.libres.spi.Storage;
+import io.libres.spi.StoragePorts;
+import io.libres.testkit.memory.InMemoryStorage;
+import io.libres.testkit.postgres.TestDatabase;
+import io.libres.testkit.postgres.WithPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+@WithPostgres
+@DisplayName("The libres auto-configuration")
+class LibresAutoConfigurationTest {
+
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void useTestDatabase(TestDatabase database) {
+        dataSource = database.dataSource();
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(LibresAutoConfiguration.class));
+
+    @Test
+    @DisplayName("builds the JDBI storage on the application's DataSource and a Context from libres.* properties")
+    void jdbiOnTheDataSource() {
+        UUID namespace = UUID.randomUUID();
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("libres.context-name=shop", "libres.uuid-namespace=" + namespace,
+                        "libres.zone=Europe/Zurich", "libres.setup-database=true")
+                .run(app -> {
+                    assertThat(app).hasNotFailed();
+                    Context context = app.getBean(Context.class);
+                    Schedulers schedulers = app.getBean(Schedulers.class);
+                    Scheduler room = schedulers.get("room");
+                    assertThat(app.getBean(Storage.class)).isInstanceOf(JdbiStorage.class);
+                    assertThat(context.name()).isEqualTo("shop");
+                    assertThat(context.getService(StoragePorts.STORAGE)).isSameAs(app.getBean(Storage.class));
+                    assertThat(context.getSetting("uuid_namespace")).isEqualTo(namespace);
+                    assertThat(room.context()).isSameAs(context);
+                    assertThat(room.zone()).isEqualTo(ZoneId.of("Europe/Zurich"));
+                    assertThat(schedulers.get("room")).isSameAs(room);
+                    assertThat(room.validateSchema().isComplete()).isTrue();
+                });
+    }
+
+    @Test
+    @DisplayName("takes the jOOQ adapter where the application has a DSLContext, else the one libres.storage names")
+    void jooqOrTheNamedOne() {
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withBean(DSLContext.class, () -> DSL.using(dataSource, SQLDialect.POSTGRES))
+                .run(app -> assertThat(app.getBean(Storage.class)).isInstanceOf(JooqStorage.class));
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withBean(DSLContext.class, () -> DSL.using(dataSource, SQLDialect.POSTGRES))
+                .withPropertyValues("libres.storage=jdbi")
+                .run(app -> assertThat(app.getBean(Storage.class)).isInstanceOf(JdbiStorage.class));
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("libres.storage=jooq")
+                .run(app -> assertThat(app.getBean(Storage.class)).isInstanceOf(JooqStorage.class));
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("libres.storage=hibernate")
+                .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(io.libres.errors.InvalidSetting.class).hasMessageContaining("expected jdbi or jooq"));
+    }
+
+    @Test
+    @DisplayName("lets libres own its pool when libres.dsn is set, with the adapter libres.storage names")
+    void ownPoolFromDsn(TestDatabase database) {
+        String url = database.jdbcUrl();
+        String dsn = url + (url.contains("?") ? "&" : "?") + "user=" + database.user()
+                + (database.password().isEmpty() ? "" : "&password=" + database.password());
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("libres.dsn=" + dsn, "libres.storage=jooq")
+                .run(app -> {
+                    // the pool is the storage's own: a storage on the application's DataSource has none
+                    Storage storage = app.getBean(Context.class).getService(StoragePorts.STORAGE);
+                    assertThat(storage).isInstanceOf(JooqStorage.class);
+                    assertThat(storage.poolStatistics()).isPresent();
+                    assertThat(storage.validateSchema().schema()).isEqualTo("public");
+                });
+    }
+
+    @Test
+    @DisplayName("makes the JSON codec from the application's ObjectMapper, else its Gson")
+    void codecFromTheApplicationsMapper() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Gson gson = new Gson();
+        runner.withBean(DataSource.class, () -> dataSource).withBean(Gson.class, () -> gson).run(app -> {
+            assertThat(app.getBean(JsonCodec.class)).isInstanceOf(GsonJsonCodec.class);
+            assertThat(app.getBean(Context.class).getService(Ports.JSON)).isSameAs(app.getBean(JsonCodec.class));
+        });
+        runner.withBean(DataSource.class, () -> dataSource).withBean(Gson.class, () -> gson)
+                .withBean(com.fasterxml.jackson.databind.ObjectMapper.class, () -> mapper)
+                .run(app -> assertThat(app.getBean(JsonCodec.class)).isInstanceOf(JacksonJsonCodec.class));
+    }
+
+    @Test
+    @DisplayName("backs off for the application's own storage, and reports the schema in its health")
+    void ownStorageAndHealth() {
+        InMemoryStorage memory = InMemoryStorage.create();
+        runner.withBean(Storage.class, () -> memory).run(app -> {
+            assertThat(app.getBean(Storage.class)).isSameAs(memory);
+            Health health = app.getBean(LibresHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+        });
+    }
+
+    @Test
+    @DisplayName("is down, naming what is missing, on a database without the libres tables")
+    void healthDown(TestDatabase database) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS empty_schema CASCADE; CREATE SCHEMA empty_schema");
+        }
+        org.postgresql.ds.PGSimpleDataSource empty = new org.postgresql.ds.PGSimpleDataSource();
+        empty.setUrl(database.jdbcUrl());
+        empty.setUser(database.user());
+        empty.setPassword(database.password());
+        empty.setCurrentSchema("empty_schema");
+        runner.withBean(DataSource.class, () -> empty).run(app -> {
+            Health health = app.getBean(LibresHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("schema", "empty_schema");
+            assertThat(health.getDetails().get("problems")).asString().contains("table allocations is missing");
+        });
+    }
+
+    @Test
+    @DisplayName("offers LibresMetrics for Boot to bind to its registries")
+    void metrics() {
+        runner.withBean(Storage.class, InMemoryStorage::create).run(app -> {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            app.getBean(LibresMetrics.class).bindTo(registry);
+            Scheduler room = app.getBean(Schedulers.class).get("room");
+            room.allocate(io.libres.time.DateRange.of(java.time.LocalDateTime.of(2031, 1, 6, 9, 0),
+                    java.time.LocalDateTime.of(2031, 1, 6, 10, 0)));
+            room.commit();
+            assertThat(registry.get(LibresMetrics.OPERATIONS).tags("context", "libres", "scheduler", "room",
+                    "operation", "allocate").timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    @DisplayName("ships configuration metadata, so IDEs complete the libres.* properties")
+    void configurationMetadata() throws Exception {
+        String metadata;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).isNotNull();
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String property : Map.of("libres.context-name", 1, "libres.uuid-namespace", 2, "libres.storage", 3,
+                "libres.zone", 4, "libres.setup-database", 5).keySet()) {
+            assertThat(metadata).contains("\"name\": \"" + property + "\"");
+        }
+        assertThat(metadata).contains("\"defaultValue\": \"libres\"");
+    }
+}
