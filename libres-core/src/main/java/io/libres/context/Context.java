@@ -28,8 +28,14 @@ import java.util.UUID;
  * per context that asks for it. The ports of {@link io.libres.spi} are services
  * that a context can also discover ({@link #getService(Port)}).
  *
- * <p>A context is safe to use from several threads. Classes that use one may keep
- * what they got from it, so change a context before handing it out, not after.
+ * <p>Thread-safety and lifecycle: a context is safe to use from several threads
+ * and is meant to be set up once (settings, services, then {@link #lock()} if it
+ * must not change) and held for the application's life, shared by every request.
+ * Classes that use one may keep what they got from it, so change a context before
+ * handing it out, not after. What belongs to one request is a unit of work
+ * ({@code io.libres.db.Work}), never the context. At shutdown,
+ * {@link #stopServices()} closes what the context's services hold (the
+ * storage's connection pool).
  */
 public final class Context {
 
@@ -253,6 +259,18 @@ public final class Context {
      */
     public void setService(String serviceName, ServiceFactory<?> factory) {
         setService(serviceName, factory, false);
+    }
+
+    /**
+     * Stops the services this context made and keeps (its cached instances) that are
+     * {@link StoppableService}s, and forgets them: the connection pool a storage made from the
+     * {@code dsn} is closed, for example. Call it when the application shuts down; a later use of
+     * the context makes the services anew. Contexts inheriting from this one keep their own.
+     */
+    public void stopServices() {
+        for (CachedService discarded : instances.discardAll()) {
+            discarded.stop(this);
+        }
     }
 
     /**

@@ -57,6 +57,15 @@ final class ServiceInstances {
         }
     }
 
+    /** Forgets every cached instance, returning them so the caller can stop them. */
+    java.util.List<CachedService> discardAll() {
+        synchronized (lock) {
+            java.util.List<CachedService> all = new java.util.ArrayList<>(cache.values());
+            cache.clear();
+            return all;
+        }
+    }
+
     /**
      * The entry of a port's discovered provider, discovering it on first use, and again when the
      * setting that names the provider changed since.

@@ -40,7 +40,37 @@ public final class Settings {
                     "a JDBC URL starting with 'jdbc:' (e.g. jdbc:postgresql://localhost:5432/libres) or a URL such as"
                             + " postgresql://user:password@localhost:5432/libres");
 
-    private static final List<Setting<?>> ALL = List.of(UUID_NAMESPACE, DSN);
+    /**
+     * {@code storage_pool_size}: how many connections the pool an adapter makes from {@code dsn} holds at
+     * most; 10 by default. Not a setting of libres 1.2 (SQLAlchemy's pool has its own). A pool made
+     * by the application (a {@code DataSource} handed in) keeps its own size.
+     */
+    public static final Setting<Integer> POOL_SIZE = Setting.of(
+            "storage_pool_size", Integer.class, 10,
+            "The most connections the pool made from the dsn holds.")
+            .requiring(size -> size >= 1, "a number of connections, 1 or more");
+
+    /**
+     * {@code storage_connection_timeout}: how long a unit of work waits for a free connection of the
+     * pool made from {@code dsn} before it fails with
+     * {@link io.libres.errors.ConnectionPoolExhausted}; 30 seconds by default, at least 250 ms.
+     */
+    public static final Setting<java.time.Duration> POOL_CONNECTION_TIMEOUT = Setting.of(
+            "storage_connection_timeout", java.time.Duration.class, java.time.Duration.ofSeconds(30),
+            "How long a unit of work waits for a free connection of the pool made from the dsn.")
+            .requiring(timeout -> timeout.compareTo(java.time.Duration.ofMillis(250)) >= 0, "a duration of 250 ms or more");
+
+    /**
+     * {@code storage_idle_timeout}: how long a connection of the pool made from {@code dsn} may stay
+     * unused before the pool closes it; 10 minutes by default, zero for never.
+     */
+    public static final Setting<java.time.Duration> POOL_IDLE_TIMEOUT = Setting.of(
+            "storage_idle_timeout", java.time.Duration.class, java.time.Duration.ofMinutes(10),
+            "How long an unused connection of the pool made from the dsn stays open.")
+            .requiring(timeout -> !timeout.isNegative(), "a duration of zero (never) or more");
+
+    private static final List<Setting<?>> ALL = List.of(UUID_NAMESPACE, DSN, POOL_SIZE, POOL_CONNECTION_TIMEOUT,
+            POOL_IDLE_TIMEOUT);
 
     private Settings() {
     }

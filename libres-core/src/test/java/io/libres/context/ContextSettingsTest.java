@@ -182,7 +182,10 @@ class ContextSettingsTest {
     @Test
     @DisplayName("Settings lists libres' settings and finds them by name")
     void settingsCatalogue() {
-        assertThat(Settings.all()).containsExactly(Settings.UUID_NAMESPACE, Settings.DSN);
+        assertThat(Settings.all()).containsExactly(Settings.UUID_NAMESPACE, Settings.DSN, Settings.POOL_SIZE,
+                Settings.POOL_CONNECTION_TIMEOUT, Settings.POOL_IDLE_TIMEOUT);
+        assertThat(Settings.byName("storage_pool_size")).containsSame(Settings.POOL_SIZE);
+        assertThat(Settings.POOL_SIZE.defaultValue()).isEqualTo(10);
         assertThat(Settings.byName("dsn")).containsSame(Settings.DSN);
         assertThat(Settings.byName("nope")).isEmpty();
         assertThat(Settings.DSN.isNullable()).isTrue();

@@ -5,8 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
+import io.libres.context.Settings;
+import io.libres.errors.ConnectionPoolExhausted;
 import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
+import io.libres.errors.LibresException;
+import io.libres.postgres.ConnectionErrors;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
 import io.libres.jdbi.internal.JsonData;
@@ -25,7 +29,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -50,11 +57,20 @@ public final class JdbiStorage implements Storage, StoppableService {
     private final PostgresDsn dsn;
     private final JsonData json;
     private final Clock clock;
+    private final String server;
+    private final Duration connectionTimeout;
     private volatile boolean versionChecked;
+    private volatile boolean reached;
+    private final TransactionBinding binding;
+    private final Jdbi boundJdbi;
 
     private JdbiStorage(Builder builder) {
         this.dsn = builder.dsn;
-        this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
+        this.server = builder.dsn == null ? "the database" : ConnectionErrors.server(builder.dsn.jdbcUrl());
+        this.connectionTimeout = builder.connectionTimeout;
+        this.binding = builder.binding;
+        this.boundJdbi = builder.binding == null ? null : Jdbi.create(new BoundConnections(builder.binding));
+        this.ownedPool = builder.dsn == null ? null : pool(builder);
         this.jdbi = builder.jdbi != null ? builder.jdbi
                 : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
         this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JdbiStorage::discoveredCodec));
@@ -138,6 +154,12 @@ public final class JdbiStorage implements Storage, StoppableService {
      */
     @Override
     public UnitOfWork begin() {
+        if (binding != null) {
+            java.util.Optional<Connection> bound = binding.boundConnection();
+            if (bound.isPresent()) {
+                return JdbiUnitOfWork.join(boundJdbi.open(), clock, json, true);
+            }
+        }
         Handle handle = open();
         if (!versionChecked) {
             try {
@@ -157,6 +179,59 @@ public final class JdbiStorage implements Storage, StoppableService {
             }
         }
         return JdbiUnitOfWork.begin(handle, clock, json);
+    }
+
+    /**
+     * A unit of work that joins the transaction open on the caller's handle: the caller owns the
+     * transaction and the handle, commits or rolls back, and closes it; the unit of work never
+     * does. Committing the unit of work keeps its writes in the transaction (a savepoint set on
+     * joining is released); rolling it back undoes only its own writes. Bind it to the thread with
+     * {@code Session.of(context).join(storage.joining(handle))}:
+     *
+     * <pre>{@code
+     * jdbi.useTransaction(TransactionIsolationLevel.SERIALIZABLE, handle -> {
+     *     handle.execute("insert into orders (id) values (?)", orderId);
+     *     try (Work work = Session.of(context).join(storage.joining(handle))) {
+     *         scheduler.approveReservations(scheduler.reserve(email, dates));
+     *         work.commit();
+     *     }
+     * });
+     * }</pre>
+     *
+     * <p>A conflict ({@link io.libres.errors.SerializationFailure}) goes to the caller: run the whole
+     * transaction again (libres does not retry what it does not own).
+     *
+     * @param handle a handle inside a SERIALIZABLE transaction
+     * @return the joined unit of work
+     * @throws NullPointerException if the handle is null
+     * @throws io.libres.errors.UnitOfWorkMisused if the handle has no open transaction
+     * @throws io.libres.errors.TransactionIsolationTooWeak if its transaction runs below SERIALIZABLE;
+     *     nothing was read or written
+     */
+    public UnitOfWork joining(Handle handle) {
+        Objects.requireNonNull(handle, "handle must not be null");
+        return JdbiUnitOfWork.join(handle, clock, json, false);
+    }
+
+    /** Hands JDBI the connection bound to the application's transaction, and gives it back after. */
+    private static final class BoundConnections implements org.jdbi.v3.core.ConnectionFactory {
+
+        private final TransactionBinding binding;
+
+        BoundConnections(TransactionBinding binding) {
+            this.binding = binding;
+        }
+
+        @Override
+        public Connection openConnection() throws SQLException {
+            return binding.boundConnection().orElseThrow(() -> new SQLException(
+                    "the application's transaction ended before libres could join it"));
+        }
+
+        @Override
+        public void closeConnection(Connection connection) {
+            binding.release(connection);
+        }
     }
 
     /**
@@ -244,25 +319,59 @@ public final class JdbiStorage implements Storage, StoppableService {
     }
 
     private Handle open() {
+        if (ownedPool != null && !reached) {
+            probe();
+        }
         try {
-            return jdbi.open();
+            Handle handle = jdbi.open();
+            reached = true;
+            return handle;
         } catch (JdbiException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException) {
-                throw SqlErrors.translate("connecting to the database", (SQLException) cause);
+                LibresException failure = SqlErrors.translateConnection(server, (SQLException) cause);
+                if (!(failure instanceof ConnectionPoolExhausted)) {
+                    // the server may be gone or the credentials changed: ask it directly next time, at once
+                    reached = false;
+                }
+                throw failure;
             }
-            throw new StorageException("could not connect to the database: " + Secrets.redact(e.getMessage()), null, e);
+            throw new StorageException("could not connect to " + server + ": " + Secrets.redact(e.getMessage()), null, e);
         }
     }
 
-    private static HikariDataSource pool(PostgresDsn dsn) {
+    /**
+     * Connects once without the pool, so that a permanent failure (credentials, missing database,
+     * unknown host, nothing listening) is reported at once with its cause, instead of after the
+     * pool's connection timeout.
+     */
+    private void probe() {
+        Properties properties = new Properties();
+        long seconds = Math.max(1, Math.min(10, connectionTimeout.toSeconds()));
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("loginTimeout", Long.toString(seconds));
+        dsn.user().ifPresent(user -> properties.setProperty("user", user));
+        dsn.password().ifPresent(password -> properties.setProperty("password", password));
+        try (Connection connection = DriverManager.getConnection(dsn.jdbcUrl(), properties)) {
+            reached = true;
+        } catch (SQLException e) {
+            throw SqlErrors.translateConnection(server, e);
+        }
+    }
+
+    private static HikariDataSource pool(Builder builder) {
         HikariConfig config = new HikariConfig();
+        PostgresDsn dsn = builder.dsn;
         // the password goes to the pool as a property, never inside a URL that a log line could show
         config.setJdbcUrl(dsn.jdbcUrl());
         dsn.user().ifPresent(config::setUsername);
         dsn.password().ifPresent(config::setPassword);
         config.setPoolName("libres-jdbi");
         config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        config.setMaximumPoolSize(builder.poolSize);
+        config.setMinimumIdle(Math.min(1, builder.poolSize));
+        config.setConnectionTimeout(builder.connectionTimeout.toMillis());
+        config.setIdleTimeout(builder.idleTimeout.toMillis());
         // connect lazily: a context may make its storage before the database is up
         config.setInitializationFailTimeout(-1);
         try {
@@ -273,6 +382,25 @@ public final class JdbiStorage implements Storage, StoppableService {
         }
     }
 
+    /**
+     * The pool this storage made from its {@code dsn}, for its figures (active, idle, waiting
+     * connections); empty for a data source or Jdbi handed in.
+     *
+     * @return the pool's management bean
+     */
+    public java.util.Optional<com.zaxxer.hikari.HikariPoolMXBean> pool() {
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ownedPool.getHikariPoolMXBean());
+    }
+
+    /**
+     * The settings of the pool this storage made from its {@code dsn} (size, timeouts); empty for
+     * a data source or Jdbi handed in.
+     *
+     * @return the pool's configuration bean
+     */
+    public java.util.Optional<com.zaxxer.hikari.HikariConfigMXBean> poolConfig() {
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.getHikariConfigMXBean());
+    }
 
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
@@ -318,6 +446,10 @@ public final class JdbiStorage implements Storage, StoppableService {
         private Jdbi jdbi;
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
+        private int poolSize = Settings.POOL_SIZE.defaultValue();
+        private Duration connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.defaultValue();
+        private Duration idleTimeout = Settings.POOL_IDLE_TIMEOUT.defaultValue();
+        private TransactionBinding binding;
 
         private Builder() {
         }
@@ -397,6 +529,72 @@ public final class JdbiStorage implements Storage, StoppableService {
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Joins the application's own transaction when the current thread runs one (a
+         * Spring-managed transaction, for example): see {@link TransactionBinding}.
+         *
+         * @param value where the application's transaction lives
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder transactionBinding(TransactionBinding value) {
+            this.binding = Objects.requireNonNull(value, "transactionBinding must not be null");
+            return this;
+        }
+
+        /**
+         * The most connections of the pool made from the {@code dsn}; 10 unless set.
+         *
+         * @param value 1 or more
+         * @return this builder
+         * @throws InvalidSetting if the value is below 1
+         */
+        public Builder poolSize(int value) {
+            this.poolSize = Settings.POOL_SIZE.validate(value);
+            return this;
+        }
+
+        /**
+         * How long a unit of work waits for a free connection of the pool made from the
+         * {@code dsn} before it fails with {@link ConnectionPoolExhausted}; 30 seconds unless set.
+         *
+         * @param value 250 ms or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or shorter than 250 ms
+         */
+        public Builder connectionTimeout(Duration value) {
+            this.connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.validate(value);
+            return this;
+        }
+
+        /**
+         * How long an unused connection of the pool made from the {@code dsn} stays open; 10
+         * minutes unless set, zero for ever.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = Settings.POOL_IDLE_TIMEOUT.validate(value);
+            return this;
+        }
+
+        /**
+         * Takes the pool settings of a context: {@code storage_pool_size},
+         * {@code storage_connection_timeout} and {@code storage_idle_timeout}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if a setting the context holds does not fit
+         */
+        public Builder poolSettingsOf(Context context) {
+            this.poolSize = context.getSetting(Settings.POOL_SIZE);
+            this.connectionTimeout = context.getSetting(Settings.POOL_CONNECTION_TIMEOUT);
+            this.idleTimeout = context.getSetting(Settings.POOL_IDLE_TIMEOUT);
             return this;
         }
 

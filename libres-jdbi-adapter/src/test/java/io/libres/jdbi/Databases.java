@@ -21,6 +21,19 @@ final class Databases {
         PostgresServer.shared().dropDatabase(database);
     }
 
+    /** The JDBC URL of a test database with its user and password, as a dsn setting holds it. */
+    static String dsn(TestDatabase database) {
+        String url = database.jdbcUrl();
+        String dsn = url + (url.contains("?") ? "&" : "?") + "user=" + database.user();
+        return database.password().isEmpty() ? dsn : dsn + "&password=" + database.password();
+    }
+
+    /** A storage with a pool of its own of the given size on a test database, waiting 1 s at most for a connection. */
+    static JdbiStorage limitedStorage(TestDatabase database, int connections) {
+        return JdbiStorage.builder().dsn(dsn(database)).poolSize(connections)
+                .connectionTimeout(java.time.Duration.ofSeconds(1)).build();
+    }
+
     /** A pool on a test database, big enough for the concurrency races. */
     static HikariDataSource pool(TestDatabase database) {
         HikariConfig config = new HikariConfig();

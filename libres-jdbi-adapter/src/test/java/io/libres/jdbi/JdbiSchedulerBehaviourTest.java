@@ -31,6 +31,12 @@ class JdbiSchedulerBehaviourTest extends SchedulerBehaviourKit {
     }
 
     @Override
+    protected Storage newStorageWithConnections(int connections) {
+        newStorage();
+        return Databases.limitedStorage(database, connections);
+    }
+
+    @Override
     protected Optional<DataSource> database() {
         newStorage();
         return Optional.of(pool);

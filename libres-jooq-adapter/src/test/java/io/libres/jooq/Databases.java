@@ -33,4 +33,49 @@ final class Databases {
         config.setPoolName("test-" + database.databaseName());
         return new HikariDataSource(config);
     }
+
+    /**
+     * A storage on a pool of its own of the given size on a test database, waiting 1 s at most for
+     * a connection; stopping it closes the pool.
+     */
+    static io.libres.spi.Storage limitedStorage(TestDatabase database, int connections) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        if (!database.password().isEmpty()) {
+            config.setPassword(database.password());
+        }
+        config.setMaximumPoolSize(connections);
+        config.setConnectionTimeout(1000);
+        HikariDataSource pool = new HikariDataSource(config);
+        JooqStorage storage = JooqStorage.using(pool);
+        return new LimitedStorage(storage, pool);
+    }
+
+    /** A storage that closes its pool when it is stopped. */
+    private static final class LimitedStorage implements io.libres.spi.Storage, io.libres.context.StoppableService {
+
+        private final JooqStorage storage;
+        private final HikariDataSource pool;
+
+        LimitedStorage(JooqStorage storage, HikariDataSource pool) {
+            this.storage = storage;
+            this.pool = pool;
+        }
+
+        @Override
+        public io.libres.spi.UnitOfWork begin() {
+            return storage.begin();
+        }
+
+        @Override
+        public void setupDatabase() {
+            storage.setupDatabase();
+        }
+
+        @Override
+        public void stopService() {
+            pool.close();
+        }
+    }
 }

@@ -36,6 +36,12 @@ class JooqSchedulerBehaviourTest extends SchedulerBehaviourKit {
         return Optional.of(pool);
     }
 
+    @Override
+    protected Storage newStorageWithConnections(int connections) {
+        newStorage();
+        return Databases.limitedStorage(database, connections);
+    }
+
     @AfterAll
     static void dropDatabase() {
         if (pool != null) {

@@ -21,6 +21,8 @@ import java.util.Optional;
  *       double booking impossible, becomes an {@link AlreadyReservedError};</li>
  *   <li>a serialization failure (40001) or a detected deadlock (40P01) becomes a retryable
  *       {@link SerializationFailure};</li>
+ *   <li>a failure to connect becomes the {@link io.libres.errors.ConnectionFailure} that names its
+ *       cause ({@link ConnectionErrors});</li>
  *   <li>a missing table (42P01) or type (42704) becomes a {@link SchemaMissing} naming
  *       {@code setupDatabase()};</li>
  *   <li>anything else becomes a {@link StorageException} that keeps the cause and its SQLSTATE.</li>
@@ -61,6 +63,10 @@ public final class SqlErrors {
      * @return the exception to throw (never null); its cause is {@code error}
      */
     public static LibresException translate(String doing, SQLException error) {
+        Optional<io.libres.errors.ConnectionFailure> connection = ConnectionErrors.classify("the database", error);
+        if (connection.isPresent()) {
+            return connection.get();
+        }
         String state = sqlState(error);
         String detail = error == null ? "no details" : Secrets.redact(error.getMessage());
         if (SerializationFailure.isSerializationState(state)) {
@@ -78,6 +84,20 @@ public final class SqlErrors {
         }
         return new StorageException("the database refused " + doing + " (SQLSTATE " + (state == null ? "unknown" : state)
                 + "): " + detail, state, error);
+    }
+
+    /**
+     * Translates a failure to get a connection: a typed {@link io.libres.errors.ConnectionFailure}
+     * (pool exhausted, server unreachable, unknown host, credentials refused, database missing)
+     * when the error is one, else as {@link #translate}.
+     *
+     * @param server where the connection was to go, for the message ({@link ConnectionErrors#server})
+     * @param error the driver's or pool's error
+     * @return the exception to throw; its cause is {@code error}
+     */
+    public static LibresException translateConnection(String server, SQLException error) {
+        Optional<io.libres.errors.ConnectionFailure> connection = ConnectionErrors.classify(server, error);
+        return connection.isPresent() ? connection.get() : translate("connecting to " + server, error);
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.libres.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.libres.Libres;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.db.AllocateOptions;
 import io.libres.db.Scheduler;
+import io.libres.db.Work;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.testkit.postgres.TestDatabase;
 import io.libres.testkit.postgres.WithPostgres;
@@ -35,21 +35,28 @@ class ReadmeQuickstartTest {
         room.setupDatabase();
 
         LocalDate day = LocalDate.of(2026, 12, 1);
-        room.allocate(DateRange.of(day.atTime(8, 0), day.atTime(18, 0)),
-                AllocateOptions.builder().partlyAvailable(true).raster(15).build());
-        room.commit();
+        room.transaction(() -> room.allocate(DateRange.of(day.atTime(8, 0), day.atTime(18, 0)),
+                AllocateOptions.builder().partlyAvailable(true).raster(15).build()));
 
-        UUID token = room.reserve("alice@example.org", DateRange.of(day.atTime(9, 0), day.atTime(10, 0)));
-        room.approveReservations(token);
-        room.commit();
+        UUID token;
+        try (Work work = room.begin()) {
+            token = room.reserve("alice@example.org", DateRange.of(day.atTime(9, 0), day.atTime(10, 0)));
+            room.approveReservations(token);
+            work.commit();
+        }
+
+        boolean refused = false;
+        try {
+            room.transaction(() -> room.approveReservations(room.reserve("bob@example.org",
+                    DateRange.of(day.atTime(9, 30), day.atTime(10, 30)))));
+        } catch (AlreadyReservedError taken) {
+            refused = true;
+        }
         // --- end ---
 
-        assertThatThrownBy(() -> room.approveReservations(room.reserve("bob@example.org",
-                DateRange.of(day.atTime(9, 30), day.atTime(10, 30))))).isInstanceOf(AlreadyReservedError.class);
-        room.rollback();
-
+        assertThat(refused).isTrue();
+        assertThat(token).isNotNull();
         assertThat(room.managedReservedSlots().count()).isEqualTo(4);
         assertThat(room.managedReservations().list()).extracting(r -> r.email()).containsExactly("alice@example.org");
-        room.close();
     }
 }

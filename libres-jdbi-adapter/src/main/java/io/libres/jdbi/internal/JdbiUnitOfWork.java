@@ -31,8 +31,18 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final JdbiBlockerStore blockers;
     private boolean open = true;
     private int savepoints;
+    /** The savepoint set on joining a transaction someone else owns; null if this one owns its transaction. */
+    private final String joinedAt;
+    /** Whether ending a joined unit of work closes the handle (one opened on a bound connection). */
+    private final boolean closesHandle;
 
     private JdbiUnitOfWork(Handle handle, Clock clock, JsonData json) {
+        this(handle, clock, json, null, true);
+    }
+
+    private JdbiUnitOfWork(Handle handle, Clock clock, JsonData json, String joinedAt, boolean closesHandle) {
+        this.joinedAt = joinedAt;
+        this.closesHandle = closesHandle;
         this.handle = handle;
         this.clock = clock;
         this.json = json;
@@ -62,6 +72,71 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             closeQuietly(handle);
             throw e instanceof JdbiException ? Errors.translate("beginning a unit of work", e) : e;
         }
+    }
+
+    /**
+     * Joins the transaction open on a handle that someone else owns: checks it runs SERIALIZABLE and
+     * sets a savepoint; commit releases the savepoint, rollback goes back to it, and neither ends the
+     * transaction.
+     *
+     * @param handle a handle inside a transaction
+     * @param clock the clock of the created and modified timestamps
+     * @param json the mapping of the data columns
+     * @param closesHandle true to close the handle when the unit of work ends (a handle the storage
+     *     opened on a connection bound to the application's transaction), false to leave it to its owner
+     * @return the joined unit of work
+     * @throws io.libres.errors.UnitOfWorkMisused if the handle has no open transaction
+     * @throws io.libres.errors.TransactionIsolationTooWeak if the transaction runs below SERIALIZABLE
+     */
+    public static JdbiUnitOfWork join(Handle handle, Clock clock, JsonData json, boolean closesHandle) {
+        try {
+            java.sql.Connection connection = handle.getConnection();
+            if (connection.getAutoCommit()) {
+                throw new io.libres.errors.UnitOfWorkMisused("the handle to join has no open transaction (auto-commit"
+                        + " is on); expected a handle inside the application's transaction, for example in"
+                        + " jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, handle -> ...)");
+            }
+            int isolation = connection.getTransactionIsolation();
+            if (isolation != java.sql.Connection.TRANSACTION_SERIALIZABLE) {
+                throw new io.libres.errors.TransactionIsolationTooWeak("the transaction to join runs at "
+                        + isolationName(isolation) + "; libres needs SERIALIZABLE so that no slot is booked twice and"
+                        + " its checks hold at commit: begin it with SERIALIZABLE (JDBI: inTransaction("
+                        + "TransactionIsolationLevel.SERIALIZABLE, ...); Spring: @Transactional(isolation ="
+                        + " Isolation.SERIALIZABLE))");
+            }
+            handle.getConfig(Handles.class).setForceEndTransactions(false);
+            String savepoint = "libres_joined";
+            handle.savepoint(savepoint);
+            return new JdbiUnitOfWork(handle, clock, json, savepoint, closesHandle);
+        } catch (java.sql.SQLException e) {
+            if (closesHandle) {
+                closeQuietly(handle);
+            }
+            throw io.libres.postgres.SqlErrors.translate("joining the application's transaction", e);
+        } catch (RuntimeException e) {
+            if (closesHandle) {
+                closeQuietly(handle);
+            }
+            throw e instanceof JdbiException ? Errors.translate("joining the application's transaction", e) : e;
+        }
+    }
+
+    private static String isolationName(int level) {
+        switch (level) {
+            case java.sql.Connection.TRANSACTION_READ_UNCOMMITTED:
+                return "READ UNCOMMITTED";
+            case java.sql.Connection.TRANSACTION_READ_COMMITTED:
+                return "READ COMMITTED";
+            case java.sql.Connection.TRANSACTION_REPEATABLE_READ:
+                return "REPEATABLE READ";
+            default:
+                return "isolation level " + level;
+        }
+    }
+
+    @Override
+    public boolean isJoined() {
+        return joinedAt != null;
     }
 
     /** The handle of this unit of work, checking it is open. */
@@ -124,6 +199,17 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     public void commit() {
         Handle h = handle();
         open = false;
+        if (joinedAt != null) {
+            // the owner commits; our writes stay in its transaction
+            try {
+                Errors.run("keeping the work in the application's transaction", () -> h.releaseSavepoint(joinedAt));
+            } finally {
+                if (closesHandle) {
+                    closeQuietly(h);
+                }
+            }
+            return;
+        }
         try {
             Errors.run("committing", h::commit);
         } catch (RuntimeException e) {
@@ -140,6 +226,17 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             return;
         }
         open = false;
+        if (joinedAt != null) {
+            try {
+                // undo our writes only; the owner's transaction and its own writes stay
+                Errors.run("undoing the work in the application's transaction", () -> handle.rollbackToSavepoint(joinedAt));
+            } finally {
+                if (closesHandle) {
+                    closeQuietly(handle);
+                }
+            }
+            return;
+        }
         rollbackQuietly(handle);
         closeQuietly(handle);
     }
@@ -152,7 +249,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     @Override
     public void close() {
         rollback();
-        closeQuietly(handle);
+        if (joinedAt == null || closesHandle) {
+            closeQuietly(handle);
+        }
     }
 
     private static void rollbackQuietly(Handle handle) {

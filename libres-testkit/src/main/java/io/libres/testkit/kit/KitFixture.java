@@ -2,6 +2,7 @@ package io.libres.testkit.kit;
 
 import io.libres.context.Context;
 import io.libres.context.Registry;
+import io.libres.context.StoppableService;
 import io.libres.db.Scheduler;
 import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * What one kit test works with: a fresh registry and context on the storage under test, and a
@@ -31,11 +33,18 @@ public final class KitFixture {
     private final List<Scheduler> foreign = new ArrayList<>();
     private final java.util.function.Supplier<Object> tables;
 
+    private final IntFunction<Storage> limitedStorage;
+    private final List<Storage> limited = new ArrayList<>();
+
     KitFixture(Storage storage) {
-        this(storage, null);
+        this(storage, null, connections -> {
+            throw new UnsupportedOperationException("the kit's connection release group needs a storage on a"
+                    + " pool of " + connections + " connections: override SchedulerBehaviourKit.newStorageWithConnections");
+        });
     }
 
-    KitFixture(Storage storage, java.util.function.Supplier<Object> tables) {
+    KitFixture(Storage storage, java.util.function.Supplier<Object> tables, IntFunction<Storage> limitedStorage) {
+        this.limitedStorage = limitedStorage;
         this.storage = storage;
         this.tables = tables;
         this.registry = Registry.createDefault();
@@ -89,6 +98,19 @@ public final class KitFixture {
     }
 
     /**
+     * A storage on the same records as {@link #storage()} whose units of work share a pool of the
+     * given size, with a short connection timeout; stopped after the test.
+     *
+     * @param connections the pool's size
+     * @return the storage
+     */
+    public Storage storageWithConnections(int connections) {
+        Storage made = limitedStorage.apply(connections);
+        limited.add(made);
+        return made;
+    }
+
+    /**
      * A scheduler of another context (another application) on the same storage and database,
      * cleaned up after the test. Its resource differs from this test's even for the same name.
      *
@@ -135,6 +157,11 @@ public final class KitFixture {
 
     /** Rolls back and removes every record the test's schedulers wrote. */
     void cleanUp() {
+        for (Storage made : limited) {
+            if (made instanceof StoppableService) {
+                ((StoppableService) made).stopService();
+            }
+        }
         for (Scheduler other : foreign) {
             other.rollback();
             other.extinguishManagedRecords();

@@ -46,6 +46,22 @@ public abstract class SchedulerBehaviourKit {
     protected abstract Storage newStorage();
 
     /**
+     * A storage on the same database as {@link #newStorage()} whose units of work share a pool
+     * of {@code connections} connections, waiting about a second at most for a free one before
+     * failing with {@link io.libres.errors.ConnectionPoolExhausted}. The connection release group
+     * uses it to show that reads, scopes and forgotten work give their connection back; the kit
+     * stops it after the test if it is a {@link io.libres.context.StoppableService}.
+     *
+     * @param connections the pool's size
+     * @return the storage
+     * @throws UnsupportedOperationException unless overridden: the group's tests then fail, saying so
+     */
+    protected Storage newStorageWithConnections(int connections) {
+        throw new UnsupportedOperationException("the kit's connection release group needs a storage on a pool of "
+                + connections + " connections: override SchedulerBehaviourKit.newStorageWithConnections");
+    }
+
+    /**
      * The database of an SQL storage, so that the bad-input catalogue compares every row of the
      * libres tables before and after each refused call. Storages without one (the in-memory
      * storage) keep the default, and the catalogue compares the test's records instead.
@@ -60,7 +76,7 @@ public abstract class SchedulerBehaviourKit {
     void setUpFixture() {
         Storage storage = KitSupport.newStorage(this, SchedulerBehaviourKit.class, this::newStorage);
         fixture = new KitFixture(storage, database().map(db -> (Supplier<Object>) () -> LibresTables.rows(db))
-                .orElse(null));
+                .orElse(null), this::newStorageWithConnections);
     }
 
     /** Cleans up, then stops the storage newStorage() returned, as {@code @LibresTest} does. */
@@ -201,6 +217,15 @@ public abstract class SchedulerBehaviourKit {
     @DisplayName("scoped units of work")
     class ScopedWork extends ScopedWorkBehaviour {
         ScopedWork() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** Units of work give their connection back. */
+    @Nested
+    @DisplayName("connection release")
+    class ConnectionRelease extends ConnectionReleaseBehaviour {
+        ConnectionRelease() {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }

@@ -1,12 +1,16 @@
 package io.libres.testkit.memory;
 
 import io.libres.context.Context;
+import io.libres.errors.ConnectionPoolExhausted;
 import io.libres.errors.SerializationFailure;
 import io.libres.spi.StoragePorts;
 import io.libres.spi.Storage;
 import io.libres.spi.UnitOfWork;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,8 +32,58 @@ public final class InMemoryStorage implements Storage {
     final AtomicInteger blockerIds = new AtomicInteger();
     final AtomicLong statements = new AtomicLong();
 
+    private final Semaphore connections;
+    private final int connectionLimit;
+    private final Duration connectionWait;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
     private InMemoryStorage(Clock clock) {
+        this(clock, 0, Duration.ZERO);
+    }
+
+    private InMemoryStorage(Clock clock, int connectionLimit, Duration connectionWait) {
         this.clock = clock;
+        this.connectionLimit = connectionLimit;
+        this.connections = connectionLimit > 0 ? new Semaphore(connectionLimit, true) : null;
+        this.connectionWait = connectionWait;
+    }
+
+    /**
+     * An empty storage that behaves like one on a connection pool of a given size: at most that
+     * many units of work are open at once, and {@link #begin()} waits for one to end at most the
+     * given time, then fails with {@link ConnectionPoolExhausted}, as a pooled SQL storage does.
+     * For tests that show units of work give their connection back.
+     *
+     * @param connections how many units of work may be open at once, 1 or more
+     * @param wait how long {@code begin()} waits for a free one
+     * @return the storage
+     * @throws io.libres.errors.InvalidArgument if there are no connections or the wait is missing or negative
+     */
+    public static InMemoryStorage withConnections(int connections, Duration wait) {
+        if (connections < 1 || wait == null || wait.isNegative()) {
+            throw new io.libres.errors.InvalidArgument("an in-memory storage needs 1 or more connections and a wait"
+                    + " of zero or more; got " + connections + " and " + wait);
+        }
+        return new InMemoryStorage(Clock.systemUTC(), connections, wait);
+    }
+
+    /**
+     * How many units of work are open now.
+     *
+     * @return the count
+     */
+    public int openUnitsOfWork() {
+        return open.get();
+    }
+
+    /**
+     * The most units of work that were open at once since the storage was made.
+     *
+     * @return the peak
+     */
+    public int peakOpenUnitsOfWork() {
+        return peak.get();
     }
 
     /**
@@ -83,8 +137,42 @@ public final class InMemoryStorage implements Storage {
      */
     @Override
     public UnitOfWork begin() {
-        synchronized (commitLock) {
-            return new MemoryUnitOfWork(this, committed.copy(), version, clock);
+        acquire();
+        try {
+            synchronized (commitLock) {
+                return new MemoryUnitOfWork(this, committed.copy(), version, clock);
+            }
+        } catch (RuntimeException | Error e) {
+            release();
+            throw e;
+        }
+    }
+
+    private void acquire() {
+        if (connections != null) {
+            boolean got;
+            try {
+                got = connections.tryAcquire(connectionWait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                got = false;
+            }
+            if (!got) {
+                throw new ConnectionPoolExhausted("all " + connectionLimit + " connections of the in-memory storage"
+                        + " are held by open units of work and none became free within " + connectionWait.toMillis()
+                        + " ms; the storage refused nothing: end units of work sooner (close scopes, commit or roll"
+                        + " back libres-style work), or allow more connections", null, null);
+            }
+        }
+        int now = open.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+    }
+
+    /** Gives back the connection of a unit of work that ended; called once per unit of work. */
+    void release() {
+        open.decrementAndGet();
+        if (connections != null) {
+            connections.release();
         }
     }
 

@@ -21,6 +21,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private final Clock clock;
     private boolean open = true;
     private boolean written;
+    private boolean released;
 
     private final MemoryAllocationStore allocations;
     private final MemoryReservedSlotStore slots;
@@ -120,12 +121,24 @@ final class MemoryUnitOfWork implements UnitOfWork {
     public void commit() {
         requireOpen();
         open = false;
-        storage.commit(this);
+        try {
+            storage.commit(this);
+        } finally {
+            release();
+        }
     }
 
     @Override
     public void rollback() {
         open = false;
+        release();
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
+            storage.release();
+        }
     }
 
     @Override
@@ -136,5 +149,6 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public void close() {
         open = false;
+        release();
     }
 }

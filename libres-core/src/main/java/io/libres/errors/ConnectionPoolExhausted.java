@@ -1,0 +1,20 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a connection cannot be had because every connection of the pool is in use by an open unit of work and none became free within the pool's connection timeout. The database refused nothing: end units of work sooner (close scopes, commit or roll back libres-style work), or make the pool bigger (setting {@code storage_pool_size}).
+ */
+public class ConnectionPoolExhausted extends ConnectionFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message the cause and what to do
+     * @param sqlState the SQLSTATE the server or driver reported, or null
+     * @param cause the driver's or pool's exception, or null
+     */
+    public ConnectionPoolExhausted(String message, String sqlState, Throwable cause) {
+        super(message, sqlState, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a connection cannot be had because the server refused the user or password of the {@code dsn} (SQLSTATE 28P01 or 28000): correct the credentials, or the server's {@code pg_hba.conf}.
+ */
+public class DatabaseAuthenticationFailed extends ConnectionFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message the cause and what to do
+     * @param sqlState the SQLSTATE the server or driver reported, or null
+     * @param cause the driver's or pool's exception, or null
+     */
+    public DatabaseAuthenticationFailed(String message, String sqlState, Throwable cause) {
+        super(message, sqlState, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package io.libres.errors;
+
+/**
+ * Thrown when a connection cannot be had because the host name of the {@code dsn} does not resolve: correct the host name.
+ */
+public class UnknownDatabaseHost extends ConnectionFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message the cause and what to do
+     * @param sqlState the SQLSTATE the server or driver reported, or null
+     * @param cause the driver's or pool's exception, or null
+     */
+    public UnknownDatabaseHost(String message, String sqlState, Throwable cause) {
+        super(message, sqlState, cause);
+    }
+}
