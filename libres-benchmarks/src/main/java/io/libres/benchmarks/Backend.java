@@ -6,7 +6,9 @@ import io.libres.context.Registry;
 import io.libres.db.RetryPolicy;
 import io.libres.db.Scheduler;
 import io.libres.db.Session;
+import io.libres.context.StoppableService;
 import io.libres.jdbi.JdbiStorage;
+import io.libres.jooq.JooqStorage;
 import io.libres.testkit.memory.InMemoryStorage;
 import io.libres.testkit.postgres.PostgresServer;
 import io.libres.testkit.postgres.TestDatabase;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * A context on a fresh storage for one benchmark trial: an empty in-memory storage, or a new
  * database on the JVM's PostgreSQL server (embedded unless {@code LIBRES_TEST_JDBC_URL} names one)
- * behind a {@link JdbiStorage} with its own pool. {@link #close()} drops what it made.
+ * behind a {@link JdbiStorage} or a {@link JooqStorage} with its own pool. {@link #close()} drops what it made.
  */
 public final class Backend implements AutoCloseable {
 
@@ -33,12 +35,12 @@ public final class Backend implements AutoCloseable {
     public static final RetryPolicy PATIENT = new RetryPolicy(1000, Duration.ofMillis(10), Duration.ofMillis(500));
 
     private final Context context;
-    private final JdbiStorage jdbiStorage;
+    private final StoppableService sqlStorage;
     private final TestDatabase database;
 
-    private Backend(Context context, JdbiStorage jdbiStorage, TestDatabase database) {
+    private Backend(Context context, StoppableService sqlStorage, TestDatabase database) {
         this.context = context;
-        this.jdbiStorage = jdbiStorage;
+        this.sqlStorage = sqlStorage;
         this.database = database;
     }
 
@@ -60,7 +62,9 @@ public final class Backend implements AutoCloseable {
             backend = new Backend(context, null, null);
         } else {
             TestDatabase database = PostgresServer.shared().createDatabase(label);
-            JdbiStorage storage = JdbiStorage.connect(dsn(database)).install(context);
+            StoppableService storage = kind == StorageKind.JOOQ
+                    ? JooqStorage.connect(dsn(database)).install(context)
+                    : JdbiStorage.connect(dsn(database)).install(context);
             backend = new Backend(context, storage, database);
         }
         backend.scheduler("setup").setupDatabase();
@@ -113,8 +117,8 @@ public final class Backend implements AutoCloseable {
     /** Closes the pool and drops the database, if this backend made them. */
     @Override
     public void close() {
-        if (jdbiStorage != null) {
-            jdbiStorage.stopService();
+        if (sqlStorage != null) {
+            sqlStorage.stopService();
         }
         if (database != null) {
             PostgresServer.shared().dropDatabase(database);

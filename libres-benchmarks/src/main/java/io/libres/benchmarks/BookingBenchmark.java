@@ -41,8 +41,8 @@ public class BookingBenchmark {
     @State(Scope.Benchmark)
     public static class Room {
 
-        /** The storage: {@code memory} or {@code postgresql}. */
-        @Param({"memory", "postgresql"})
+        /** The storage: {@code memory}, {@code postgresql} (through JDBI) or {@code jooq}. */
+        @Param({"memory", "postgresql", "jooq"})
         public String storage;
 
         Backend backend;
@@ -69,8 +69,8 @@ public class BookingBenchmark {
     @State(Scope.Benchmark)
     public static class RacedRoom {
 
-        /** The storage: {@code postgresql}. */
-        @Param({"postgresql"})
+        /** The storage: {@code postgresql} (through JDBI) or {@code jooq}. */
+        @Param({"postgresql", "jooq"})
         public String storage;
 
         Backend backend;

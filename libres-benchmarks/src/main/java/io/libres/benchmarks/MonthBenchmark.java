@@ -45,8 +45,8 @@ public class MonthBenchmark {
     static final int ALLOCATIONS_PER_DAY = 10;
     static final int QUOTA = 4;
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (through JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

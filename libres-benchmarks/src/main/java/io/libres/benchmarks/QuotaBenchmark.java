@@ -34,8 +34,8 @@ public class QuotaBenchmark {
     static final int PER_CUSTOMER = 4;
     static final int SOLD_BEFORE = 40;
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (through JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

@@ -7,14 +7,17 @@ public enum StorageKind {
     MEMORY,
 
     /** A fresh database on PostgreSQL through the JDBI adapter, with its HikariCP pool. */
-    POSTGRESQL;
+    POSTGRESQL,
+
+    /** A fresh database on PostgreSQL through the jOOQ adapter, with its HikariCP pool. */
+    JOOQ;
 
     /**
      * Finds the kind a benchmark parameter names.
      *
-     * @param name {@code memory} or {@code postgresql}, in any case
+     * @param name {@code memory}, {@code postgresql} (JDBI) or {@code jooq}, in any case
      * @return the kind
-     * @throws IllegalArgumentException if the name is neither
+     * @throws IllegalArgumentException if the name is none of these
      */
     public static StorageKind named(String name) {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT));

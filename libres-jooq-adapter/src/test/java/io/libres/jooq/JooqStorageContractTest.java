@@ -2,10 +2,14 @@ package io.libres.jooq;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.libres.spi.Storage;
+import io.libres.testkit.contract.CountingDataSource;
+import io.libres.testkit.contract.StatementCounter;
 import io.libres.testkit.contract.StorageContractTest;
 import io.libres.testkit.postgres.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
+
+import javax.sql.DataSource;
 
 /** Runs the storage contract kit on PostgreSQL through jOOQ: one database for the whole kit. */
 @DisplayName("storage contract on PostgreSQL through jOOQ")
@@ -13,6 +17,7 @@ class JooqStorageContractTest extends StorageContractTest {
 
     private static TestDatabase database;
     private static HikariDataSource pool;
+    private static CountingDataSource counting;
     private static JooqStorage storage;
 
     @Override
@@ -21,7 +26,8 @@ class JooqStorageContractTest extends StorageContractTest {
             if (storage == null) {
                 database = Databases.create("jooq-contract");
                 pool = Databases.pool(database);
-                storage = JooqStorage.using(pool);
+                counting = CountingDataSource.wrap(pool);
+                storage = JooqStorage.using(counting);
             }
             return storage;
         }
@@ -30,6 +36,16 @@ class JooqStorageContractTest extends StorageContractTest {
     @Override
     protected boolean supportsRealDatabase() {
         return true;
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    protected StatementCounter statementCounter() {
+        return counting;
     }
 
     @AfterAll

@@ -46,6 +46,12 @@ class JooqTransactionsTest {
         JooqStorage.using(dsl).setupDatabase();
     }
 
+    /** The application's transaction, SERIALIZABLE as libres needs it to join. */
+    private static DSLContext serializable(org.jooq.Configuration configuration) {
+        configuration.dsl().execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        return configuration.dsl();
+    }
+
     /** A scheduler whose storage runs on the given jOOQ context. */
     private static Scheduler schedulerOn(DSLContext on, String name) {
         Context context = Registry.createDefault().registerContext(name + "-" + UUID.randomUUID());
@@ -69,7 +75,7 @@ class JooqTransactionsTest {
         List<Integer> seenInside = new ArrayList<>();
 
         dsl.transaction(configuration -> {
-            Scheduler scheduler = schedulerOn(configuration.dsl(), "joined");
+            Scheduler scheduler = schedulerOn(serializable(configuration), "joined");
             scheduler.allocate(MORNING);
             scheduler.commit();
             seenInside.add(configuration.dsl().fetchCount(DSL.table("allocations")));
@@ -86,7 +92,7 @@ class JooqTransactionsTest {
         int before = committedAllocations();
 
         assertThatThrownBy(() -> dsl.transaction(configuration -> {
-            Scheduler scheduler = schedulerOn(configuration.dsl(), "undone");
+            Scheduler scheduler = schedulerOn(serializable(configuration), "undone");
             scheduler.allocate(MORNING);
             scheduler.commit();
             throw new IllegalStateException("the application changes its mind");
@@ -101,12 +107,44 @@ class JooqTransactionsTest {
         int before = committedAllocations();
 
         dsl.transaction(configuration -> {
-            configuration.dsl().execute("CREATE TEMPORARY TABLE app_work (x int)");
+            serializable(configuration).execute("CREATE TEMPORARY TABLE app_work (x int)");
             configuration.dsl().execute("INSERT INTO app_work VALUES (1)");
             Scheduler scheduler = schedulerOn(configuration.dsl(), "partial");
             scheduler.allocate(MORNING);
             scheduler.rollback();
             assertThat(configuration.dsl().fetchCount(DSL.table("app_work"))).isEqualTo(1);
+        });
+
+        assertThat(committedAllocations()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a unit of work in the application's transaction is joined; one of the storage's own is not")
+    void joinedOrOwn() {
+        JooqStorage own = JooqStorage.using(dataSource);
+        try (io.libres.spi.UnitOfWork work = own.begin()) {
+            assertThat(work.isJoined()).isFalse();
+        }
+        try (io.libres.spi.UnitOfWork work = JooqStorage.using(dsl).begin()) {
+            assertThat(work.isJoined()).isFalse();
+        }
+        dsl.transaction(configuration -> {
+            try (io.libres.spi.UnitOfWork work = JooqStorage.using(serializable(configuration)).begin()) {
+                assertThat(work.isJoined()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("joining a READ COMMITTED transaction fails with TransactionIsolationTooWeak, nothing written")
+    void refusesWeakIsolation() throws Exception {
+        int before = committedAllocations();
+
+        dsl.transaction(configuration -> {
+            Scheduler scheduler = schedulerOn(configuration.dsl(), "weak");
+            assertThatThrownBy(() -> scheduler.allocate(MORNING))
+                    .isInstanceOf(io.libres.errors.TransactionIsolationTooWeak.class)
+                    .hasMessageContaining("READ COMMITTED").hasMessageContaining("expected SERIALIZABLE");
         });
 
         assertThat(committedAllocations()).isEqualTo(before);

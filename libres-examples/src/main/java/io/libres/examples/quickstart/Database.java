@@ -24,10 +24,19 @@ final class Database {
     private Database() {
     }
 
-    static void connect(Context context, Console console, String url) {
+    /**
+     * Points the context at the story's database, through the adapter named.
+     *
+     * @param adapter {@code "jdbi"} or {@code "jooq"}: both adapters are on this module's class path,
+     *     so the context's {@code storage} setting chooses (without it, discovery would fail with
+     *     AmbiguousProviders)
+     */
+    static void connect(Context context, String adapter, Console console, String url) {
+        context.setSetting("storage", adapter);
+        String through = adapter.equals("jooq") ? "jOOQ" : "JDBI";
         if (url != null && !url.isBlank()) {
-            console.say("Storage: PostgreSQL %s at %s (from %s), through JDBI.", versionOf(url), withoutPassword(url),
-                    URL_VARIABLE);
+            console.say("Storage: PostgreSQL %s at %s (from %s), through %s.", versionOf(url), withoutPassword(url),
+                    URL_VARIABLE, through);
             // resources derive from the namespace: a fresh one per run lets the story play again on this server
             context.setSetting("uuid_namespace", UUID.randomUUID());
             context.setSetting("dsn", url);
@@ -36,9 +45,9 @@ final class Database {
         console.say("Starting PostgreSQL (the first run unpacks its binaries, which takes a few seconds)...");
         PostgresServer server = PostgresServer.shared();
         TestDatabase database = server.createDatabase("quickstart");
-        console.say("Storage: PostgreSQL %s (%s), through JDBI (set %s to use your own server).",
+        console.say("Storage: PostgreSQL %s (%s), through %s (set %s to use your own server).",
                 server.version().split(" ")[1], server.source().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                URL_VARIABLE);
+                through, URL_VARIABLE);
         context.setSetting("dsn", database.jdbcUrl()
                 + (database.jdbcUrl().contains("?") ? "&" : "?")
                 + "user=" + encode(database.user()) + "&password=" + encode(database.password()));

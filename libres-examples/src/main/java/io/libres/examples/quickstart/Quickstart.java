@@ -14,8 +14,9 @@ import java.time.temporal.TemporalAdjusters;
  * The quickstart: a short booking story played on a real PostgreSQL, printed as it happens.
  *
  * <p>Without configuration it starts an embedded PostgreSQL (binaries from Maven Central); with
- * {@code LIBRES_JDBC_URL} set it uses that server. {@code --in-memory} plays the story on the
- * testkit's in-memory storage instead. Exits 0 when every step behaved as promised, 1 otherwise.
+ * {@code LIBRES_JDBC_URL} set it uses that server, through the JDBI adapter, or through the jOOQ
+ * adapter with {@code jooq} as argument. {@code --in-memory} plays the story on the testkit's
+ * in-memory storage instead. Exits 0 when every step behaved as promised, 1 otherwise.
  */
 public final class Quickstart {
 
@@ -27,13 +28,14 @@ public final class Quickstart {
     /**
      * Plays the story.
      *
-     * @param args {@code --in-memory} to play it without PostgreSQL
+     * @param args {@code --in-memory} to play it without PostgreSQL; {@code jooq} (or {@code jdbi},
+     *     the default, also spelled {@code postgresql}) for the adapter on PostgreSQL
      */
     public static void main(String[] args) {
         PrintStream out = System.out;
-        boolean inMemory = args.length > 0 && (args[0].equals("--in-memory") || args[0].equals("in-memory"));
+        String storage = args.length > 0 ? args[0].replaceFirst("^--", "") : "jdbi";
         try {
-            play(inMemory, out);
+            play(storage, System.getenv(Database.URL_VARIABLE), out);
             out.println();
             out.println("Every step behaved as promised.");
         } catch (StoryFailed | InterruptedException e) {
@@ -48,14 +50,34 @@ public final class Quickstart {
     }
 
     static void play(boolean inMemory, String url, PrintStream out) throws InterruptedException {
+        play(inMemory ? "in-memory" : "jdbi", url, out);
+    }
+
+    /**
+     * Plays the story on a storage.
+     *
+     * @param storage {@code in-memory}, {@code jdbi} (also {@code postgresql}) or {@code jooq}
+     * @param url the PostgreSQL server to play on, or null for an embedded one
+     * @param out where the story is told
+     */
+    static void play(String storage, String url, PrintStream out) throws InterruptedException {
         Console console = new Console(out);
         Registry registry = Registry.createDefault();
         Context context = registry.registerContext("quickstart");
-        if (inMemory) {
-            InMemoryStorage.installOn(context);
-            console.say("Storage: the testkit's in-memory storage.");
-        } else {
-            Database.connect(context, console, url);
+        switch (storage) {
+            case "in-memory":
+                InMemoryStorage.installOn(context);
+                console.say("Storage: the testkit's in-memory storage.");
+                break;
+            case "jdbi":
+            case "postgresql":
+                Database.connect(context, "jdbi", console, url);
+                break;
+            case "jooq":
+                Database.connect(context, "jooq", console, url);
+                break;
+            default:
+                throw new StoryFailed("no storage '" + storage + "'; expected in-memory, jdbi (postgresql) or jooq");
         }
         Libres.newScheduler(context, "setup", ZONE).setupDatabase();
 

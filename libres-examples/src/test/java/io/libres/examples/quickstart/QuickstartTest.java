@@ -50,6 +50,23 @@ class QuickstartTest {
     }
 
     @Test
+    @DisplayName("plays every step as promised on PostgreSQL through jOOQ")
+    void playsOnPostgresThroughJooq() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Quickstart.play("jooq", null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(output)
+                .contains("through jOOQ")
+                .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
+                .contains("57.5% free")
+                .contains("25 customers bought 4 seats each, 15 found the concert sold out.")
+                .contains("100 seats are taken, 100 of them distinct")
+                .contains("1 session removed, 0 reservations left.");
+        assertThat(output.lines().filter(line -> line.contains("erin@example.org has a place on Tue"))).hasSize(6);
+    }
+
+    @Test
     @DisplayName("says which PostgreSQL it plays on, by version and source, not by a test database's name")
     void bannerNamesTheServer() throws Exception {
         String output = play(false, null);

@@ -1,6 +1,7 @@
 package io.libres.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.libres.Libres;
 import io.libres.context.Context;
@@ -29,6 +30,8 @@ class ReadmeQuickstartTest {
         Context context = Registry.createDefault().registerContext("my_app");
         context.setSetting("dsn", database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
                 + "user=" + database.user() + "&password=" + database.password());
+        // both SQL adapters are on this module's class path: the README's setup section shows this line
+        context.setSetting("storage", "jdbi");
 
         // --- as in the README ---
         Scheduler room = Libres.newScheduler(context, "meeting-room-blue", ZoneId.of("Europe/Zurich"));
@@ -58,5 +61,18 @@ class ReadmeQuickstartTest {
         assertThat(token).isNotNull();
         assertThat(room.managedReservedSlots().count()).isEqualTo(4);
         assertThat(room.managedReservations().list()).extracting(r -> r.email()).containsExactly("alice@example.org");
+    }
+
+    @Test
+    @DisplayName("with both adapters on the class path and no storage setting, says how to choose")
+    void ambiguousWithoutStorageSetting(TestDatabase database) {
+        Context context = Registry.createDefault().registerContext("two_adapters");
+        context.setSetting("dsn", database.jdbcUrl());
+
+        assertThatThrownBy(() -> context.getService(io.libres.spi.StoragePorts.STORAGE))
+                .isInstanceOf(io.libres.errors.AmbiguousProviders.class)
+                .hasMessageContaining("jdbi (io.libres.jdbi.JdbiStorageProvider")
+                .hasMessageContaining("jooq (io.libres.jooq.JooqStorageProvider")
+                .hasMessageContaining("context.setSetting(\"storage\", \"");
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The predicates criteria map to, one per criterion, joined with AND; a set is bound as one array
@@ -18,12 +19,20 @@ final class Conditions {
 
     private final List<Condition> conditions = new ArrayList<>();
 
-    /** {@code field = ANY(values)} if the values are set; an empty set matches nothing. */
+    /**
+     * {@code field = ANY(values)} if the values are set, the values bound as one array
+     * ({@link ArrayBinding}); an empty set matches nothing.
+     */
+    @SuppressWarnings("unchecked")
     <T> Conditions in(Field<T> field, Collection<T> values, Class<T> type) {
         if (values != null) {
-            @SuppressWarnings("unchecked")
-            T[] array = values.toArray((T[]) java.lang.reflect.Array.newInstance(type, values.size()));
-            conditions.add(field.eq(DSL.any(array)));
+            if (type == UUID.class) {
+                conditions.add(((Field<UUID>) field).eq(DSL.any(ArrayBinding.uuids((Collection<UUID>) values))));
+            } else if (type == Integer.class) {
+                conditions.add(((Field<Integer>) field).eq(DSL.any(ArrayBinding.integers((Collection<Integer>) values))));
+            } else {
+                throw new IllegalArgumentException("no array binding for " + type);
+            }
         }
         return this;
     }

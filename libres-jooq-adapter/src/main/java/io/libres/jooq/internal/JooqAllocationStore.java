@@ -171,7 +171,7 @@ final class JooqAllocationStore implements AllocationStore {
         Map<UUID, Integer> sizes = new HashMap<>();
         Errors.run("counting the members of allocation groups", () -> work.dsl()
                 .select(A.GROUP, count()).from(A)
-                .where(A.RESOURCE.eq(resource)).and(A.GROUP.eq(DSL.any(Set.copyOf(groups).toArray(UUID[]::new))))
+                .where(A.RESOURCE.eq(resource)).and(A.GROUP.eq(DSL.any(ArrayBinding.uuids(Set.copyOf(groups)))))
                 .groupBy(A.GROUP)
                 .fetch()
                 .forEach(r -> sizes.put(r.value1(), r.value2())));

@@ -137,7 +137,7 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
         // when a slot arrives where another one has not left yet.
         List<ReservedSlot> leaving = Errors.translating("taking up reserved slots to move", () -> work.dsl()
                 .deleteFrom(S)
-                .where(S.ALLOCATION_ID.eq(org.jooq.impl.DSL.any(moves.keySet().toArray(Integer[]::new))))
+                .where(S.ALLOCATION_ID.eq(org.jooq.impl.DSL.any(ArrayBinding.integers(moves.keySet()))))
                 .returning(S.fields())
                 .fetch(r -> Rows.slots().map(r)));
         if (leaving.isEmpty()) {

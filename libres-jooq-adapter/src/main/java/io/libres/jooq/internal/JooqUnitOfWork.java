@@ -1,6 +1,7 @@
 package io.libres.jooq.internal;
 
 import io.libres.errors.StorageException;
+import io.libres.errors.TransactionIsolationTooWeak;
 import io.libres.postgres.PostgresServer;
 import io.libres.spi.AllocationStore;
 import io.libres.spi.BlockerStore;
@@ -38,11 +39,13 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private final JooqReservedSlotStore slots;
     private final JooqReservationStore reservations;
     private final JooqBlockerStore blockers;
+    private final boolean joined;
     private boolean open = true;
 
-    private JooqUnitOfWork(LibresTransactionContext transaction, TransactionProvider provider, Clock clock,
-            JsonData json) {
+    private JooqUnitOfWork(LibresTransactionContext transaction, TransactionProvider provider, boolean joined,
+            Clock clock, JsonData json) {
         this.transaction = transaction;
+        this.joined = joined;
         this.provider = provider;
         this.dsl = transaction.dsl();
         this.clock = clock;
@@ -64,15 +67,76 @@ public final class JooqUnitOfWork implements UnitOfWork {
      * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
      */
     public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json) {
-        Configuration ours = configuration.derive(new SerializableConnections(configuration.connectionProvider(), owned));
-        LibresTransactionContext transaction = new LibresTransactionContext(ours.derive());
+        SerializableConnections connections = new SerializableConnections(configuration.connectionProvider(), owned);
+        LibresTransactionContext transaction = new LibresTransactionContext(configuration.derive(connections).derive());
         TransactionProvider provider = transaction.configuration().transactionProvider();
         try {
             provider.begin(transaction);
         } catch (DataAccessException e) {
             throw Errors.translate("beginning a unit of work", e);
         }
-        return new JooqUnitOfWork(transaction, provider, clock, json);
+        boolean joined = !owned && !connections.beganOwnTransaction();
+        JooqUnitOfWork work = new JooqUnitOfWork(transaction, provider, joined, clock, json);
+        if (joined) {
+            work.requireSerializable();
+        }
+        return work;
+    }
+
+    /**
+     * Makes sure a transaction the application's provider began or joined is SERIALIZABLE, before
+     * anything is read or written: the checks of the scheduler (overlaps, quotas, availability) hold
+     * at commit only under it. A transaction in which nothing has run yet (one the provider has just
+     * begun, as Spring's does outside a transaction) is made SERIALIZABLE; one already under way at
+     * a weaker isolation is refused.
+     */
+    private void requireSerializable() {
+        int isolation;
+        try {
+            isolation = dsl.connectionResult(connection -> {
+                if (nothingRunYet(connection)) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                }
+                return connection.getTransactionIsolation();
+            });
+        } catch (RuntimeException e) {
+            rollback();
+            throw e instanceof DataAccessException ? Errors.translate("asking the transaction's isolation", e) : e;
+        }
+        if (isolation != Connection.TRANSACTION_SERIALIZABLE) {
+            rollback();
+            throw new TransactionIsolationTooWeak("the application's transaction that libres was asked to join runs"
+                    + " at " + isolationName(isolation) + "; expected SERIALIZABLE (begin it with that isolation,"
+                    + " for example with a DataSource whose connections default to it, or Spring's"
+                    + " @Transactional(isolation = Isolation.SERIALIZABLE)); nothing was read or written");
+        }
+    }
+
+    /** Whether the PostgreSQL connection's transaction has run no statement yet (its isolation can still be set). */
+    private static boolean nothingRunYet(Connection connection) throws java.sql.SQLException {
+        if (!connection.isWrapperFor(org.postgresql.core.BaseConnection.class)) {
+            return false;
+        }
+        return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                == org.postgresql.core.TransactionState.IDLE;
+    }
+
+    private static String isolationName(int isolation) {
+        switch (isolation) {
+            case Connection.TRANSACTION_READ_UNCOMMITTED:
+                return "READ UNCOMMITTED";
+            case Connection.TRANSACTION_READ_COMMITTED:
+                return "READ COMMITTED";
+            case Connection.TRANSACTION_REPEATABLE_READ:
+                return "REPEATABLE READ";
+            default:
+                return "isolation level " + isolation;
+        }
+    }
+
+    @Override
+    public boolean isJoined() {
+        return joined;
     }
 
     /**

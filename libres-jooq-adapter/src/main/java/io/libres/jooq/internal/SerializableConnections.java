@@ -20,6 +20,7 @@ final class SerializableConnections implements ConnectionProvider {
 
     private final ConnectionProvider delegate;
     private final boolean owned;
+    private volatile boolean began;
 
     SerializableConnections(ConnectionProvider delegate, boolean owned) {
         this.delegate = delegate;
@@ -32,6 +33,7 @@ final class SerializableConnections implements ConnectionProvider {
         try {
             if (connection != null && (owned || connection.getAutoCommit())) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                began = true;
             }
             return connection;
         } catch (SQLException e) {
@@ -39,6 +41,15 @@ final class SerializableConnections implements ConnectionProvider {
             throw new DataAccessException("setting SERIALIZABLE isolation: " + e.getMessage()
                     + " (SQLSTATE " + SqlErrors.sqlState(e) + ")", e);
         }
+    }
+
+    /**
+     * Tells whether a transaction provider took a connection outside any transaction from here, that
+     * is, began a transaction of its own rather than joining one (a provider that joins sets a
+     * savepoint on the connection it already has, and takes none).
+     */
+    boolean beganOwnTransaction() {
+        return began;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.libres.spi.ReservationCriteria;
 import io.libres.spi.SlotCriteria;
 import io.libres.spi.Storage;
 import io.libres.spi.UnitOfWork;
+import io.libres.testkit.internal.KitSupport;
 import io.libres.time.Raster;
 import io.libres.time.Timespan;
 
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * What one contract test works with: the storage under test, fresh resources that no other test
@@ -34,13 +36,18 @@ public final class ContractFixture {
     public static final Instant BASE = Instant.parse("2031-03-03T09:00:00Z");
 
     private final Storage storage;
+    private final DataSource dataSource;
+    private final StatementCounter statementCounter;
     private final boolean realDatabase;
     private final int racers;
     private final List<UUID> resources = new ArrayList<>();
     private final List<UnitOfWork> works = new ArrayList<>();
 
-    ContractFixture(Storage storage, boolean realDatabase, int racers) {
+    ContractFixture(Storage storage, boolean realDatabase, int racers, DataSource dataSource,
+            StatementCounter statementCounter) {
         this.storage = storage;
+        this.dataSource = dataSource;
+        this.statementCounter = statementCounter;
         this.realDatabase = realDatabase;
         this.racers = racers;
         storage.setupDatabase();
@@ -49,6 +56,46 @@ public final class ContractFixture {
     /** @return whether the storage under test is a real database (see {@link StorageContractTest#supportsRealDatabase()}) */
     public boolean realDatabase() {
         return realDatabase;
+    }
+
+    /**
+     * The database under the storage, for reading rows as stored.
+     *
+     * @return the data source of {@link StorageContractTest#dataSource()}, or null
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * The database under the storage, failing with what to override when there is none.
+     *
+     * @param why what the test reads it for
+     * @return the data source
+     * @throws IllegalStateException if the test class does not override {@link StorageContractTest#dataSource()}
+     */
+    public DataSource requireDataSource(String why) {
+        if (dataSource == null) {
+            throw new IllegalStateException("supportsRealDatabase() is true, so the kit needs dataSource() to " + why
+                    + "; override StorageContractTest#dataSource() to return the DataSource of the storage's database");
+        }
+        return dataSource;
+    }
+
+    /**
+     * The adapter's statement counter, failing with what to override when there is none.
+     *
+     * @return the counter
+     * @throws IllegalStateException if the test class does not override
+     *     {@link StorageContractTest#statementCounter()}
+     */
+    public StatementCounter requireStatementCounter() {
+        if (statementCounter == null) {
+            throw new IllegalStateException("the statement-count group needs a counter of the storage's statements;"
+                    + " override StorageContractTest#statementCounter(), e.g. build the storage on"
+                    + " CountingDataSource.wrap(dataSource) and return that, or InMemoryStorage::statements");
+        }
+        return statementCounter;
     }
 
     /** @return how many threads race in the concurrency tests */
@@ -212,5 +259,10 @@ public final class ContractFixture {
             work.allocations().delete(AllocationCriteria.ofResources(mine));
             work.commit();
         }
+    }
+
+    /** Stops the storage, as {@code @LibresTest} does, after the clean-up. */
+    void stop() {
+        KitSupport.stop(storage);
     }
 }

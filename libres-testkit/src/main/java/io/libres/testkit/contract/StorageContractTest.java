@@ -1,10 +1,13 @@
 package io.libres.testkit.contract;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+
+import javax.sql.DataSource;
 
 /**
  * The contract of the storage ports, for any storage: extend this class and implement
@@ -19,9 +22,22 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * <p>Every test works on resources of its own and removes its records afterwards, so a storage on
- * a shared database may be handed out to every test. Where a real database legitimately behaves
- * otherwise than memory (where a conflict surfaces, SQLSTATEs of refused statements), the
- * capability flags choose which behaviour the kit expects; nothing is skipped.
+ * a shared database may be handed out to every test. After each test the kit stops the storage
+ * ({@link io.libres.context.StoppableService} or {@link AutoCloseable}), as {@code @LibresTest}
+ * does: a storage handed out to every test must survive that, which one on a data source the test
+ * class owns does (stopping leaves a caller's data source open). Where a real database
+ * legitimately behaves otherwise than memory (where a conflict surfaces, SQLSTATEs of refused
+ * statements), the capability flags choose which behaviour the kit expects; nothing is skipped, and
+ * the group "capability flags" reports what each flag enabled.
+ *
+ * <p>Hooks: {@link #newStorage()} (required), {@link #supportsRealDatabase()} with
+ * {@link #dataSource()} (a SQL storage: rows are then also read back raw),
+ * {@link #statementCounter()} (required by the statement-count group), {@link #racers()}.
+ *
+ * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyStorageContractTest*'} (the trailing
+ * {@code *} takes in the nested groups; {@code -Dtest=MyStorageContractTest#someTest} finds nothing,
+ * as the tests live in the nested classes). One group or test: run the nested class or method from
+ * the subclass's test tree in the IDE.
  */
 public abstract class StorageContractTest {
 
@@ -47,6 +63,29 @@ public abstract class StorageContractTest {
     }
 
     /**
+     * The database under the storage, for the checks that read rows as stored (empty data is
+     * {@code {}}, not NULL). Required when {@link #supportsRealDatabase()} is true; must stay null
+     * otherwise.
+     *
+     * @return null unless overridden
+     */
+    protected DataSource dataSource() {
+        return null;
+    }
+
+    /**
+     * Counts the statements the storage sends, for the statement-count group: build the storage on
+     * {@link CountingDataSource#wrap(DataSource)} and return that, or return a counter the adapter
+     * keeps ({@code InMemoryStorage::statements} for the in-memory storage). Without it the group
+     * fails, saying so.
+     *
+     * @return null unless overridden
+     */
+    protected StatementCounter statementCounter() {
+        return null;
+    }
+
+    /**
      * How many threads race for fewer spots in the concurrency tests.
      *
      * @return 16 unless overridden
@@ -57,13 +96,18 @@ public abstract class StorageContractTest {
 
     @BeforeEach
     void setUpContractFixture() {
-        fixture = new ContractFixture(newStorage(), supportsRealDatabase(), racers());
+        Storage storage = KitSupport.newStorage(this, StorageContractTest.class, this::newStorage);
+        fixture = new ContractFixture(storage, supportsRealDatabase(), racers(), dataSource(), statementCounter());
     }
 
     @AfterEach
     void tearDownContractFixture() {
         if (fixture != null) {
-            fixture.cleanUp();
+            try {
+                fixture.cleanUp();
+            } finally {
+                fixture.stop();
+            }
         }
     }
 
@@ -130,6 +174,42 @@ public abstract class StorageContractTest {
     @DisplayName("store semantics the scheduler relies on")
     class Semantics extends StoreSemanticsContract {
         Semantics() {
+            super(StorageContractTest.this::fixture);
+        }
+    }
+
+    /** Duplicates: visible, twins in a batch, and invisible concurrent ones, interleaved by latches. */
+    @Nested
+    @DisplayName("duplicates")
+    class Duplicates extends DuplicatesContract {
+        Duplicates() {
+            super(StorageContractTest.this::fixture);
+        }
+    }
+
+    /** Stored form: data, kept timestamps, orders, findUnused with mirrors, use after the end. */
+    @Nested
+    @DisplayName("stored form and settled semantics")
+    class StoredForm extends StoredFormContract {
+        StoredForm() {
+            super(StorageContractTest.this::fixture);
+        }
+    }
+
+    /** Statements per store method, whatever the number of rows. */
+    @Nested
+    @DisplayName("statement counts")
+    class StatementCounts extends StatementCountContract {
+        StatementCounts() {
+            super(StorageContractTest.this::fixture);
+        }
+    }
+
+    /** The capability flags and hooks, checked against the storage. */
+    @Nested
+    @DisplayName("capability flags")
+    class Capabilities extends CapabilityContract {
+        Capabilities() {
             super(StorageContractTest.this::fixture);
         }
     }

@@ -1,6 +1,7 @@
 package io.libres.testkit.kit;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +25,13 @@ import javax.sql.DataSource;
  *
  * <p>Every test gets a fresh registry, a context with the storage installed, and a scheduler in
  * Europe/Zurich; afterwards its records are rolled back and removed, so a storage on a shared
- * database may hand out the same database to every test.
+ * database may hand out the same database to every test. Then the kit stops the storage
+ * {@link #newStorage()} returned ({@link io.libres.context.StoppableService} or
+ * {@link AutoCloseable}), as {@code @LibresTest} does: return a new storage per test, or one on a
+ * data source the test class owns (stopping it leaves that data source open).
+ *
+ * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyBehaviourTest*'} (the trailing {@code *}
+ * takes in the nested groups); one group or test from the IDE's test tree.
  */
 public abstract class SchedulerBehaviourKit {
 
@@ -67,15 +74,20 @@ public abstract class SchedulerBehaviourKit {
 
     @BeforeEach
     void setUpFixture() {
-        Storage storage = newStorage();
+        Storage storage = KitSupport.newStorage(this, SchedulerBehaviourKit.class, this::newStorage);
         fixture = new KitFixture(storage, database().map(db -> (Supplier<Object>) () -> LibresTables.rows(db))
                 .orElse(null), this::newStorageWithConnections);
     }
 
+    /** Cleans up, then stops the storage newStorage() returned, as {@code @LibresTest} does. */
     @AfterEach
     void tearDownFixture() {
         if (fixture != null) {
-            fixture.cleanUp();
+            try {
+                fixture.cleanUp();
+            } finally {
+                KitSupport.stop(fixture.storage());
+            }
         }
     }
 

@@ -37,12 +37,14 @@ final class MemoryAllocationStore implements AllocationStore {
             return List.of();
         }
         Tables t = work.write();
-        Set<Tables.Key> batch = new HashSet<>();
+        Map<Tables.Key, Allocation> batch = new HashMap<>();
         for (Allocation a : allocations) {
             Tables.Key key = new Tables.Key(a.resource(), a.start());
             Integer existing = t.allocationKeys.get(key);
-            if (existing != null || !batch.add(key)) {
-                Allocation other = existing != null ? t.allocations.get(existing) : a;
+            Allocation twin = batch.putIfAbsent(key, a);
+            if (existing != null || twin != null) {
+                // the allocation in the way: the stored one, else the earlier twin of the batch
+                Allocation other = existing != null ? t.allocations.get(existing) : twin;
                 throw new OverlappingAllocationError(a.start(), a.end(), other);
             }
         }
@@ -120,6 +122,9 @@ final class MemoryAllocationStore implements AllocationStore {
 
     @Override
     public Map<UUID, Integer> groupSizes(UUID resource, Collection<UUID> groups) {
+        if (groups.isEmpty()) {
+            return new HashMap<>();
+        }
         Set<UUID> wanted = Set.copyOf(groups);
         Map<UUID, Integer> sizes = new HashMap<>();
         for (Allocation a : work.read().allocations.values()) {

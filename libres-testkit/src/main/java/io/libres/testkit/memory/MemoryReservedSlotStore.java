@@ -68,8 +68,11 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
 
     @Override
     public Map<Integer, List<ReservedSlot>> byAllocation(Collection<Integer> allocationIds) {
-        Set<Integer> ids = Set.copyOf(allocationIds);
         Map<Integer, List<ReservedSlot>> result = new LinkedHashMap<>();
+        if (allocationIds.isEmpty()) {
+            return result;
+        }
+        Set<Integer> ids = Set.copyOf(allocationIds);
         work.read().slots.values().stream().filter(s -> ids.contains(s.allocationId())).sorted(BY_START)
                 .forEach(s -> result.computeIfAbsent(s.allocationId(), k -> new ArrayList<>()).add(s));
         return result;
@@ -109,6 +112,9 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
 
     @Override
     public int reassign(Map<Integer, Allocation> moves) {
+        if (moves.isEmpty()) {
+            return 0;
+        }
         Tables t = work.write();
         List<ReservedSlot> moving = t.slots.values().stream().filter(s -> moves.containsKey(s.allocationId()))
                 .collect(Collectors.toList());

@@ -8,8 +8,17 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("storage contract on the in-memory storage")
 class InMemoryStorageContractTest extends StorageContractTest {
 
+    private InMemoryStorage storage;
+
     @Override
     protected Storage newStorage() {
-        return InMemoryStorage.create();
+        storage = InMemoryStorage.create();
+        return storage;
+    }
+
+    /** The in-memory storage counts one statement per store call. */
+    @Override
+    protected StatementCounter statementCounter() {
+        return storage::statements;
     }
 }
