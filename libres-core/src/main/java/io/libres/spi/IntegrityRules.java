@@ -59,6 +59,44 @@ public final class IntegrityRules {
         return new Evaluation(scope, allocations, reservations, blockers, slots).run();
     }
 
+    /**
+     * Reads the records of a scope through a unit of work's stores and evaluates the rules on them:
+     * what {@link UnitOfWork#checkIntegrity(IntegrityScope)} does by default, and the reference a
+     * storage's own answer is compared with (four kinds of reads, the slots once per resource of a
+     * limited scope).
+     *
+     * @param work the unit of work to read in
+     * @param scope which records to check
+     * @return the violations, in {@link IntegrityViolation#ORDER}
+     * @throws InvalidArgument if a part is missing
+     */
+    public static List<IntegrityViolation> readAndEvaluate(UnitOfWork work, IntegrityScope scope) {
+        if (work == null || scope == null) {
+            throw new InvalidArgument("reading for an integrity check needs a unit of work and a scope");
+        }
+        java.util.Optional<java.util.Set<java.util.UUID>> limited = scope.limitedTo();
+        java.util.List<io.libres.db.models.Allocation> allocations = work.allocations().find(limited
+                .map(AllocationCriteria::ofResources).orElseGet(AllocationCriteria::any)).list();
+        java.util.List<io.libres.db.models.Reservation> reservations = work.reservations().find(limited
+                .map(ReservationCriteria::ofResources).orElseGet(ReservationCriteria::any)).list();
+        java.util.Set<java.util.UUID> resources = new java.util.HashSet<>(limited.orElse(java.util.Set.of()));
+        if (limited.isEmpty()) {
+            allocations.forEach(a -> resources.add(a.mirrorOf()));
+            reservations.forEach(r -> resources.add(r.resource()));
+        }
+        java.util.List<io.libres.db.models.ReservationBlocker> blockers = resources.isEmpty() ? java.util.List.of()
+                : work.blockers().find(BlockerCriteria.ofResources(resources)).list();
+        java.util.List<io.libres.db.models.ReservedSlot> slots = new java.util.ArrayList<>();
+        if (limited.isEmpty()) {
+            slots.addAll(work.reservedSlots().find(SlotCriteria.any()).list());
+        } else {
+            for (java.util.UUID resource : limited.get()) {
+                slots.addAll(work.reservedSlots().find(SlotCriteria.ofResource(resource)).list());
+            }
+        }
+        return evaluate(scope, allocations, reservations, blockers, slots);
+    }
+
     /** One evaluation: the records indexed once, then each rule. */
     private static final class Evaluation {
 

@@ -98,10 +98,19 @@ public abstract class IntegrityBehaviour extends Behaviour {
         }
     }
 
+    /**
+     * The scheduler's check, after showing that the whole storage's holds it and that the storage
+     * answers as the reference rules do on the same rows.
+     */
     private List<IntegrityViolation> check() {
         List<IntegrityViolation> found = scheduler().checkIntegrity();
         assertThat(IntegrityCheck.checkStorage(context())).as("the whole storage's check holds the scheduler's")
                 .containsAll(found);
+        IntegrityScope scope = IntegrityScope.ofResources(Set.of(scheduler().resource()));
+        try (UnitOfWork work = fixture().storage().begin()) {
+            assertThat(work.checkIntegrity(scope)).as("the storage's answer against the reference rules on its rows")
+                    .isEqualTo(IntegrityRules.readAndEvaluate(work, scope)).isEqualTo(found);
+        }
         return found;
     }
 
