@@ -214,9 +214,15 @@ public final class IntegrityRules {
             }
         }
 
-        /** The slots an approved reservation must hold: for each start, its end, quota times. */
-        private Map<Instant, Instant> expectedSlots(Reservation r) {
-            Map<Instant, Instant> expected = new TreeMap<>();
+        /**
+         * The slots an approved reservation may hold, for each start its end, by master: those of its
+         * span on a master of an allocation target, every step of a master of a group target. All are
+         * required except on a partly available master of a group target: moving such an allocation
+         * (libres keeps the slots, as long as they stay within it) leaves the reservation with the
+         * steps it held, so there any non-empty part of the steps will do.
+         */
+        private List<Map<Instant, Instant>> expectedSlots(Reservation r, List<Boolean> optional) {
+            List<Map<Instant, Instant>> expected = new ArrayList<>();
             for (Allocation m : allocations) {
                 if (!m.isMaster() || !m.group().equals(r.target()) || !m.mirrorOf().equals(r.resource())) {
                     continue;
@@ -234,9 +240,12 @@ public final class IntegrityRules {
                 } else {
                     span = null;
                 }
+                Map<Instant, Instant> steps = new TreeMap<>();
                 for (Timespan slot : m.allSlots(span)) {
-                    expected.put(slot.start(), slot.end());
+                    steps.put(slot.start(), slot.end());
                 }
+                expected.add(steps);
+                optional.add(r.targetType() == TargetType.GROUP && m.partlyAvailable());
             }
             return expected;
         }
@@ -248,13 +257,21 @@ public final class IntegrityRules {
                 }
                 List<ReservedSlot> held = slotsBySource.getOrDefault(
                         source(SlotSource.RESERVATION, r.token(), r.requireId()), List.of());
-                Map<Instant, Instant> expected = expectedSlots(r);
+                List<Boolean> optional = new ArrayList<>();
+                List<Map<Instant, Instant>> expected = expectedSlots(r, optional);
                 Map<Instant, List<ReservedSlot>> byStart = held.stream()
                         .collect(Collectors.groupingBy(ReservedSlot::start, TreeMap::new, Collectors.toList()));
-                boolean ok = byStart.keySet().equals(expected.keySet());
+                Map<Instant, Instant> allowed = new HashMap<>();
+                boolean ok = true;
+                for (int i = 0; i < expected.size(); i++) {
+                    Map<Instant, Instant> steps = expected.get(i);
+                    allowed.putAll(steps);
+                    ok &= optional.get(i) ? steps.keySet().stream().anyMatch(byStart::containsKey)
+                            : byStart.keySet().containsAll(steps.keySet());
+                }
                 for (ReservedSlot s : held) {
                     Allocation a = allocationsById.get(s.allocationId());
-                    ok &= s.end().equals(expected.get(s.start())) && a != null && a.group().equals(r.target())
+                    ok &= s.end().equals(allowed.get(s.start())) && a != null && a.group().equals(r.target())
                             && a.mirrorOf().equals(r.resource());
                 }
                 for (List<ReservedSlot> atStart : byStart.values()) {

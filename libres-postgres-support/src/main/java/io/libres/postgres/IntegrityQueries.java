@@ -56,7 +56,7 @@ public final class IntegrityQueries {
                            EXISTS (SELECT 1 FROM reserved_slots x WHERE x.allocation_id = a.id) AS holds
                     FROM a LEFT JOIN allocations mm ON mm.resource = a.mirror_of AND mm.mirror_of = a.mirror_of
                                                    AND mm._start = a._start),
-            exp AS (SELECT r.id AS rid, g.start,
+            exp AS (SELECT r.id AS rid, m.id AS master, r.target_type = 'group' AND m.partly_available AS optional, g.start,
                            CASE WHEN m.partly_available THEN g.start + make_interval(mins => m._raster) - interval '1 microsecond'
                                 ELSE m._end END AS "end"
                     FROM r JOIN m ON m."group" = r.target AND m.mirror_of = r.resource
@@ -81,13 +81,19 @@ public final class IntegrityQueries {
                                     ELSE r."end" - interval '1 microsecond' END
                            AND m._end >= date_trunc('minute', r.start)
                                - make_interval(mins => extract(minute FROM r.start)::int % m._raster)))),
+            -- a partly available master of a group target: any non-empty part of its steps will do
+            -- (moving the allocation keeps the slots libres wrote), see IntegrityRules
             held AS (SELECT r.id AS rid, r.quota, r.target, r.resource AS r_resource, sl.start, sl."end", sl.resource,
                             sl.allocation_id, al.id AS a_id, al."group" AS a_group, al.mirror_of AS a_mirror_of
                      FROM r JOIN reserved_slots sl ON sl.source_type = 'reservation' AND sl.reservation_token = r.token
                                                   AND sl.source_id = r.id
                      LEFT JOIN allocations al ON al.id = sl.allocation_id
                      WHERE r.status = 'approved'),
-            bad AS (SELECT e.rid FROM exp e WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.rid = e.rid AND h.start = e.start)
+            bad AS (SELECT e.rid FROM exp e WHERE NOT e.optional
+                      AND NOT EXISTS (SELECT 1 FROM held h WHERE h.rid = e.rid AND h.start = e.start)
+                    UNION
+                    SELECT e.rid FROM exp e WHERE e.optional GROUP BY e.rid, e.master
+                    HAVING NOT bool_or(EXISTS (SELECT 1 FROM held h WHERE h.rid = e.rid AND h.start = e.start))
                     UNION
                     SELECT h.rid FROM held h LEFT JOIN exp e ON e.rid = h.rid AND e.start = h.start
                     WHERE e.rid IS NULL OR h."end" <> e."end" OR h.a_id IS NULL OR h.a_group <> h.target

@@ -199,7 +199,10 @@ final class JooqIntegrity {
         Table<?> g = series(when(em.PARTLY_AVAILABLE.isTrue(), rasterStart(spanStart, em._RASTER)).otherwise(em._START),
                 when(em.PARTLY_AVAILABLE.isTrue(), rasterEnd(spanEnd, em._RASTER)).otherwise(em._START), em._RASTER);
         Field<LocalDateTime> gStart = field(name("g", "start"), SQLDataType.LOCALDATETIME);
-        CommonTableExpression<?> exp = name("exp").as(select(r.ID.as("rid"), gStart.as("start"),
+        // a partly available master of a group target: any non-empty part of its steps will do (see IntegrityRules)
+        CommonTableExpression<?> exp = name("exp").as(select(r.ID.as("rid"), em.ID.as("master"),
+                field(r.TARGET_TYPE.eq(ReservationTargetType.group).and(em.PARTLY_AVAILABLE.isTrue())).as("optional"),
+                gStart.as("start"),
                 when(em.PARTLY_AVAILABLE.isTrue(), stepEnd(gStart, em._RASTER)).otherwise(em._END).as("end"))
                 .from(r).join(em).on(em.GROUP.eq(r.TARGET)).and(em.MIRROR_OF.eq(r.RESOURCE))
                 .and(em.RESOURCE.eq(em.MIRROR_OF))
@@ -228,7 +231,12 @@ final class JooqIntegrity {
         Field<LocalDateTime> hEnd = held.field("end", LocalDateTime.class);
         Field<UUID> hResource = held.field("resource", UUID.class);
         Field<Integer> hAllocation = held.field("allocation_id", Integer.class);
-        var bad = select(eRid).from(exp).whereNotExists(selectOne().from(held).where(hRid.eq(eRid)).and(hStart.eq(eStart)))
+        Field<Boolean> eOptional = exp.field("optional", Boolean.class);
+        var bad = select(eRid).from(exp).where(eOptional.isFalse())
+                .andNotExists(selectOne().from(held).where(hRid.eq(eRid)).and(hStart.eq(eStart)))
+                .union(select(eRid).from(exp).where(eOptional.isTrue()).groupBy(eRid, exp.field("master", Integer.class))
+                        .having(not(DSL.boolOr(exists(selectOne().from(held).where(hRid.eq(eRid))
+                                .and(hStart.eq(eStart)))))))
                 .union(select(hRid).from(held).leftJoin(exp).on(eRid.eq(hRid)).and(eStart.eq(hStart))
                         .where(eRid.isNull()).or(hEnd.ne(eEnd)).or(held.field("a_id", Integer.class).isNull())
                         .or(held.field("a_group", UUID.class).ne(held.field("target", UUID.class)))

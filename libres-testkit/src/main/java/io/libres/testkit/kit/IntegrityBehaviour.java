@@ -178,6 +178,19 @@ public abstract class IntegrityBehaviour extends Behaviour {
     }
 
     @Test
+    @DisplayName("accepts a group reservation of a partly available allocation that was moved: it keeps the steps it held, as in libres")
+    void movedGroupReservation() {
+        DateRange dates = range(at(2024, 3, 11, 14), at(2024, 3, 11, 15));
+        Allocation allocation = partly(dates, 1);
+        UUID token = scheduler().reserveGroup(EMAIL, allocation.group());
+        scheduler().approveReservations(token);
+        scheduler().moveAllocation(allocation.requireId(), MoveOptions.builder()
+                .dates(range(at(2024, 3, 11, 13), at(2024, 3, 11, 16))).build());
+        assertThat(slotsOf(token)).hasSize(4);
+        assertClean();
+    }
+
+    @Test
     @DisplayName("sees the writes of the unit of work it runs in, and an empty scheduler is clean")
     void seesItsUnitOfWork() {
         assertThat(scheduler().checkIntegrity()).isEmpty();
