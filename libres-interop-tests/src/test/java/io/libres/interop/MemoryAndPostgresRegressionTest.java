@@ -1,10 +1,10 @@
-package io.libres.jdbi;
+package io.libres.interop;
 
-import io.libres.jdbi.MemoryAndPostgresAgreeTest.Allocate;
-import io.libres.jdbi.MemoryAndPostgresAgreeTest.Approve;
-import io.libres.jdbi.MemoryAndPostgresAgreeTest.Move;
-import io.libres.jdbi.MemoryAndPostgresAgreeTest.Reserve;
-import io.libres.jdbi.MemoryAndPostgresAgreeTest.ReserveGroup;
+import io.libres.interop.MemoryAndPostgresAgreeTest.Allocate;
+import io.libres.interop.MemoryAndPostgresAgreeTest.Approve;
+import io.libres.interop.MemoryAndPostgresAgreeTest.Move;
+import io.libres.interop.MemoryAndPostgresAgreeTest.Reserve;
+import io.libres.interop.MemoryAndPostgresAgreeTest.ReserveGroup;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

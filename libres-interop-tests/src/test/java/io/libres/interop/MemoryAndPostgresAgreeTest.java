@@ -1,6 +1,5 @@
-package io.libres.jdbi;
+package io.libres.interop;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.db.AllocateOptions;
@@ -14,7 +13,10 @@ import io.libres.db.models.ReservationBlocker;
 import io.libres.db.models.ReservedSlot;
 import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
+import io.libres.jdbi.JdbiStorage;
+import io.libres.jooq.JooqStorage;
 import io.libres.testkit.memory.InMemoryStorage;
+import io.libres.testkit.postgres.PostgresServer;
 import io.libres.testkit.postgres.TestDatabase;
 import io.libres.time.DateRange;
 import net.jqwik.api.Arbitraries;
@@ -44,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A stateful property: random sequences of scheduler operations (allocate, reserve, approve, deny,
  * remove, groups and group reservations, change a reservation's span and quota, change an allocation's quota, move it, blockers,
- * browser sessions) run on the in-memory storage and on PostgreSQL through JDBI side by side.
- * After every step both give the same outcome (the same result, or an exception of the same
+ * browser sessions) run on the in-memory storage and on PostgreSQL through JDBI and through jOOQ
+ * (a database each) side by side.
+ * After every step all three give the same outcome (the same result, or an exception of the same
  * class), hold the same allocations, reservations, blockers and reserved slots, report the same
  * availability, and pass the integrity check. Ids and tokens differ between the two (PostgreSQL's
  * sequences are not rolled back, tokens are random), so records are compared with tokens replaced
@@ -61,26 +64,43 @@ class MemoryAndPostgresAgreeTest {
             UUID.fromString("5e551011-0000-4000-8000-000000000002"));
     private static final AtomicInteger TRIES = new AtomicInteger();
 
-    private static TestDatabase database;
-    private static HikariDataSource pool;
-    private static JdbiStorage postgres;
+    private static final List<TestDatabase> DATABASES = new ArrayList<>();
+    private static Storage jdbi;
+    private static Storage jooq;
 
-    private static synchronized Storage postgres() {
-        if (postgres == null) {
-            database = Databases.create("jqwik-agreement");
-            pool = Databases.pool(database);
-            postgres = JdbiStorage.using(pool);
-            postgres.setupDatabase();
+    /** A database of its own per SQL adapter, made at the first try, dropped after the last. */
+    private static synchronized List<Storage> sqlStorages() {
+        if (jdbi == null) {
+            TestDatabase forJdbi = PostgresServer.shared().createDatabase("agreement-jdbi");
+            DATABASES.add(forJdbi);
+            jdbi = JdbiStorage.builder().dsn(dsn(forJdbi)).build();
+            jdbi.setupDatabase();
+            TestDatabase forJooq = PostgresServer.shared().createDatabase("agreement-jooq");
+            DATABASES.add(forJooq);
+            jooq = JooqStorage.builder().dsn(dsn(forJooq)).build();
+            jooq.setupDatabase();
         }
-        return postgres;
+        return List.of(jdbi, jooq);
+    }
+
+    /** The JDBC URL with user and password, so that each storage makes (and stops) a pool of its own. */
+    private static String dsn(TestDatabase database) {
+        String url = database.jdbcUrl();
+        String dsn = url + (url.contains("?") ? "&" : "?") + "user=" + database.user();
+        return database.password().isEmpty() ? dsn : dsn + "&password=" + database.password();
     }
 
     @AfterContainer
-    static void dropDatabase() {
-        if (pool != null) {
-            pool.close();
-            Databases.drop(database);
+    static void dropDatabases() {
+        for (Storage storage : new Storage[] {jdbi, jooq}) {
+            if (storage instanceof io.libres.context.StoppableService) {
+                ((io.libres.context.StoppableService) storage).stopService();
+            }
         }
+        jdbi = null;
+        jooq = null;
+        DATABASES.forEach(PostgresServer.shared()::dropDatabase);
+        DATABASES.clear();
     }
 
     // ------------------------------------------------------------------ operations
@@ -379,7 +399,7 @@ class MemoryAndPostgresAgreeTest {
         return op.list().ofMinSize(10).ofMaxSize(30);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 40)
     void memoryAndPostgresAgree(@ForAll("operations") List<Op> operations) {
         agree(operations, (op, outcome) -> net.jqwik.api.statistics.Statistics.label("outcomes")
                 .collect(op.getClass().getSimpleName(), outcome instanceof String && ((String) outcome).contains("Exception")
@@ -404,7 +424,9 @@ class MemoryAndPostgresAgreeTest {
     static void agree(List<Op> operations, java.util.function.BiConsumer<Op, Object> outcomes) {
         String name = "agreement-" + TRIES.incrementAndGet() + "-" + UUID.randomUUID();
         World memory = new World(InMemoryStorage.create(), name);
-        World sql = new World(postgres(), name);
+        List<Storage> storages = sqlStorages();
+        List<World> sql = List.of(new World(storages.get(0), name), new World(storages.get(1), name));
+        List<String> names = List.of("PostgreSQL through JDBI", "PostgreSQL through jOOQ");
         Function<World, List<IntegrityViolation>> integrity = w -> w.scheduler.checkIntegrity();
         try {
             for (int i = 0; i < operations.size(); i++) {
@@ -412,13 +434,18 @@ class MemoryAndPostgresAgreeTest {
                 String step = "step " + (i + 1) + " " + op;
                 Object expected = memory.step(op);
                 outcomes.accept(op, expected);
-                assertThat(sql.step(op)).as("outcome on PostgreSQL of " + step).isEqualTo(expected);
-                assertThat(sql.state()).as("state on PostgreSQL after " + step).isEqualTo(memory.state());
+                List<Object> state = memory.state();
                 assertThat(integrity.apply(memory)).as("integrity in memory after " + step).isEmpty();
-                assertThat(integrity.apply(sql)).as("integrity on PostgreSQL after " + step).isEmpty();
+                for (int w = 0; w < sql.size(); w++) {
+                    assertThat(sql.get(w).step(op)).as("outcome on " + names.get(w) + " of " + step).isEqualTo(expected);
+                    assertThat(sql.get(w).state()).as("state on " + names.get(w) + " after " + step).isEqualTo(state);
+                    assertThat(integrity.apply(sql.get(w))).as("integrity on " + names.get(w) + " after " + step).isEmpty();
+                }
             }
         } finally {
-            sql.scheduler.transaction(() -> sql.scheduler.extinguishManagedRecords());
+            for (World w : sql) {
+                w.scheduler.transaction(() -> w.scheduler.extinguishManagedRecords());
+            }
         }
     }
 }
