@@ -191,6 +191,22 @@ public abstract class IntegrityBehaviour extends Behaviour {
     }
 
     @Test
+    @DisplayName("refuses a missing context, missing resources or a null resource with InvalidArgument, saying what was expected")
+    void badInput() {
+        assertThatThrownBy(() -> IntegrityCheck.checkStorage(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("context");
+        assertThatThrownBy(() -> IntegrityCheck.checkResources(context(), null))
+                .isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("expected");
+        assertThatThrownBy(() -> IntegrityCheck.checkResources(context(), java.util.Arrays.asList(scheduler().resource(),
+                null))).isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("null");
+        try (UnitOfWork work = fixture().storage().begin()) {
+            assertThatThrownBy(() -> work.checkIntegrity(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                    .hasMessageContaining("IntegrityScope.all()");
+        }
+        assertThat(IntegrityCheck.checkResources(context(), List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("sees the writes of the unit of work it runs in, and an empty scheduler is clean")
     void seesItsUnitOfWork() {
         assertThat(scheduler().checkIntegrity()).isEmpty();
