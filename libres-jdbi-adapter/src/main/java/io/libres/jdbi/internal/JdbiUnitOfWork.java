@@ -177,6 +177,16 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return blockers;
     }
 
+    /** Set-based, in two statements: {@code IntegrityQueries} of {@code libres-postgres-support}. */
+    @Override
+    public java.util.List<io.libres.db.IntegrityViolation> checkIntegrity(io.libres.spi.IntegrityScope scope) {
+        if (scope == null) {
+            throw new io.libres.errors.InvalidArgument("the integrity scope is missing; expected IntegrityScope.all()"
+                    + " or IntegrityScope.ofResources(...)");
+        }
+        return io.libres.postgres.IntegrityQueries.check(handle().getConnection(), scope);
+    }
+
     @Override
     public Savepoint savepoint() {
         String name = "libres_" + (++savepoints);

@@ -328,4 +328,50 @@ public abstract class StatementCountContract extends ContractGroup {
             assertThat(counter.statements() - before).as("statements for empty batches%s", recent(counter)).isZero();
         }
     }
+
+    @Test
+    @DisplayName("integrity check: at most 2 statements, for a resource and for the whole storage, whatever the number of rows")
+    void integrityCheck() {
+        for (boolean whole : new boolean[] {false, true}) {
+            budget("checkIntegrity(" + (whole ? "all" : "resource") + ")", 2, (work, rows) -> {
+                UUID resource = resource();
+                UUID mirrorResource = io.libres.spi.IntegrityScope.mirrorResource(resource, 1);
+                List<Allocation> masters = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    masters.add(allocation(resource, hour(2 * i), 1).toBuilder().quota(2).build());
+                    masters.add(allocation(resource, hour(2 * i + 1), 1));
+                }
+                List<Allocation> stored = work.allocations().insert(masters);
+                List<Allocation> mirrors = new ArrayList<>();
+                List<Reservation> reservations = new ArrayList<>();
+                List<ReservationBlocker> blockers = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    Allocation master = stored.get(2 * i);
+                    mirrors.add(master.toBuilder().id(null).resource(mirrorResource).build());
+                    reservations.add(reservation(master, UUID.randomUUID()).toBuilder()
+                            .status(io.libres.db.models.ReservationStatus.APPROVED).quota(2).build());
+                    blockers.add(blocker(stored.get(2 * i + 1), UUID.randomUUID()));
+                }
+                List<Allocation> storedMirrors = work.allocations().insert(mirrors);
+                List<Reservation> approved = work.reservations().insert(reservations);
+                List<ReservedSlot> slots = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    Reservation r = approved.get(i);
+                    slots.add(slot(stored.get(2 * i), r.token(), r.requireId()));
+                    slots.add(slot(storedMirrors.get(i), r.token(), r.requireId()));
+                }
+                work.reservedSlots().insert(slots);
+                List<ReservationBlocker> slotless = work.blockers().insert(blockers);
+                io.libres.spi.IntegrityScope scope = whole ? io.libres.spi.IntegrityScope.all()
+                        : io.libres.spi.IntegrityScope.ofResources(java.util.Set.of(resource));
+                return () -> assertThat(work.checkIntegrity(scope))
+                        .as("the blockers without slots, and nothing else of the resource")
+                        .filteredOn(v -> !whole || v.blockerIds().stream().anyMatch(id -> slotless.stream()
+                                .anyMatch(b -> b.id() == id)) || v.allocationIds().stream().anyMatch(id -> stored.stream()
+                                .anyMatch(a -> a.requireId() == id)))
+                        .extracting(io.libres.db.IntegrityViolation::kind)
+                        .hasSize(rows).containsOnly(io.libres.db.IntegrityViolation.Kind.BLOCKER_WITHOUT_SLOTS);
+            });
+        }
+    }
 }

@@ -98,10 +98,19 @@ public abstract class IntegrityBehaviour extends Behaviour {
         }
     }
 
+    /**
+     * The scheduler's check, after showing that the whole storage's holds it and that the storage
+     * answers as the reference rules do on the same rows.
+     */
     private List<IntegrityViolation> check() {
         List<IntegrityViolation> found = scheduler().checkIntegrity();
         assertThat(IntegrityCheck.checkStorage(context())).as("the whole storage's check holds the scheduler's")
                 .containsAll(found);
+        IntegrityScope scope = IntegrityScope.ofResources(Set.of(scheduler().resource()));
+        try (UnitOfWork work = fixture().storage().begin()) {
+            assertThat(work.checkIntegrity(scope)).as("the storage's answer against the reference rules on its rows")
+                    .isEqualTo(IntegrityRules.readAndEvaluate(work, scope)).isEqualTo(found);
+        }
         return found;
     }
 
@@ -166,6 +175,19 @@ public abstract class IntegrityBehaviour extends Behaviour {
         scheduler().changeReservation(other, id, range(at(2024, 3, 4, 9, 15), at(2024, 3, 4, 10)));
         assertClean();
         assertThat(IntegrityCheck.checkResources(context(), Set.of(scheduler().resource()))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("accepts a group reservation of a partly available allocation that was moved: it keeps the steps it held, as in libres")
+    void movedGroupReservation() {
+        DateRange dates = range(at(2024, 3, 11, 14), at(2024, 3, 11, 15));
+        Allocation allocation = partly(dates, 1);
+        UUID token = scheduler().reserveGroup(EMAIL, allocation.group());
+        scheduler().approveReservations(token);
+        scheduler().moveAllocation(allocation.requireId(), MoveOptions.builder()
+                .dates(range(at(2024, 3, 11, 13), at(2024, 3, 11, 16))).build());
+        assertThat(slotsOf(token)).hasSize(4);
+        assertClean();
     }
 
     @Test
