@@ -1111,6 +1111,43 @@ public final class Scheduler {
         return scope.checkedQuery("blocker with token " + checked, () -> records.blockersByToken(checked, OptionalInt.of(id)));
     }
 
+    /**
+     * Keeps data for the blockers of a token, replacing what was kept before. libres 1.2's
+     * blockers have no data column, so the data lives in libres for Java's own table
+     * ({@code libres_java_blocker_data}, which libres 1.2 ignores; none of its tables changes)
+     * for as long as a blocker of this resource has the token: removing the token's last blocker
+     * removes it. libres-recurrence keeps a blocker series' rule here. One statement.
+     *
+     * @param token the blockers' token
+     * @param data a JSON object (as an allocation's data)
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has
+     *     the token; nothing is written then
+     * @throws io.libres.errors.DataNotSerializable if the data cannot be stored as a JSON object
+     */
+    public void keepBlockerData(UUID token, Map<String, Object> data) {
+        UUID checked = Arguments.token(token);
+        Map<String, Object> object = io.libres.db.internal.JsonData.requireObject(data);
+        scope.timed("keepBlockerData", () -> {
+            if (!scope.work().blockers().keepData(scope.resource(), checked, object)) {
+                throw new InvalidReservationToken("no blocker of resource " + scope.resource() + " has the token "
+                        + checked + "; expected the token of blockers of this resource to keep data for");
+            }
+        });
+    }
+
+    /**
+     * The data kept for the blockers of a token with {@link #keepBlockerData(UUID, Map)}. One
+     * statement.
+     *
+     * @param token the blockers' token
+     * @return the data, empty if none is kept (also when no blocker has the token)
+     * @throws InvalidReservationToken if the token is missing
+     */
+    public Optional<Map<String, Object>> blockerData(UUID token) {
+        UUID checked = Arguments.token(token);
+        return scope.read(() -> scope.work().blockers().data(scope.resource(), checked));
+    }
+
     // ------------------------------------------------------------------ reservations and slots by ...
 
     /**

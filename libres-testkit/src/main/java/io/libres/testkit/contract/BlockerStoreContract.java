@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -99,6 +100,47 @@ public abstract class BlockerStoreContract extends ContractGroup {
 
             assertThat(work.blockers().delete(mine.withToken(token))).isEqualTo(2);
             assertThat(ids(work, mine)).containsExactly(c);
+        }
+    }
+
+    @Test
+    @DisplayName("keeps data for a token only while a blocker of the resource has it; deleting its last blocker"
+            + " deletes the data, a partial delete keeps it")
+    void tokenData() {
+        UUID resource = resource();
+        UUID token = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Allocation first = allocation(resource, hour(0), 1);
+        Allocation second = allocation(resource, hour(2), 1);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("rule", "FREQ=WEEKLY;BYDAY=MO");
+        data.put("days", List.of("2027-03-15", "2027-03-22"));
+        data.put("count", 2);
+        try (UnitOfWork work = begin()) {
+            List<ReservationBlocker> stored = work.blockers().insert(List.of(blocker(first, token),
+                    blocker(second, token), blocker(second, other)));
+
+            assertThat(work.blockers().keepData(resource, UUID.randomUUID(), data)).isFalse();
+            assertThat(work.blockers().keepData(UUID.randomUUID(), token, data)).isFalse();
+            assertThat(work.blockers().keepData(resource, token, Map.of("rule", "replaced"))).isTrue();
+            assertThat(work.blockers().keepData(resource, token, data)).isTrue();
+            assertThat(work.blockers().keepData(resource, other, Map.of("rule", "other"))).isTrue();
+            assertThat(work.blockers().data(resource, token)).hasValueSatisfying(kept -> {
+                assertThat(kept).containsOnlyKeys("rule", "days", "count");
+                assertThat(kept.get("rule")).isEqualTo("FREQ=WEEKLY;BYDAY=MO");
+                assertThat(kept.get("days")).isEqualTo(List.of("2027-03-15", "2027-03-22"));
+                assertThat(((Number) kept.get("count")).intValue()).isEqualTo(2);
+            });
+            assertThat(work.blockers().data(UUID.randomUUID(), token)).isEmpty();
+
+            BlockerCriteria mine = BlockerCriteria.ofResources(Set.of(resource));
+            assertThat(work.blockers().delete(mine.withId(stored.get(0).id()))).isEqualTo(1);
+            assertThat(work.blockers().data(resource, token)).isPresent();
+            assertThat(work.blockers().delete(mine.withToken(token))).isEqualTo(1);
+            assertThat(work.blockers().data(resource, token)).isEmpty();
+            assertThat(work.blockers().data(resource, other)).hasValue(Map.of("rule", "other"));
+            assertThat(work.blockers().delete(mine)).isEqualTo(1);
+            assertThat(work.blockers().data(resource, other)).isEmpty();
         }
     }
 }

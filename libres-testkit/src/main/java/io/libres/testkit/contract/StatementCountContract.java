@@ -289,6 +289,23 @@ public abstract class StatementCountContract extends ContractGroup {
             return () -> assertThat(work.blockers().delete(BlockerCriteria.ofResources(List.of(resource))))
                     .isEqualTo(rows);
         });
+        budget("blockers().delete of blockers with kept data", 1, (work, rows) -> {
+            List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
+            UUID resource = stored.get(0).resource();
+            stored.forEach(b -> work.blockers().keepData(b.resource(), b.token(), Map.of("rule", "FREQ=DAILY")));
+            return () -> assertThat(work.blockers().delete(BlockerCriteria.ofResources(List.of(resource))))
+                    .isEqualTo(rows);
+        });
+        budget("blockers().keepData", 1, (work, rows) -> {
+            ReservationBlocker first = work.blockers().insert(blockers(work, rows)).get(0);
+            return () -> assertThat(work.blockers().keepData(first.resource(), first.token(),
+                    Map.of("rule", "FREQ=DAILY", "days", List.of("2027-03-15")))).isTrue();
+        });
+        budget("blockers().data", 1, (work, rows) -> {
+            ReservationBlocker first = work.blockers().insert(blockers(work, rows)).get(0);
+            work.blockers().keepData(first.resource(), first.token(), Map.of("rule", "FREQ=DAILY"));
+            return () -> assertThat(work.blockers().data(first.resource(), first.token())).isPresent();
+        });
     }
 
     @Test

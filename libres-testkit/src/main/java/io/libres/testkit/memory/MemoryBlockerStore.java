@@ -7,11 +7,17 @@ import io.libres.spi.BlockerCriteria;
 import io.libres.spi.BlockerStore;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The reservation_blockers table of a memory unit of work. */
+/** The reservation_blockers table and the blocker data of a memory unit of work. */
 final class MemoryBlockerStore implements BlockerStore {
 
     private final MemoryUnitOfWork work;
@@ -68,8 +74,35 @@ final class MemoryBlockerStore implements BlockerStore {
         Tables t = work.write();
         List<Integer> doomed = t.blockers.values().stream().filter(predicate(criteria))
                 .map(ReservationBlocker::id).collect(Collectors.toList());
-        doomed.forEach(t.blockers::remove);
+        Set<Tables.TokenKey> touched = new java.util.HashSet<>();
+        for (Integer id : doomed) {
+            ReservationBlocker gone = t.blockers.remove(id);
+            touched.add(new Tables.TokenKey(gone.resource(), gone.token()));
+        }
+        // as the SQL storages do: no data outlives the last blocker of its token
+        for (ReservationBlocker left : t.blockers.values()) {
+            touched.remove(new Tables.TokenKey(left.resource(), left.token()));
+        }
+        touched.forEach(t.blockerData::remove);
         return doomed.size();
+    }
+
+    @Override
+    public boolean keepData(UUID resource, UUID token, Map<String, Object> data) {
+        Tables t = work.write();
+        boolean held = t.blockers.values().stream().anyMatch(b -> b.resource().equals(resource)
+                && b.token().equals(token));
+        if (held) {
+            t.blockerData.put(new Tables.TokenKey(resource, token),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(data == null ? Map.of() : data)));
+        }
+        return held;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> data(UUID resource, UUID token) {
+        Map<String, Object> data = work.read().blockerData.get(new Tables.TokenKey(resource, token));
+        return data == null ? Optional.empty() : Optional.of(new LinkedHashMap<>(data));
     }
 
     static Predicate<ReservationBlocker> predicate(BlockerCriteria c) {
