@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +69,12 @@ public final class Session {
     private final Context context;
     private final ThreadLocal<Frame> bound = new ThreadLocal<>();
     private final AtomicLong abandoned = new AtomicLong();
+    /**
+     * Held by the retries of a transaction that conflicted, from its second attempt until it ends:
+     * units of work that lost a conflict queue here and run again one at a time (fairly, in the
+     * order they lost), instead of running again all at once into the same conflict.
+     */
+    private final ReentrantLock retryLane = new ReentrantLock(true);
 
     /**
      * Creates a session over a storage.
@@ -374,32 +381,58 @@ public final class Session {
         if (frame != null && frame.kind == Kind.SCOPED) {
             return inner(frame, work);
         }
-        for (int attempt = 1; ; attempt++) {
-            Work scope = begin();
-            boolean joined = bound.get().work.isJoined();
-            try {
-                T result = work.get();
-                scope.commit();
-                return result;
-            } catch (StorageException e) {
-                closeAfter(scope, e);
-                if (!e.isRetryable() || joined) {
-                    throw e;
-                }
-                if (attempt >= policy.maxAttempts()) {
-                    if (context != null) {
-                        Events.of(context).retriesExhausted(context, attempt);
+        long started = System.nanoTime();
+        boolean inLane = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Work scope = begin();
+                boolean joined = bound.get().work.isJoined();
+                try {
+                    T result = work.get();
+                    scope.commit();
+                    return result;
+                } catch (StorageException e) {
+                    closeAfter(scope, e);
+                    if (!e.isRetryable() || joined) {
+                        throw e;
                     }
+                    if (!policy.allowsAttempt(attempt + 1, Duration.ofNanos(System.nanoTime() - started))) {
+                        if (context != null) {
+                            Events.of(context).retriesExhausted(context, attempt);
+                        }
+                        throw e;
+                    }
+                    if (context != null) {
+                        Events.of(context).conflictRetried(context, attempt);
+                    }
+                    pause(policy.backoffBefore(attempt + 1));
+                    if (!inLane) {
+                        inLane = enterLane(policy, started);
+                    }
+                } catch (RuntimeException | Error e) {
+                    closeAfter(scope, e);
                     throw e;
                 }
-                if (context != null) {
-                    Events.of(context).conflictRetried(context, attempt);
-                }
-                pause(policy.backoffBefore(attempt + 1));
-            } catch (RuntimeException | Error e) {
-                closeAfter(scope, e);
-                throw e;
             }
+        } finally {
+            if (inLane) {
+                retryLane.unlock();
+            }
+        }
+    }
+
+    /**
+     * Queues a retry behind the others of this session's retries, waiting at most what is left
+     * of the policy's time budget; a retry that cannot get in runs anyway (outside the lane).
+     */
+    private boolean enterLane(RetryPolicy policy, long started) {
+        long budget = policy.budget().compareTo(Duration.ofDays(1)) > 0 ? Long.MAX_VALUE / 2 : policy.budget().toNanos();
+        long left = budget - (System.nanoTime() - started);
+        try {
+            return left > 0 && retryLane.tryLock(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting to retry a unit of work", null, e);
         }
     }
 

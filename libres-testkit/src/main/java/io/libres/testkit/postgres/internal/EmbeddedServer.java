@@ -29,7 +29,7 @@ final class EmbeddedServer {
     private final Path installation;
     private final Path runDirectory;
     private final ProcessUser user;
-    private final Process process;
+    private volatile Process process;
     private final int port;
 
     private EmbeddedServer(Path installation, Path runDirectory, ProcessUser user, Process process, int port) {
@@ -67,6 +67,14 @@ final class EmbeddedServer {
 
     private static EmbeddedServer launch(Path installation, Path runDirectory, ProcessUser user, int port)
             throws IOException {
+        Process process = startPostgres(installation, runDirectory, user, port);
+        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port);
+        server.awaitConnections(runDirectory.resolve("postgres.log"));
+        return server;
+    }
+
+    private static Process startPostgres(Path installation, Path runDirectory, ProcessUser user, int port)
+            throws IOException {
         Path log = runDirectory.resolve("postgres.log");
         List<String> command = new ArrayList<>(List.of(binary(installation, "postgres"),
                 "-D", runDirectory.resolve("data").toString(), "-p", Integer.toString(port)));
@@ -75,14 +83,23 @@ final class EmbeddedServer {
             command.add("-c");
             command.add(setting);
         }
-        Process process = withNeutralLocale(new ProcessBuilder(user.command(command)))
+        return withNeutralLocale(new ProcessBuilder(user.command(command)))
                 .directory(runDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port);
-        server.awaitConnections(log);
-        return server;
+    }
+
+    /**
+     * Restarts the server on the same port and data: a fast shutdown (every session ends, as when
+     * an administrator restarts a server), then a start; returns once it accepts connections.
+     *
+     * @throws IOException if the server does not come back
+     */
+    synchronized void restart() throws IOException {
+        stopProcess();
+        process = startPostgres(installation, runDirectory, user, port);
+        awaitConnections(runDirectory.resolve("postgres.log"));
     }
 
     /**
