@@ -385,14 +385,19 @@ public final class Session {
         boolean inLane = false;
         try {
             for (int attempt = 1; ; attempt++) {
-                Work scope = begin();
-                boolean joined = bound.get().work.isJoined();
+                Work scope = null;
+                boolean joined = false;
                 try {
+                    // inside the try: a connection found dead as the unit of work begins is retried too
+                    scope = begin();
+                    joined = bound.get().work.isJoined();
                     T result = work.get();
                     scope.commit();
                     return result;
                 } catch (StorageException e) {
-                    closeAfter(scope, e);
+                    if (scope != null) {
+                        closeAfter(scope, e);
+                    }
                     if (!e.isRetryable() || joined) {
                         throw e;
                     }
@@ -410,7 +415,9 @@ public final class Session {
                         inLane = enterLane(policy, started);
                     }
                 } catch (RuntimeException | Error e) {
-                    closeAfter(scope, e);
+                    if (scope != null) {
+                        closeAfter(scope, e);
+                    }
                     throw e;
                 }
             }

@@ -282,7 +282,7 @@ public final class StressRun {
                         counters.operations.increment();
                         try {
                             Kind kind = Kind.pick(random);
-                            if (Boolean.getBoolean("libres.stress.debug") ? session.transaction(() -> perform(kind, world, random), io.libres.db.RetryPolicy.immediate(1)) : session.transaction(() -> perform(kind, world, random))) {
+                            if (Boolean.getBoolean("libres.stress.debug1") ? session.transaction(() -> perform(kind, world, random), io.libres.db.RetryPolicy.immediate(1)) : session.transaction(() -> perform(kind, world, random))) {
                                 counters.bookings.increment();
                             }
                             counters.succeeded.increment();
