@@ -69,6 +69,8 @@ public final class Session {
     private final Context context;
     private final ThreadLocal<Frame> bound = new ThreadLocal<>();
     private final AtomicLong abandoned = new AtomicLong();
+    /** How often a read of its own runs when its connection turns out lost: about a pool's worth of dead ones. */
+    private static final int READ_ATTEMPTS = 10;
     /**
      * Held by the retries of a transaction that conflicted, from its second attempt until it ends:
      * units of work that lost a conflict queue here and run again one at a time (fairly, in the
@@ -181,12 +183,27 @@ public final class Session {
      * @param <T> the result type
      * @param reading the read
      * @return what the read returned
-     * @throws StorageException if the storage cannot begin a unit of work
+     * @throws StorageException if the storage cannot begin a unit of work; a read of its own whose
+     *     connection turns out lost ({@link io.libres.errors.ConnectionLost}) runs again on another
+     *     connection first, a few times
      */
     public <T> T read(Supplier<T> reading) {
         if (openFrame() != null) {
             return reading.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(reading);
+            } catch (io.libres.errors.ConnectionLost e) {
+                // a pooled connection the server had ended: a read writes nothing, so it runs again on another
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T readOnce(Supplier<T> reading) {
         UnitOfWork work = storage.get().begin();
         Frame frame = new Frame(work, Kind.READ);
         bound.set(frame);

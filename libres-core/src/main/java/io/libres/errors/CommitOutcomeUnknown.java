@@ -8,8 +8,8 @@ package io.libres.errors;
  *
  * <p>To find out, look at what the unit of work would have written, on a new connection, once the
  * database answers again: a reservation by its token ({@code scheduler.reservationsByToken(token)}
- * is empty if the reservation was not committed; after {@code approveReservations(token)},
- * {@code scheduler.reservedSlotsByReservation(token)} is empty if the approval was not), a
+ * throws {@link InvalidReservationToken} if the reservation was not committed; after {@code approveReservations(token)}, the
+ * reservation's {@code status()} is still pending if the approval was not), a
  * blocker by its token ({@code scheduler.blockersByToken(token)}), allocations by their dates
  * ({@code scheduler.allocationsInRange(dates)}). Keep the token where the failure can reach it:
  *
@@ -21,8 +21,13 @@ package io.libres.errors;
  *         scheduler.approveReservations(token.get());
  *     });
  * } catch (CommitOutcomeUnknown e) {
- *     boolean booked = token.get() != null
- *             && !scheduler.reservedSlotsByReservation(token.get()).list().isEmpty();
+ *     boolean booked;
+ *     try {
+ *         booked = token.get() != null && scheduler.reservationsByToken(token.get()).first()
+ *                 .map(r -> r.status() == ReservationStatus.APPROVED).orElse(false);
+ *     } catch (InvalidReservationToken notCommitted) {
+ *         booked = false;
+ *     }
  * }
  * }</pre>
  *

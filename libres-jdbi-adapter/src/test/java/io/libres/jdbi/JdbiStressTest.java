@@ -11,6 +11,6 @@ class JdbiStressTest extends StressKit {
 
     @Override
     protected Storage storage(TestDatabase database, int connections) {
-        return JdbiStorage.builder().dsn(Databases.dsn(database) + System.getProperty("scratch.dsn", "")).poolSize(connections).build();
+        return JdbiStorage.builder().dsn(Databases.dsn(database)).poolSize(connections).build();
     }
 }

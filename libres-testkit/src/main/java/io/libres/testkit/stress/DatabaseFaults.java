@@ -58,6 +58,54 @@ public final class DatabaseFaults implements Faults {
         }
     }
 
+    /**
+     * Terminates every backend of the database that is inside a transaction (a unit of work that
+     * has run a statement and not yet committed) and waits until they are gone, so that the next
+     * statement of that unit of work finds its connection lost.
+     *
+     * @return how many backends were terminated
+     */
+    public int terminateBackendsInTransaction() {
+        String victims = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                + " AND state LIKE 'idle in transaction%'";
+        try (Connection connection = connect()) {
+            java.util.List<Integer> pids = new java.util.ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(victims); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    pids.add(rows.getInt(1));
+                }
+            }
+            for (int pid : pids) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                    statement.setInt(1, pid);
+                    statement.executeQuery().close();
+                }
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            for (int pid : pids) {
+                while (System.nanoTime() < deadline && alive(connection, pid)) {
+                    Thread.sleep(10);
+                }
+            }
+            return pids.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not terminate the backends of " + database.databaseName() + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while terminating backends", e);
+        }
+    }
+
+    private static boolean alive(Connection connection, int pid) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ?")) {
+            statement.setInt(1, pid);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     @Override
     public void restartServer() {
         if (server.canRestart()) {

@@ -2,6 +2,14 @@ package io.libres.testkit.stress;
 
 import io.libres.context.Context;
 import io.libres.context.Registry;
+import io.libres.db.AllocateOptions;
+import io.libres.db.IntegrityCheck;
+import io.libres.db.Scheduler;
+import io.libres.errors.CommitOutcomeUnknown;
+import io.libres.errors.ConnectionLost;
+import io.libres.events.OperationListener;
+import io.libres.events.Subscription;
+import io.libres.time.DateRange;
 import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
 import io.libres.testkit.internal.KitSupport;
@@ -13,11 +21,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Stress and fault runs for an SQL storage on the testkit's PostgreSQL: extend this class and
@@ -80,13 +91,14 @@ public abstract class StressKit {
     protected abstract Storage storage(TestDatabase database, int connections);
 
     /**
-     * The integrity check run after each run: one line per violation found.
+     * The integrity check run after each run ({@link IntegrityCheck#checkStorage}, on the test's own
+     * database): one line per violation found.
      *
      * @param context the context the run used, with the storage under test installed
      * @return the violations, empty if the records hold together
      */
     protected List<String> violations(Context context) {
-        return IntegrityCheck.violations(context);
+        return IntegrityCheck.checkStorage(context).stream().map(v -> v.kind() + ": " + v.message()).toList();
     }
 
     @BeforeEach
@@ -152,6 +164,101 @@ public abstract class StressKit {
         assertThat(report.bookings()).isEqualTo(50);
         assertThat(report.typedErrors()).containsOnlyKeys("AlreadyReservedError");
         assertThat(report.typedErrors().get("AlreadyReservedError")).isEqualTo(350);
+    }
+
+    private Scheduler scheduler() {
+        Scheduler scheduler = new Scheduler(context, "loss-" + UUID.randomUUID(), StressRun.ZURICH);
+        scheduler.transaction(() -> scheduler.allocate(HOUR, AllocateOptions.builder().quota(2).build()));
+        return scheduler;
+    }
+
+    private static final DateRange HOUR = DateRange.of(LocalDateTime.of(2031, 5, 5, 8, 0), LocalDateTime.of(2031, 5, 5, 9, 0));
+
+    @Test
+    @DisplayName("a connection lost before commit: a typed ConnectionLost, retried by transaction(...), the pool recovers")
+    void lostBeforeCommit() {
+        Scheduler scheduler = scheduler();
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        List<Throwable> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Subscription ignored = scheduler.events().onOperations(new OperationListener() {
+            @Override
+            public void conflictRetried(Context ctx, int attempt) {
+                retried.incrementAndGet();
+            }
+        })) {
+            UUID token = scheduler.transaction(() -> {
+                UUID made = scheduler.reserve("lost@example.org", HOUR);
+                if (attempts.incrementAndGet() == 1) {
+                    assertThat(DatabaseFaults.on(database).terminateBackendsInTransaction()).isEqualTo(1);
+                    try {
+                        scheduler.approveReservations(made);
+                    } catch (RuntimeException e) {
+                        seen.add(e);
+                        throw e;
+                    }
+                }
+                scheduler.approveReservations(made);
+                return made;
+            });
+            assertThat(seen).singleElement().isInstanceOf(ConnectionLost.class);
+            assertThat(((ConnectionLost) seen.get(0)).isRetryable()).isTrue();
+            assertThat(seen.get(0)).hasMessageContaining("lost").hasMessageContaining("nothing of the unit of work was committed");
+            assertThat(attempts).hasValue(2);
+            assertThat(retried).hasValue(1);
+            assertThat(scheduler.reservedSlotsByReservation(token).count()).isEqualTo(1);
+            assertThat(scheduler.managedReservations().count()).isEqualTo(1);
+        }
+        assertThat(scheduler.checkIntegrity()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a connection lost during commit: a distinct CommitOutcomeUnknown, not retried; the token tells what happened")
+    void lostDuringCommit() {
+        Scheduler scheduler = scheduler();
+        AtomicInteger attempts = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<UUID> token = new java.util.concurrent.atomic.AtomicReference<>();
+        assertThatThrownBy(() -> scheduler.transaction(() -> {
+            attempts.incrementAndGet();
+            token.set(scheduler.reserve("unknown@example.org", HOUR));
+            scheduler.approveReservations(token.get());
+            // the commit is the next thing this unit of work sends
+            DatabaseFaults.on(database).terminateBackendsInTransaction();
+        })).isInstanceOf(CommitOutcomeUnknown.class).isNotInstanceOf(ConnectionLost.class)
+                .hasMessageContaining("may or may not have committed");
+        assertThat(attempts).hasValue(1);
+        // the pool hands out a working connection again, and the lookup the Javadoc names answers
+        assertThatThrownBy(() -> scheduler.reservationsByToken(token.get()).count())
+                .isInstanceOf(io.libres.errors.InvalidReservationToken.class);
+        assertThat(scheduler.managedReservedSlots().count()).isZero();
+        assertThat(scheduler.checkIntegrity()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a connection lost in an inner scope: its savepoint rollback keeps the original failure, the whole runs again")
+    void lostInInnerScope() {
+        Scheduler scheduler = scheduler();
+        AtomicInteger attempts = new AtomicInteger();
+        List<Throwable> inner = new java.util.concurrent.CopyOnWriteArrayList<>();
+        scheduler.transaction(() -> {
+            scheduler.approveReservations(scheduler.reserve("outer@example.org", HOUR));
+            try {
+                scheduler.transaction(() -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        DatabaseFaults.on(database).terminateBackendsInTransaction();
+                    }
+                    scheduler.approveReservations(scheduler.reserve("inner@example.org", HOUR));
+                });
+            } catch (RuntimeException e) {
+                inner.add(e);
+                throw e;
+            }
+        });
+        assertThat(inner).singleElement().isInstanceOf(ConnectionLost.class);
+        assertThat(inner.get(0).getMessage()).doesNotContain("savepoint");
+        assertThat(attempts).hasValue(2);
+        assertThat(scheduler.managedReservedSlots().count()).isEqualTo(2);
+        assertThat(scheduler.checkIntegrity()).isEmpty();
     }
 
     @Test

@@ -221,11 +221,6 @@ public final class StressRun {
             if (e instanceof StorageException && ((StorageException) e).isRetryable()) {
                 gaveUp.increment();
                 typed.computeIfAbsent("gave up: " + e.getClass().getSimpleName(), k -> new LongAdder()).increment();
-                if (Boolean.getBoolean("libres.stress.debug")) {
-                    typed.computeIfAbsent("DEBUG " + String.valueOf(e.getMessage()).replaceAll("[0-9a-f-]{36}", "U")
-                            .replaceAll("(?s)\\(SQLSTATE.*?Reason code:", "").replaceAll("\\s*Hint:[\\s\\S]*", "").replace('\n', ' '),
-                            k -> new LongAdder()).increment();
-                }
             } else if (e instanceof LibresException) {
                 typed.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
             } else {
@@ -282,7 +277,7 @@ public final class StressRun {
                         counters.operations.increment();
                         try {
                             Kind kind = Kind.pick(random);
-                            if (Boolean.getBoolean("libres.stress.debug1") ? session.transaction(() -> perform(kind, world, random), io.libres.db.RetryPolicy.immediate(1)) : session.transaction(() -> perform(kind, world, random))) {
+                            if (session.transaction(() -> perform(kind, world, random))) {
                                 counters.bookings.increment();
                             }
                             counters.succeeded.increment();
