@@ -221,7 +221,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             return;
         }
         try {
-            Errors.run("committing", h::commit);
+            Errors.commit(h::commit);
         } catch (RuntimeException e) {
             rollbackQuietly(h);
             throw e;

@@ -228,7 +228,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
         } catch (RuntimeException e) {
             transaction.causeThrowable(e);
             rollbackQuietly();
-            throw e instanceof DataAccessException ? Errors.translate("committing", e) : e;
+            throw e instanceof DataAccessException ? Errors.translateCommit(e) : e;
         }
     }
 
