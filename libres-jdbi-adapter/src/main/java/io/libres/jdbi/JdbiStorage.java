@@ -1,21 +1,17 @@
 package io.libres.jdbi;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
-import io.libres.context.Settings;
-import io.libres.errors.ConnectionPoolExhausted;
 import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
-import io.libres.errors.LibresException;
 import io.libres.postgres.ConnectionErrors;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
 import io.libres.jdbi.internal.JsonData;
 import io.libres.context.Secrets;
 import io.libres.postgres.LibresSchema;
+import io.libres.postgres.OwnedPool;
 import io.libres.postgres.PostgresDsn;
 import io.libres.postgres.PostgresServer;
 import io.libres.postgres.SqlErrors;
@@ -29,10 +25,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -53,26 +47,23 @@ import javax.sql.DataSource;
 public final class JdbiStorage implements Storage, StoppableService {
 
     private final Jdbi jdbi;
-    private final HikariDataSource ownedPool;
+    private final OwnedPool ownedPool;
     private final PostgresDsn dsn;
     private final JsonData json;
     private final Clock clock;
     private final String server;
-    private final Duration connectionTimeout;
     private volatile boolean versionChecked;
-    private volatile boolean reached;
     private final TransactionBinding binding;
     private final Jdbi boundJdbi;
 
     private JdbiStorage(Builder builder) {
         this.dsn = builder.dsn;
         this.server = builder.dsn == null ? "the database" : ConnectionErrors.server(builder.dsn.jdbcUrl());
-        this.connectionTimeout = builder.connectionTimeout;
         this.binding = builder.binding;
         this.boundJdbi = builder.binding == null ? null : Jdbi.create(new BoundConnections(builder.binding));
-        this.ownedPool = builder.dsn == null ? null : pool(builder);
+        this.ownedPool = builder.dsn == null ? null : OwnedPool.open(builder.dsn, "libres-jdbi", builder.pool);
         this.jdbi = builder.jdbi != null ? builder.jdbi
-                : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
+                : Jdbi.create(ownedPool != null ? ownedPool.dataSource() : builder.dataSource);
         this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JdbiStorage::discoveredCodec));
         this.clock = builder.clock;
     }
@@ -284,27 +275,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         if (ownedPool == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
-            @Override
-            public int activeConnections() {
-                return ownedPool.getHikariPoolMXBean().getActiveConnections();
-            }
-
-            @Override
-            public int idleConnections() {
-                return ownedPool.getHikariPoolMXBean().getIdleConnections();
-            }
-
-            @Override
-            public int pendingThreads() {
-                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
-            }
-
-            @Override
-            public int maximumConnections() {
-                return ownedPool.getMaximumPoolSize();
-            }
-        });
+        return java.util.Optional.of(ownedPool.statistics());
     }
 
     /**
@@ -319,66 +290,14 @@ public final class JdbiStorage implements Storage, StoppableService {
     }
 
     private Handle open() {
-        if (ownedPool != null && !reached) {
-            probe();
-        }
         try {
-            Handle handle = jdbi.open();
-            reached = true;
-            return handle;
+            return jdbi.open();
         } catch (JdbiException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException) {
-                LibresException failure = SqlErrors.translateConnection(server, (SQLException) cause);
-                if (!(failure instanceof ConnectionPoolExhausted)) {
-                    // the server may be gone or the credentials changed: ask it directly next time, at once
-                    reached = false;
-                }
-                throw failure;
+                throw SqlErrors.translateConnection(server, (SQLException) cause);
             }
             throw new StorageException("could not connect to " + server + ": " + Secrets.redact(e.getMessage()), null, e);
-        }
-    }
-
-    /**
-     * Connects once without the pool, so that a permanent failure (credentials, missing database,
-     * unknown host, nothing listening) is reported at once with its cause, instead of after the
-     * pool's connection timeout.
-     */
-    private void probe() {
-        Properties properties = new Properties();
-        long seconds = Math.max(1, Math.min(10, connectionTimeout.toSeconds()));
-        properties.setProperty("connectTimeout", Long.toString(seconds));
-        properties.setProperty("loginTimeout", Long.toString(seconds));
-        dsn.user().ifPresent(user -> properties.setProperty("user", user));
-        dsn.password().ifPresent(password -> properties.setProperty("password", password));
-        try (Connection connection = DriverManager.getConnection(dsn.jdbcUrl(), properties)) {
-            reached = true;
-        } catch (SQLException e) {
-            throw SqlErrors.translateConnection(server, e);
-        }
-    }
-
-    private static HikariDataSource pool(Builder builder) {
-        HikariConfig config = new HikariConfig();
-        PostgresDsn dsn = builder.dsn;
-        // the password goes to the pool as a property, never inside a URL that a log line could show
-        config.setJdbcUrl(dsn.jdbcUrl());
-        dsn.user().ifPresent(config::setUsername);
-        dsn.password().ifPresent(config::setPassword);
-        config.setPoolName("libres-jdbi");
-        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
-        config.setMaximumPoolSize(builder.poolSize);
-        config.setMinimumIdle(Math.min(1, builder.poolSize));
-        config.setConnectionTimeout(builder.connectionTimeout.toMillis());
-        config.setIdleTimeout(builder.idleTimeout.toMillis());
-        // connect lazily: a context may make its storage before the database is up
-        config.setInitializationFailTimeout(-1);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + dsn + ": "
-                    + Secrets.redact(e.getMessage()), null, e);
         }
     }
 
@@ -389,7 +308,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      * @return the pool's management bean
      */
     public java.util.Optional<com.zaxxer.hikari.HikariPoolMXBean> pool() {
-        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ownedPool.getHikariPoolMXBean());
+        return ownedPool == null ? java.util.Optional.empty() : ownedPool.poolBean();
     }
 
     /**
@@ -399,7 +318,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      * @return the pool's configuration bean
      */
     public java.util.Optional<com.zaxxer.hikari.HikariConfigMXBean> poolConfig() {
-        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.getHikariConfigMXBean());
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.configBean());
     }
 
     private static JsonCodec discoveredCodec() {
@@ -446,9 +365,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         private Jdbi jdbi;
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
-        private int poolSize = Settings.POOL_SIZE.defaultValue();
-        private Duration connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.defaultValue();
-        private Duration idleTimeout = Settings.POOL_IDLE_TIMEOUT.defaultValue();
+        private final OwnedPool.Options pool = new OwnedPool.Options();
         private TransactionBinding binding;
 
         private Builder() {
@@ -553,20 +470,20 @@ public final class JdbiStorage implements Storage, StoppableService {
          * @throws InvalidSetting if the value is below 1
          */
         public Builder poolSize(int value) {
-            this.poolSize = Settings.POOL_SIZE.validate(value);
+            pool.size(value);
             return this;
         }
 
         /**
          * How long a unit of work waits for a free connection of the pool made from the
-         * {@code dsn} before it fails with {@link ConnectionPoolExhausted}; 30 seconds unless set.
+         * {@code dsn} before it fails with {@link io.libres.errors.ConnectionPoolExhausted}; 30 seconds unless set.
          *
          * @param value 250 ms or more
          * @return this builder
          * @throws InvalidSetting if the value is missing or shorter than 250 ms
          */
         public Builder connectionTimeout(Duration value) {
-            this.connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.validate(value);
+            pool.connectionTimeout(value);
             return this;
         }
 
@@ -579,7 +496,7 @@ public final class JdbiStorage implements Storage, StoppableService {
          * @throws InvalidSetting if the value is missing or negative
          */
         public Builder idleTimeout(Duration value) {
-            this.idleTimeout = Settings.POOL_IDLE_TIMEOUT.validate(value);
+            pool.idleTimeout(value);
             return this;
         }
 
@@ -592,9 +509,7 @@ public final class JdbiStorage implements Storage, StoppableService {
          * @throws InvalidSetting if a setting the context holds does not fit
          */
         public Builder poolSettingsOf(Context context) {
-            this.poolSize = context.getSetting(Settings.POOL_SIZE);
-            this.connectionTimeout = context.getSetting(Settings.POOL_CONNECTION_TIMEOUT);
-            this.idleTimeout = context.getSetting(Settings.POOL_IDLE_TIMEOUT);
+            pool.of(context);
             return this;
         }
 

@@ -1,7 +1,5 @@
 package io.libres.jooq;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
@@ -12,6 +10,7 @@ import io.libres.jooq.internal.JooqUnitOfWork;
 import io.libres.jooq.internal.JsonData;
 import io.libres.context.Secrets;
 import io.libres.postgres.LibresSchema;
+import io.libres.postgres.OwnedPool;
 import io.libres.postgres.PostgresDsn;
 import io.libres.postgres.PostgresServer;
 import io.libres.postgres.SqlErrors;
@@ -54,7 +53,7 @@ public final class JooqStorage implements Storage, StoppableService {
 
     private final Configuration configuration;
     private final boolean owned;
-    private final HikariDataSource ownedPool;
+    private final OwnedPool ownedPool;
     private final PostgresDsn dsn;
     private final JsonData json;
     private final Clock clock;
@@ -62,13 +61,13 @@ public final class JooqStorage implements Storage, StoppableService {
 
     private JooqStorage(Builder builder) {
         this.dsn = builder.dsn;
-        this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
+        this.ownedPool = builder.dsn == null ? null : OwnedPool.open(builder.dsn, "libres-jooq", builder.pool);
         if (builder.configuration != null) {
             this.configuration = builder.configuration;
             this.owned = false;
         } else {
             this.owned = true;
-            this.configuration = DSL.using(ownedPool != null ? ownedPool : builder.dataSource, SQLDialect.POSTGRES)
+            this.configuration = DSL.using(ownedPool != null ? ownedPool.dataSource() : builder.dataSource, SQLDialect.POSTGRES)
                     .configuration();
         }
         this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JooqStorage::discoveredCodec));
@@ -155,7 +154,16 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     @Override
     public UnitOfWork begin() {
-        JooqUnitOfWork work = JooqUnitOfWork.begin(configuration, owned, clock, json);
+        JooqUnitOfWork work;
+        try {
+            work = JooqUnitOfWork.begin(configuration, owned, clock, json);
+        } catch (io.libres.errors.ConnectionFailure failure) {
+            if (ownedPool != null && failure.getCause() instanceof SQLException) {
+                // the pool knows where it connects: name the server in the message
+                throw SqlErrors.translateConnection(ownedPool.server(), (SQLException) failure.getCause());
+            }
+            throw failure;
+        }
         if (!versionChecked) {
             try {
                 work.server().requireSupported();
@@ -232,27 +240,7 @@ public final class JooqStorage implements Storage, StoppableService {
         if (ownedPool == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
-            @Override
-            public int activeConnections() {
-                return ownedPool.getHikariPoolMXBean().getActiveConnections();
-            }
-
-            @Override
-            public int idleConnections() {
-                return ownedPool.getHikariPoolMXBean().getIdleConnections();
-            }
-
-            @Override
-            public int pendingThreads() {
-                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
-            }
-
-            @Override
-            public int maximumConnections() {
-                return ownedPool.getMaximumPoolSize();
-            }
-        });
+        return java.util.Optional.of(ownedPool.statistics());
     }
 
     /**
@@ -275,24 +263,15 @@ public final class JooqStorage implements Storage, StoppableService {
         return new StorageException("the database failed while " + doing + ": " + Secrets.redact(e.getMessage()), null, e);
     }
 
-    private static HikariDataSource pool(PostgresDsn dsn) {
-        HikariConfig config = new HikariConfig();
-        // the password goes to the pool as a property, never inside a URL that a log line could show
-        config.setJdbcUrl(dsn.jdbcUrl());
-        dsn.user().ifPresent(config::setUsername);
-        dsn.password().ifPresent(config::setPassword);
-        config.setPoolName("libres-jooq");
-        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
-        // connect lazily: a context may make its storage before the database is up
-        config.setInitializationFailTimeout(-1);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + dsn + ": "
-                    + Secrets.redact(e.getMessage()), null, e);
-        }
+    /**
+     * The settings of the pool this storage made from its {@code dsn} (size, timeouts); empty for
+     * connections handed in.
+     *
+     * @return the pool's configuration bean
+     */
+    public java.util.Optional<com.zaxxer.hikari.HikariConfigMXBean> poolConfig() {
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.configBean());
     }
-
 
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
@@ -339,6 +318,7 @@ public final class JooqStorage implements Storage, StoppableService {
         private int sources;
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
+        private final OwnedPool.Options pool = new OwnedPool.Options();
 
         private Builder() {
         }
@@ -442,6 +422,58 @@ public final class JooqStorage implements Storage, StoppableService {
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * The most connections of the pool made from the {@code dsn}; 10 unless set.
+         *
+         * @param value 1 or more
+         * @return this builder
+         * @throws InvalidSetting if the value is below 1
+         */
+        public Builder poolSize(int value) {
+            pool.size(value);
+            return this;
+        }
+
+        /**
+         * How long a unit of work waits for a free connection of the pool made from the
+         * {@code dsn} before it fails with {@link io.libres.errors.ConnectionPoolExhausted}; 30
+         * seconds unless set.
+         *
+         * @param value 250 ms or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or shorter than 250 ms
+         */
+        public Builder connectionTimeout(java.time.Duration value) {
+            pool.connectionTimeout(value);
+            return this;
+        }
+
+        /**
+         * How long an unused connection of the pool made from the {@code dsn} stays open; 10
+         * minutes unless set, zero for ever.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder idleTimeout(java.time.Duration value) {
+            pool.idleTimeout(value);
+            return this;
+        }
+
+        /**
+         * Takes the pool settings of a context: {@code storage_pool_size},
+         * {@code storage_connection_timeout} and {@code storage_idle_timeout}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if a setting the context holds does not fit
+         */
+        public Builder poolSettingsOf(Context context) {
+            pool.of(context);
             return this;
         }
 
