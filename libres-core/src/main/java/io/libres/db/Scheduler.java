@@ -83,7 +83,7 @@ import java.util.stream.Collectors;
  *
  * <p>Create one with {@code Libres.newScheduler(context, name, zone)}.
  */
-public final class Scheduler {
+public final class Scheduler implements AutoCloseable {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
     public static final Instant MIN_INSTANT = Timespan.EARLIEST;
@@ -326,10 +326,26 @@ public final class Scheduler {
     }
 
     /**
-     * Rolls back and releases the current thread's thread-bound unit of work (libres-style).
+     * Rolls back and releases the current thread's thread-bound unit of work (libres-style), as
+     * libres' {@code scheduler.close()} does; a no-op if none is open.
+     *
+     * <p>Closing ends this thread's work, never the scheduler: it holds no resources of its own
+     * (the storage belongs to the context, whose {@code stopServices()} releases it), so it stays
+     * usable afterwards and by every other thread. That makes try-with-resources around
+     * libres-style code discard whatever it did not commit:
+     *
+     * <pre>{@code
+     * try (Scheduler scheduler = Libres.newScheduler(context, "room", zone)) {
+     *     scheduler.allocate(dates);
+     *     scheduler.commit();
+     * }
+     * }</pre>
+     *
+     * <p>Scoped units of work ({@link #begin()}) are ended by their {@link Work}, not by this.
      *
      * @throws io.libres.errors.UnitOfWorkMisused inside a scope: close the scope's {@link Work} instead
      */
+    @Override
     public void close() {
         scope.session().close();
     }

@@ -56,7 +56,9 @@ public final class JooqStorage implements Storage, StoppableService {
     private final boolean owned;
     private final HikariDataSource ownedPool;
     private final PostgresDsn dsn;
-    private final JsonData json;
+    private final Supplier<JsonCodec> explicitCodec;
+    private final Supplier<JsonCodec> discoveredCodec = memoized(JooqStorage::discoveredCodec);
+    private volatile Context codecContext;
     private final Clock clock;
     private volatile boolean versionChecked;
 
@@ -71,7 +73,7 @@ public final class JooqStorage implements Storage, StoppableService {
             this.configuration = DSL.using(ownedPool != null ? ownedPool : builder.dataSource, SQLDialect.POSTGRES)
                     .configuration();
         }
-        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JooqStorage::discoveredCodec));
+        this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
     }
 
@@ -125,7 +127,10 @@ public final class JooqStorage implements Storage, StoppableService {
 
     /**
      * Sets this storage as the storage of a context (and of the contexts inheriting from it),
-     * overriding any discovered adapter.
+     * overriding any discovered adapter. Unless the builder was given a codec, the {@code data}
+     * columns then use the context's JSON codec ({@code context.getService(Ports.JSON)}), asked
+     * for anew by every unit of work, so a codec set on the context later is used from the next
+     * unit of work on.
      *
      * @param context an unlocked context
      * @return this storage
@@ -133,6 +138,7 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     public JooqStorage install(Context context) {
         context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        this.codecContext = context;
         return this;
     }
 
@@ -155,7 +161,7 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     @Override
     public UnitOfWork begin() {
-        JooqUnitOfWork work = JooqUnitOfWork.begin(configuration, owned, clock, json);
+        JooqUnitOfWork work = JooqUnitOfWork.begin(configuration, owned, clock, json());
         if (!versionChecked) {
             try {
                 work.server().requireSupported();
@@ -294,6 +300,19 @@ public final class JooqStorage implements Storage, StoppableService {
     }
 
 
+    /** The codec of the data columns for one unit of work, asked for on its first use. */
+    private JsonData json() {
+        return new JsonData(memoized(this::currentCodec));
+    }
+
+    private JsonCodec currentCodec() {
+        if (explicitCodec != null) {
+            return explicitCodec.get();
+        }
+        Context context = codecContext;
+        return context != null ? context.getService(Ports.JSON) : discoveredCodec.get();
+    }
+
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
     }
@@ -407,8 +426,9 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
-         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         * The JSON codec of the {@code data} columns; unless set, the codec of the context the
+         * storage is {@linkplain JooqStorage#install(Context) installed} in, or before that the one
+         * discovered on the class path ({@code libres-json-jackson} or {@code libres-json-gson}).
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
@@ -421,7 +441,8 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns, asked for on first use.
+         * The JSON codec of the {@code data} columns, asked for by every unit of work on its first
+         * use of a {@code data} column, so the supplier may hand out a codec replaced meanwhile.
          *
          * @param value supplies the codec
          * @return this builder

@@ -196,4 +196,28 @@ class JooqStorageTest {
                 .isInstanceOfSatisfying(StorageException.class,
                         e -> assertThat(e.sqlState()).hasValueSatisfying(s -> assertThat(s).startsWith("08")));
     }
+
+    @Test
+    @DisplayName("a storage on a data source uses the codec of the context it is installed in, also after it is replaced")
+    void installedStorageUsesContextCodec() {
+        Context context = Registry.createDefault().registerContext("codec-" + UUID.randomUUID());
+        CountingCodec first = new CountingCodec();
+        context.setService(Ports.JSON.key(), ctx -> first, true);
+        JooqStorage storage = JooqStorage.using(dataSource).install(context);
+        storage.setupDatabase();
+        Scheduler scheduler = new Scheduler(context, "codec", ZURICH);
+        scheduler.allocate(MORNING, AllocateOptions.builder().data(Map.of("floor", 3)).build());
+        scheduler.commit();
+        int firstCalls = first.calls.get();
+
+        CountingCodec second = new CountingCodec();
+        context.setService(Ports.JSON.key(), ctx -> second, true);
+        Map<String, Object> data = scheduler.managedAllocations().one().data();
+        scheduler.rollback();
+
+        assertThat(firstCalls).isPositive();
+        assertThat(data).containsEntry("floor", 3);
+        assertThat(second.calls.get()).isPositive();
+        assertThat(first.calls.get()).isEqualTo(firstCalls);
+    }
 }
