@@ -417,6 +417,68 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * An allocation of this resource by id, a master or a mirror; {@link #allocationById(int)}
+     * finds masters only, as libres' {@code allocation_by_id} does.
+     *
+     * @param id the id
+     * @return the allocation
+     * @throws NoResultFound if this resource has no allocation with the id
+     */
+    public Allocation anyAllocationById(int id) {
+        return scope.read(() -> records.anyAllocationById(id));
+    }
+
+    /**
+     * A reservation of this resource by id, without its token.
+     *
+     * @param id the id
+     * @return the reservation
+     * @throws NoResultFound if this resource has no reservation with the id (also if another
+     *     resource has one)
+     */
+    public Reservation reservationById(int id) {
+        return scope.read(() -> records.reservationById(id));
+    }
+
+    /**
+     * The reservations of this resource with the given ids; ids of other resources' reservations
+     * are left out.
+     *
+     * @param ids the ids
+     * @return the reservations ordered by id
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public QueryResult<Reservation> reservationsByIds(Collection<Integer> ids) {
+        Collection<Integer> checked = Arguments.requireAll(ids, "reservation ids");
+        return scope.query(() -> records.reservationsByIds(checked));
+    }
+
+    /**
+     * A blocker of this resource by id, without its token.
+     *
+     * @param id the id
+     * @return the blocker
+     * @throws NoResultFound if this resource has no blocker with the id (also if another resource
+     *     has one)
+     */
+    public ReservationBlocker blockerById(int id) {
+        return scope.read(() -> records.blockerById(id));
+    }
+
+    /**
+     * The blockers of this resource with the given ids; ids of other resources' blockers are left
+     * out.
+     *
+     * @param ids the ids
+     * @return the blockers ordered by id
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public QueryResult<ReservationBlocker> blockersByIds(Collection<Integer> ids) {
+        Collection<Integer> checked = Arguments.requireAll(ids, "blocker ids");
+        return scope.query(() -> records.blockersByIds(checked));
+    }
+
+    /**
      * The allocations of this resource with the given ids.
      *
      * @param ids the ids

@@ -292,6 +292,33 @@ public abstract class StatementCountContract extends ContractGroup {
     }
 
     @Test
+    @DisplayName("lookups by ids (the scheduler's reservationsByIds, blockersByIds, allocationsByIds): 1 statement,"
+            + " whatever the number of ids")
+    void lookupsByIds() {
+        budget("reservations().find(resource, ids).list()", 1, (work, rows) -> {
+            List<Reservation> stored = work.reservations().insert(pending(work, rows, null));
+            List<Integer> ids = stored.stream().map(Reservation::requireId).collect(Collectors.toList());
+            UUID resource = stored.get(0).resource();
+            return () -> assertThat(work.reservations().find(ReservationCriteria.ofResources(List.of(resource))
+                    .withIds(ids)).list()).hasSize(rows);
+        });
+        budget("blockers().find(resource, ids).list()", 1, (work, rows) -> {
+            List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
+            List<Integer> ids = stored.stream().map(b -> b.optionalId().getAsInt()).collect(Collectors.toList());
+            UUID resource = stored.get(0).resource();
+            return () -> assertThat(work.blockers().find(BlockerCriteria.ofResources(List.of(resource))
+                    .withIds(ids)).list()).hasSize(rows);
+        });
+        budget("allocations().find(resource, ids).list()", 1, (work, rows) -> {
+            UUID resource = resource();
+            List<Integer> ids = allocations(work, resource, rows).stream().map(Allocation::requireId)
+                    .collect(Collectors.toList());
+            return () -> assertThat(work.allocations().find(AllocationCriteria.ofResource(resource).withIds(ids))
+                    .list()).hasSize(rows);
+        });
+    }
+
+    @Test
     @DisplayName("empty batches send nothing: inserts and updates of no rows, byAllocation and groupSizes of nothing,"
             + " reassign of no moves")
     void emptyBatches() {
