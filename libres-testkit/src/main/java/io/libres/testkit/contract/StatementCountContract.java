@@ -272,7 +272,7 @@ public abstract class StatementCountContract extends ContractGroup {
         });
         budget("blockers().update", 1, (work, rows) -> {
             List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
-            List<ReservationBlocker> changed = stored.stream().map(b -> new ReservationBlocker(b.id(), b.token(),
+            List<ReservationBlocker> changed = stored.stream().map(b -> new ReservationBlocker(b.requireId(), b.token(),
                     b.target(), b.targetType(), b.resource(), b.start(), b.end(), b.timezone(), "painting", b.created(),
                     b.modified())).collect(Collectors.toList());
             return () -> work.blockers().update(changed);
@@ -304,7 +304,7 @@ public abstract class StatementCountContract extends ContractGroup {
         });
         budget("blockers().find(resource, ids).list()", 1, (work, rows) -> {
             List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
-            List<Integer> ids = stored.stream().map(b -> b.optionalId().getAsInt()).collect(Collectors.toList());
+            List<Integer> ids = stored.stream().map(ReservationBlocker::requireId).collect(Collectors.toList());
             UUID resource = stored.get(0).resource();
             return () -> assertThat(work.blockers().find(BlockerCriteria.ofResources(List.of(resource))
                     .withIds(ids)).list()).hasSize(rows);

@@ -80,13 +80,13 @@ public abstract class LookupBehaviour extends Behaviour {
         other.allocate(hour(10));
         ReservationBlocker foreign = other.addBlocker(hour(10)).get(0);
         scheduler().commit();
-        List<Integer> ids = added.stream().map(b -> b.optionalId().getAsInt()).collect(Collectors.toList());
-        int foreignId = foreign.optionalId().getAsInt();
+        List<Integer> ids = added.stream().map(ReservationBlocker::requireId).collect(Collectors.toList());
+        int foreignId = foreign.requireId();
 
         assertThat(scheduler().blockerById(ids.get(1)).start()).isEqualTo(added.get(1).start());
         assertThat(scheduler().blockerById(ids.get(0)).reason()).isEqualTo("cleaning");
         assertThat(scheduler().blockersByIds(List.of(ids.get(1), ids.get(0), foreignId)).list())
-                .extracting(b -> b.optionalId().getAsInt()).containsExactly(ids.get(0), ids.get(1));
+                .extracting(ReservationBlocker::requireId).containsExactly(ids.get(0), ids.get(1));
         assertThatThrownBy(() -> scheduler().blockerById(foreignId)).isInstanceOf(NoResultFound.class)
                 .hasMessageContaining(String.valueOf(foreignId));
         assertThat(other.blockerById(foreignId).token()).isEqualTo(foreign.token());
