@@ -83,7 +83,7 @@ import java.util.stream.Collectors;
  *
  * <p>Create one with {@code Libres.newScheduler(context, name, zone)}.
  */
-public final class Scheduler {
+public final class Scheduler implements AutoCloseable {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
     public static final Instant MIN_INSTANT = Timespan.EARLIEST;
@@ -326,10 +326,26 @@ public final class Scheduler {
     }
 
     /**
-     * Rolls back and releases the current thread's thread-bound unit of work (libres-style).
+     * Rolls back and releases the current thread's thread-bound unit of work (libres-style), as
+     * libres' {@code scheduler.close()} does; a no-op if none is open.
+     *
+     * <p>Closing ends this thread's work, never the scheduler: it holds no resources of its own
+     * (the storage belongs to the context, whose {@code stopServices()} releases it), so it stays
+     * usable afterwards and by every other thread. That makes try-with-resources around
+     * libres-style code discard whatever it did not commit:
+     *
+     * <pre>{@code
+     * try (Scheduler scheduler = Libres.newScheduler(context, "room", zone)) {
+     *     scheduler.allocate(dates);
+     *     scheduler.commit();
+     * }
+     * }</pre>
+     *
+     * <p>Scoped units of work ({@link #begin()}) are ended by their {@link Work}, not by this.
      *
      * @throws io.libres.errors.UnitOfWorkMisused inside a scope: close the scope's {@link Work} instead
      */
+    @Override
     public void close() {
         scope.session().close();
     }
@@ -398,6 +414,68 @@ public final class Scheduler {
      */
     public Allocation allocationById(int id) {
         return scope.read(() -> records.allocationById(id));
+    }
+
+    /**
+     * An allocation of this resource by id, a master or a mirror; {@link #allocationById(int)}
+     * finds masters only, as libres' {@code allocation_by_id} does.
+     *
+     * @param id the id
+     * @return the allocation
+     * @throws NoResultFound if this resource has no allocation with the id
+     */
+    public Allocation anyAllocationById(int id) {
+        return scope.read(() -> records.anyAllocationById(id));
+    }
+
+    /**
+     * A reservation of this resource by id, without its token.
+     *
+     * @param id the id
+     * @return the reservation
+     * @throws NoResultFound if this resource has no reservation with the id (also if another
+     *     resource has one)
+     */
+    public Reservation reservationById(int id) {
+        return scope.read(() -> records.reservationById(id));
+    }
+
+    /**
+     * The reservations of this resource with the given ids; ids of other resources' reservations
+     * are left out.
+     *
+     * @param ids the ids
+     * @return the reservations ordered by id
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public QueryResult<Reservation> reservationsByIds(Collection<Integer> ids) {
+        Collection<Integer> checked = Arguments.requireAll(ids, "reservation ids");
+        return scope.query(() -> records.reservationsByIds(checked));
+    }
+
+    /**
+     * A blocker of this resource by id, without its token.
+     *
+     * @param id the id
+     * @return the blocker
+     * @throws NoResultFound if this resource has no blocker with the id (also if another resource
+     *     has one)
+     */
+    public ReservationBlocker blockerById(int id) {
+        return scope.read(() -> records.blockerById(id));
+    }
+
+    /**
+     * The blockers of this resource with the given ids; ids of other resources' blockers are left
+     * out.
+     *
+     * @param ids the ids
+     * @return the blockers ordered by id
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public QueryResult<ReservationBlocker> blockersByIds(Collection<Integer> ids) {
+        Collection<Integer> checked = Arguments.requireAll(ids, "blocker ids");
+        return scope.query(() -> records.blockersByIds(checked));
     }
 
     /**

@@ -127,7 +127,7 @@ public final class IntegrityRules {
                 reservationsBySource.put(source(SlotSource.RESERVATION, r.token(), r.requireId()), r);
             }
             for (ReservationBlocker b : allBlockers) {
-                blockersBySource.put(source(SlotSource.BLOCKER, b.token(), b.id()), b);
+                blockersBySource.put(source(SlotSource.BLOCKER, b.token(), b.requireId()), b);
             }
             for (ReservedSlot s : allSlots) {
                 slotsBySource.computeIfAbsent(source(s.source(), s.reservationToken(), s.sourceId()),
@@ -349,15 +349,15 @@ public final class IntegrityRules {
             }
             for (ReservationBlocker b : blockers) {
                 if (!targeted.contains(List.of(b.resource(), b.target()))) {
-                    add(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(b.id()), List.of());
+                    add(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(b.requireId()), List.of());
                 }
             }
         }
 
         private void blockersHoldSlots() {
             for (ReservationBlocker b : blockers) {
-                if (!slotsBySource.containsKey(source(SlotSource.BLOCKER, b.token(), b.id()))) {
-                    add(Kind.BLOCKER_WITHOUT_SLOTS, List.of(), List.of(), List.of(b.id()), List.of());
+                if (!slotsBySource.containsKey(source(SlotSource.BLOCKER, b.token(), b.requireId()))) {
+                    add(Kind.BLOCKER_WITHOUT_SLOTS, List.of(), List.of(), List.of(b.requireId()), List.of());
                 }
             }
         }

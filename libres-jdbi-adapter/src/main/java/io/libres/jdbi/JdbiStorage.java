@@ -49,7 +49,9 @@ public final class JdbiStorage implements Storage, StoppableService {
     private final Jdbi jdbi;
     private final OwnedPool ownedPool;
     private final PostgresDsn dsn;
-    private final JsonData json;
+    private final Supplier<JsonCodec> explicitCodec;
+    private final Supplier<JsonCodec> discoveredCodec = memoized(JdbiStorage::discoveredCodec);
+    private volatile Context codecContext;
     private final Clock clock;
     private final String server;
     private volatile boolean versionChecked;
@@ -64,7 +66,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         this.ownedPool = builder.dsn == null ? null : OwnedPool.open(builder.dsn, "libres-jdbi", builder.pool);
         this.jdbi = builder.jdbi != null ? builder.jdbi
                 : Jdbi.create(ownedPool != null ? ownedPool.dataSource() : builder.dataSource);
-        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JdbiStorage::discoveredCodec));
+        this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
     }
 
@@ -115,7 +117,10 @@ public final class JdbiStorage implements Storage, StoppableService {
 
     /**
      * Sets this storage as the storage of a context (and of the contexts inheriting from it),
-     * overriding any discovered adapter.
+     * overriding any discovered adapter. Unless the builder was given a codec, the {@code data}
+     * columns then use the context's JSON codec ({@code context.getService(Ports.JSON)}), asked
+     * for anew by every unit of work, so a codec set on the context later is used from the next
+     * unit of work on.
      *
      * @param context an unlocked context
      * @return this storage
@@ -123,6 +128,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      */
     public JdbiStorage install(Context context) {
         context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        this.codecContext = context;
         return this;
     }
 
@@ -148,7 +154,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         if (binding != null) {
             java.util.Optional<Connection> bound = binding.boundConnection();
             if (bound.isPresent()) {
-                return JdbiUnitOfWork.join(boundJdbi.open(), clock, json, true);
+                return JdbiUnitOfWork.join(boundJdbi.open(), clock, json(), true);
             }
         }
         Handle handle = open();
@@ -169,7 +175,7 @@ public final class JdbiStorage implements Storage, StoppableService {
                 throw e;
             }
         }
-        return JdbiUnitOfWork.begin(handle, clock, json);
+        return JdbiUnitOfWork.begin(handle, clock, json());
     }
 
     /**
@@ -201,7 +207,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      */
     public UnitOfWork joining(Handle handle) {
         Objects.requireNonNull(handle, "handle must not be null");
-        return JdbiUnitOfWork.join(handle, clock, json, false);
+        return JdbiUnitOfWork.join(handle, clock, json(), false);
     }
 
     /** Hands JDBI the connection bound to the application's transaction, and gives it back after. */
@@ -321,6 +327,19 @@ public final class JdbiStorage implements Storage, StoppableService {
         return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.configBean());
     }
 
+    /** The codec of the data columns for one unit of work, asked for on its first use. */
+    private JsonData json() {
+        return new JsonData(memoized(this::currentCodec));
+    }
+
+    private JsonCodec currentCodec() {
+        if (explicitCodec != null) {
+            return explicitCodec.get();
+        }
+        Context context = codecContext;
+        return context != null ? context.getService(Ports.JSON) : discoveredCodec.get();
+    }
+
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
     }
@@ -411,8 +430,9 @@ public final class JdbiStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
-         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         * The JSON codec of the {@code data} columns; unless set, the codec of the context the
+         * storage is {@linkplain JdbiStorage#install(Context) installed} in, or before that the one
+         * discovered on the class path ({@code libres-json-jackson} or {@code libres-json-gson}).
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
@@ -425,7 +445,8 @@ public final class JdbiStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns, asked for on first use.
+         * The JSON codec of the {@code data} columns, asked for by every unit of work on its first
+         * use of a {@code data} column, so the supplier may hand out a codec replaced meanwhile.
          *
          * @param value supplies the codec
          * @return this builder

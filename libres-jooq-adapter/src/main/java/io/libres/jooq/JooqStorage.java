@@ -55,7 +55,9 @@ public final class JooqStorage implements Storage, StoppableService {
     private final boolean owned;
     private final OwnedPool ownedPool;
     private final PostgresDsn dsn;
-    private final JsonData json;
+    private final Supplier<JsonCodec> explicitCodec;
+    private final Supplier<JsonCodec> discoveredCodec = memoized(JooqStorage::discoveredCodec);
+    private volatile Context codecContext;
     private final Clock clock;
     private volatile boolean versionChecked;
 
@@ -70,7 +72,7 @@ public final class JooqStorage implements Storage, StoppableService {
             this.configuration = DSL.using(ownedPool != null ? ownedPool.dataSource() : builder.dataSource, SQLDialect.POSTGRES)
                     .configuration();
         }
-        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JooqStorage::discoveredCodec));
+        this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
     }
 
@@ -124,7 +126,10 @@ public final class JooqStorage implements Storage, StoppableService {
 
     /**
      * Sets this storage as the storage of a context (and of the contexts inheriting from it),
-     * overriding any discovered adapter.
+     * overriding any discovered adapter. Unless the builder was given a codec, the {@code data}
+     * columns then use the context's JSON codec ({@code context.getService(Ports.JSON)}), asked
+     * for anew by every unit of work, so a codec set on the context later is used from the next
+     * unit of work on.
      *
      * @param context an unlocked context
      * @return this storage
@@ -132,6 +137,7 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     public JooqStorage install(Context context) {
         context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        this.codecContext = context;
         return this;
     }
 
@@ -156,7 +162,7 @@ public final class JooqStorage implements Storage, StoppableService {
     public UnitOfWork begin() {
         JooqUnitOfWork work;
         try {
-            work = JooqUnitOfWork.begin(configuration, owned, clock, json);
+            work = JooqUnitOfWork.begin(configuration, owned, clock, json());
         } catch (io.libres.errors.ConnectionFailure failure) {
             if (ownedPool != null && failure.getCause() instanceof SQLException) {
                 // the pool knows where it connects: name the server in the message
@@ -273,6 +279,20 @@ public final class JooqStorage implements Storage, StoppableService {
         return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.configBean());
     }
 
+
+    /** The codec of the data columns for one unit of work, asked for on its first use. */
+    private JsonData json() {
+        return new JsonData(memoized(this::currentCodec));
+    }
+
+    private JsonCodec currentCodec() {
+        if (explicitCodec != null) {
+            return explicitCodec.get();
+        }
+        Context context = codecContext;
+        return context != null ? context.getService(Ports.JSON) : discoveredCodec.get();
+    }
+
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
     }
@@ -387,8 +407,9 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
-         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         * The JSON codec of the {@code data} columns; unless set, the codec of the context the
+         * storage is {@linkplain JooqStorage#install(Context) installed} in, or before that the one
+         * discovered on the class path ({@code libres-json-jackson} or {@code libres-json-gson}).
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
@@ -401,7 +422,8 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns, asked for on first use.
+         * The JSON codec of the {@code data} columns, asked for by every unit of work on its first
+         * use of a {@code data} column, so the supplier may hand out a codec replaced meanwhile.
          *
          * @param value supplies the codec
          * @return this builder

@@ -384,7 +384,7 @@ public final class Recurring {
         requireDay(from);
         List<Integer> ids = scheduler.blockersByToken(token).list().stream()
                 .filter(b -> b.start() != null && !b.start().atZone(scheduler.zone()).toLocalDate().isBefore(from))
-                .map(ReservationBlocker::id).collect(Collectors.toList());
+                .map(ReservationBlocker::requireId).collect(Collectors.toList());
         return ids.isEmpty() ? List.of() : scheduler.removeBlockers(token, ids);
     }
 

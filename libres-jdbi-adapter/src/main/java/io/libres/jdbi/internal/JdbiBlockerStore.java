@@ -36,13 +36,13 @@ final class JdbiBlockerStore implements BlockerStore {
             return List.of();
         }
         Iterator<Integer> fresh = Sequences.next(work, "reservation_blockers",
-                (int) blockers.stream().filter(b -> b.id() == null).count()).iterator();
+                (int) blockers.stream().filter(b -> b.id().isEmpty()).count()).iterator();
         Instant created = work.now();
         List<ReservationBlocker> stored = new ArrayList<>(blockers.size());
         for (ReservationBlocker b : blockers) {
-            int id = b.id() != null ? b.id() : fresh.next();
+            int id = b.id().isPresent() ? b.requireId() : fresh.next();
             stored.add(new ReservationBlocker(id, b.token(), b.target(), b.targetType(), b.resource(), b.start(),
-                    b.end(), b.timezone(), b.reason(), b.id() != null && b.created() != null ? b.created() : created,
+                    b.end(), b.timezone(), b.reason(), b.id().isPresent() && b.created() != null ? b.created() : created,
                     null));
         }
         Errors.run("inserting blockers", () -> bindColumns(work.handle().createUpdate(
@@ -73,7 +73,7 @@ final class JdbiBlockerStore implements BlockerStore {
 
     private static Update bindColumns(Update update, List<ReservationBlocker> rows) {
         return update
-                .bind("id", Binds.array("integer", column(rows, ReservationBlocker::id)))
+                .bind("id", Binds.array("integer", column(rows, ReservationBlocker::requireId)))
                 .bind("k", Binds.array("uuid", column(rows, ReservationBlocker::token)))
                 .bind("g", Binds.array("uuid", column(rows, ReservationBlocker::target)))
                 .bind("tt", Binds.array("text", column(rows, b -> b.targetType().dbValue())))

@@ -56,13 +56,13 @@ final class JooqBlockerStore implements BlockerStore {
             return List.of();
         }
         Iterator<Integer> fresh = Sequences.next(work, B,
-                (int) blockers.stream().filter(b -> b.id() == null).count()).iterator();
+                (int) blockers.stream().filter(b -> b.id().isEmpty()).count()).iterator();
         Instant created = work.now();
         List<ReservationBlocker> stored = new ArrayList<>(blockers.size());
         for (ReservationBlocker b : blockers) {
-            int id = b.id() != null ? b.id() : fresh.next();
+            int id = b.id().isPresent() ? b.requireId() : fresh.next();
             stored.add(new ReservationBlocker(id, b.token(), b.target(), b.targetType(), b.resource(), b.start(),
-                    b.end(), b.timezone(), b.reason(), b.id() != null && b.created() != null ? b.created() : created,
+                    b.end(), b.timezone(), b.reason(), b.id().isPresent() && b.created() != null ? b.created() : created,
                     null));
         }
         for (List<ReservationBlocker> chunk : Chunks.of(stored, WRITTEN.size() + 2)) {
@@ -71,7 +71,7 @@ final class JooqBlockerStore implements BlockerStore {
                             B.ID, B.TOKEN, B.TARGET, B.TARGET_TYPE, B.RESOURCE, B.START, B.END, B.TIMEZONE, B.REASON,
                             B.CREATED);
             for (ReservationBlocker b : chunk) {
-                insert = insert.values(b.id(), b.token(), b.target(), Rows.blockerTarget(b.targetType()), b.resource(),
+                insert = insert.values(b.requireId(), b.token(), b.target(), Rows.blockerTarget(b.targetType()), b.resource(),
                         Times.utc(b.start()), Times.utc(b.end()), b.timezone(), b.reason(), Times.utc(b.created()));
             }
             var statement = insert;
@@ -89,7 +89,7 @@ final class JooqBlockerStore implements BlockerStore {
         for (List<ReservationBlocker> chunk : Chunks.of(blockers, WRITTEN.size() + 1)) {
             List<RowN> rows = new ArrayList<>(chunk.size());
             for (ReservationBlocker b : chunk) {
-                rows.add(Values.row(val(b.id(), B.ID), val(b.token(), B.TOKEN), val(b.target(), B.TARGET),
+                rows.add(Values.row(val(b.requireId(), B.ID), val(b.token(), B.TOKEN), val(b.target(), B.TARGET),
                         val(Rows.blockerTarget(b.targetType()), B.TARGET_TYPE), val(b.resource(), B.RESOURCE),
                         val(Times.utc(b.start()), B.START), val(Times.utc(b.end()), B.END),
                         val(b.timezone(), B.TIMEZONE), val(b.reason(), B.REASON)));

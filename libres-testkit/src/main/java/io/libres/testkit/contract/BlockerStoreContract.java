@@ -32,7 +32,7 @@ public abstract class BlockerStoreContract extends ContractGroup {
     }
 
     private static List<Integer> ids(UnitOfWork work, BlockerCriteria criteria) {
-        return work.blockers().find(criteria).list().stream().map(ReservationBlocker::id).toList();
+        return work.blockers().find(criteria).list().stream().map(ReservationBlocker::requireId).toList();
     }
 
     @Test
@@ -45,16 +45,16 @@ public abstract class BlockerStoreContract extends ContractGroup {
                 resource, null, null, null, null, null, null);
         try (UnitOfWork work = begin()) {
             List<ReservationBlocker> stored = work.blockers().insert(List.of(blocker(allocation, token), grouped));
-            int kept = stored.get(1).id() + 1_000_000;
+            int kept = stored.get(1).requireId() + 1_000_000;
             work.blockers().insert(List.of(blocker(allocation, UUID.randomUUID()).withId(kept)));
 
-            assertThat(stored.get(0).id()).isLessThan(stored.get(1).id());
+            assertThat(stored.get(0).requireId()).isLessThan(stored.get(1).requireId());
             assertThat(stored.get(0).created()).isNotNull();
             List<ReservationBlocker> read = work.blockers().find(BlockerCriteria.ofResources(Set.of(resource))).list();
-            assertThat(read).extracting(ReservationBlocker::id).containsExactly(stored.get(0).id(), stored.get(1).id(),
+            assertThat(read).extracting(ReservationBlocker::requireId).containsExactly(stored.get(0).requireId(), stored.get(1).requireId(),
                     kept);
             assertThat(read.get(0)).usingRecursiveComparison().ignoringFields("created")
-                    .isEqualTo(blocker(allocation, token).withId(stored.get(0).id()));
+                    .isEqualTo(blocker(allocation, token).withId(stored.get(0).requireId()));
             assertThat(read.get(1).targetType()).isEqualTo(TargetType.GROUP);
             assertThat(read.get(1).start()).isNull();
             assertThat(read.get(1).reason()).isNull();
@@ -87,9 +87,9 @@ public abstract class BlockerStoreContract extends ContractGroup {
         try (UnitOfWork work = begin()) {
             List<ReservationBlocker> stored = work.blockers().insert(List.of(blocker(first, token),
                     blocker(second, token), blocker(second, UUID.randomUUID())));
-            int a = stored.get(0).id();
-            int b = stored.get(1).id();
-            int c = stored.get(2).id();
+            int a = stored.get(0).requireId();
+            int b = stored.get(1).requireId();
+            int c = stored.get(2).requireId();
             BlockerCriteria mine = BlockerCriteria.ofResources(Set.of(resource));
 
             assertThat(ids(work, mine)).containsExactly(a, b, c);

@@ -272,7 +272,7 @@ public abstract class StatementCountContract extends ContractGroup {
         });
         budget("blockers().update", 1, (work, rows) -> {
             List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
-            List<ReservationBlocker> changed = stored.stream().map(b -> new ReservationBlocker(b.id(), b.token(),
+            List<ReservationBlocker> changed = stored.stream().map(b -> new ReservationBlocker(b.requireId(), b.token(),
                     b.target(), b.targetType(), b.resource(), b.start(), b.end(), b.timezone(), "painting", b.created(),
                     b.modified())).collect(Collectors.toList());
             return () -> work.blockers().update(changed);
@@ -305,6 +305,33 @@ public abstract class StatementCountContract extends ContractGroup {
             ReservationBlocker first = work.blockers().insert(blockers(work, rows)).get(0);
             work.blockers().keepData(first.resource(), first.token(), Map.of("rule", "FREQ=DAILY"));
             return () -> assertThat(work.blockers().data(first.resource(), first.token())).isPresent();
+        });
+    }
+
+    @Test
+    @DisplayName("lookups by ids (the scheduler's reservationsByIds, blockersByIds, allocationsByIds): 1 statement,"
+            + " whatever the number of ids")
+    void lookupsByIds() {
+        budget("reservations().find(resource, ids).list()", 1, (work, rows) -> {
+            List<Reservation> stored = work.reservations().insert(pending(work, rows, null));
+            List<Integer> ids = stored.stream().map(Reservation::requireId).collect(Collectors.toList());
+            UUID resource = stored.get(0).resource();
+            return () -> assertThat(work.reservations().find(ReservationCriteria.ofResources(List.of(resource))
+                    .withIds(ids)).list()).hasSize(rows);
+        });
+        budget("blockers().find(resource, ids).list()", 1, (work, rows) -> {
+            List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
+            List<Integer> ids = stored.stream().map(ReservationBlocker::requireId).collect(Collectors.toList());
+            UUID resource = stored.get(0).resource();
+            return () -> assertThat(work.blockers().find(BlockerCriteria.ofResources(List.of(resource))
+                    .withIds(ids)).list()).hasSize(rows);
+        });
+        budget("allocations().find(resource, ids).list()", 1, (work, rows) -> {
+            UUID resource = resource();
+            List<Integer> ids = allocations(work, resource, rows).stream().map(Allocation::requireId)
+                    .collect(Collectors.toList());
+            return () -> assertThat(work.allocations().find(AllocationCriteria.ofResource(resource).withIds(ids))
+                    .list()).hasSize(rows);
         });
     }
 

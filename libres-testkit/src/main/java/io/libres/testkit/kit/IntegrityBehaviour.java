@@ -443,14 +443,14 @@ public abstract class IntegrityBehaviour extends Behaviour {
         plant("UPDATE reservations SET target = ? WHERE token = ?", List.of(nowhere, token),
                 work -> work.reservations().update(List.of(pending.toBuilder().target(nowhere).build())));
         plant("UPDATE reservation_blockers SET target = ? WHERE token = ?", List.of(nowhere, blocker.token()),
-                work -> work.blockers().update(List.of(new ReservationBlocker(blocker.id(), blocker.token(), nowhere,
+                work -> work.blockers().update(List.of(new ReservationBlocker(blocker.requireId(), blocker.token(), nowhere,
                         blocker.targetType(), blocker.resource(), blocker.start(), blocker.end(), blocker.timezone(),
                         blocker.reason(), blocker.created(), blocker.modified()))));
         List<IntegrityViolation> found = check();
         assertThat(found).contains(
                 IntegrityViolation.of(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(pending.requireId()), List.of(),
                         List.of()),
-                IntegrityViolation.of(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(blocker.id()),
+                IntegrityViolation.of(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(blocker.requireId()),
                         List.of()));
     }
 
@@ -465,6 +465,6 @@ public abstract class IntegrityBehaviour extends Behaviour {
                 List.of(blocker.token()), work -> work.reservedSlots().delete(SlotCriteria.any()
                         .withToken(blocker.token()).withSource(SlotSource.BLOCKER)));
         assertThat(check()).containsExactly(IntegrityViolation.of(Kind.BLOCKER_WITHOUT_SLOTS, List.of(), List.of(),
-                List.of(blocker.id()), List.of()));
+                List.of(blocker.requireId()), List.of()));
     }
 }

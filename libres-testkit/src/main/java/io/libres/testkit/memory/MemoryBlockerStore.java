@@ -34,14 +34,14 @@ final class MemoryBlockerStore implements BlockerStore {
         Tables t = work.write();
         List<ReservationBlocker> stored = new ArrayList<>();
         for (ReservationBlocker b : blockers) {
-            int id = b.id() != null ? b.id() : work.storage().blockerIds.incrementAndGet();
+            int id = b.id().isPresent() ? b.requireId() : work.storage().blockerIds.incrementAndGet();
             if (t.blockers.containsKey(id)) {
                 throw new StorageException("a blocker with id " + id + " is already stored"
                         + " (primary key reservation_blockers_pkey)", "23505", null);
             }
             ReservationBlocker withId = new ReservationBlocker(id, b.token(), b.target(), b.targetType(),
                     b.resource(), b.start(), b.end(), b.timezone(), b.reason(),
-                    b.id() != null && b.created() != null ? b.created() : work.now(), null);
+                    b.id().isPresent() && b.created() != null ? b.created() : work.now(), null);
             t.blockers.put(id, withId);
             stored.add(withId);
         }
@@ -55,8 +55,8 @@ final class MemoryBlockerStore implements BlockerStore {
         }
         Tables t = work.write();
         for (ReservationBlocker b : blockers) {
-            if (b.id() != null && t.blockers.containsKey(b.id())) {
-                t.blockers.put(b.id(), new ReservationBlocker(b.id(), b.token(), b.target(), b.targetType(),
+            if (b.id().isPresent() && t.blockers.containsKey(b.requireId())) {
+                t.blockers.put(b.requireId(), new ReservationBlocker(b.requireId(), b.token(), b.target(), b.targetType(),
                         b.resource(), b.start(), b.end(), b.timezone(), b.reason(), b.created(), work.now()));
             }
         }
@@ -73,7 +73,7 @@ final class MemoryBlockerStore implements BlockerStore {
     public int delete(BlockerCriteria criteria) {
         Tables t = work.write();
         List<Integer> doomed = t.blockers.values().stream().filter(predicate(criteria))
-                .map(ReservationBlocker::id).collect(Collectors.toList());
+                .map(ReservationBlocker::requireId).collect(Collectors.toList());
         Set<Tables.TokenKey> touched = new java.util.HashSet<>();
         for (Integer id : doomed) {
             ReservationBlocker gone = t.blockers.remove(id);
@@ -108,7 +108,7 @@ final class MemoryBlockerStore implements BlockerStore {
     static Predicate<ReservationBlocker> predicate(BlockerCriteria c) {
         return b -> (c.resources() == null || c.resources().contains(b.resource()))
                 && (c.tokens() == null || c.tokens().contains(b.token()))
-                && (c.ids() == null || c.ids().contains(b.id()))
+                && (c.ids() == null || c.ids().contains(b.requireId()))
                 && (c.targets() == null || c.targets().contains(b.target()));
     }
 }

@@ -311,7 +311,7 @@ public abstract class LibresCompatibilityKit extends SqlAdapterKit {
             written.approveReservations(first);
             UUID second = written.reserve("mia@example.org", on(4, 1, 9, 0, 11, 0));
             written.approveReservations(second);
-            int blockerId = written.addBlocker(List.of(on(4, 2, 9, 0, 11, 0)), "painting").get(0).id();
+            int blockerId = written.addBlocker(List.of(on(4, 2, 9, 0, 11, 0)), "painting").get(0).requireId();
             written.commit();
 
             String columns = "id::text, resource::text, type, mirror_of::text, \"group\"::text, quota::text,"
