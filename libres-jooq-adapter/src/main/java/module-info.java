@@ -8,6 +8,11 @@ module io.libres.jooq {
     requires static jakarta.xml.bind;
 
     exports io.libres.jooq;
+    // jOOQ creates the generated records (and reads the generated tables and enums) reflectively;
+    // opened to jOOQ alone, still not exported
+    opens io.libres.jooq.internal.schema.tables.records to org.jooq;
+    opens io.libres.jooq.internal.schema.tables to org.jooq;
+    opens io.libres.jooq.internal.schema.enums to org.jooq;
 
     provides io.libres.spi.StorageProvider with io.libres.jooq.JooqStorageProvider;
 }

@@ -6,4 +6,7 @@ module io.libres.postgres {
     requires transitive com.zaxxer.hikari;
 
     exports io.libres.postgres;
+    // the schema's SQL files live in this package: Liquibase's changelog reads them by class-path
+    // name, which a named module allows only for an unconditionally opened package
+    opens io.libres.postgres;
 }

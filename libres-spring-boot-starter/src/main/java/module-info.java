@@ -20,6 +20,8 @@ open module io.libres.spring.boot {
     requires static org.jooq;
     requires static io.libres.json.jackson;
     requires static com.fasterxml.jackson.databind;
+    requires static io.libres.json.jackson3;
+    requires static tools.jackson.databind;
     requires static io.libres.json.gson;
     requires static com.google.gson;
     requires static io.libres.micrometer;

@@ -25,7 +25,8 @@ final class LibresArchitectureRules {
             "org.postgresql..",
             "com.zaxxer..",
             "com.google.gson..",
-            "com.fasterxml.jackson..");
+            "com.fasterxml.jackson..",
+            "tools.jackson..");
 
     static final ArchRule CORE_IS_PERSISTENCE_AND_JSON_FREE = noClasses()
             .that(LibresModules.IN_CORE)

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
  */
 enum LibresModules {
     JSON_JACKSON("libres-json-jackson", "io.libres.json.jackson"),
+    JSON_JACKSON3("libres-json-jackson3", "io.libres.json.jackson3"),
     JSON_GSON("libres-json-gson", "io.libres.json.gson"),
     POSTGRES_SUPPORT("libres-postgres-support", "io.libres.postgres"),
     JDBI_ADAPTER("libres-jdbi-adapter", "io.libres.jdbi", POSTGRES_SUPPORT),
@@ -29,7 +30,7 @@ enum LibresModules {
      * beyond the modules it is declared to build on.
      */
     static final List<LibresModules> ADAPTERS =
-            List.of(JSON_JACKSON, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, FLYWAY, LIQUIBASE, MICROMETER,
+            List.of(JSON_JACKSON, JSON_JACKSON3, JSON_GSON, POSTGRES_SUPPORT, JDBI_ADAPTER, JOOQ_ADAPTER, FLYWAY, LIQUIBASE, MICROMETER,
                     RECURRENCE);
 
     private final String artifactId;

@@ -12,6 +12,7 @@ import io.libres.architecture.fixtures.CoreClassUsingDataSource;
 import io.libres.architecture.fixtures.CoreClassUsingGson;
 import io.libres.architecture.fixtures.CoreClassUsingHikari;
 import io.libres.architecture.fixtures.CoreClassUsingJackson;
+import io.libres.architecture.fixtures.CoreClassUsingJackson3;
 import io.libres.architecture.fixtures.CoreClassUsingJdbc;
 import io.libres.architecture.fixtures.CoreClassUsingJdbi;
 import io.libres.architecture.fixtures.CoreClassUsingJooq;
@@ -42,7 +43,8 @@ class RulesCatchViolationsTest {
                 Arguments.of(CoreClassUsingPostgresDriver.class, "org.postgresql.PGConnection"),
                 Arguments.of(CoreClassUsingHikari.class, "com.zaxxer.hikari.HikariDataSource"),
                 Arguments.of(CoreClassUsingGson.class, "com.google.gson.Gson"),
-                Arguments.of(CoreClassUsingJackson.class, "com.fasterxml.jackson.databind.ObjectMapper"));
+                Arguments.of(CoreClassUsingJackson.class, "com.fasterxml.jackson.databind.ObjectMapper"),
+                Arguments.of(CoreClassUsingJackson3.class, "tools.jackson.databind.ObjectMapper"));
     }
 
     @ParameterizedTest(name = "the persistence-free rule catches a core class using {1}")

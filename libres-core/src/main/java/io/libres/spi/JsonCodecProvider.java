@@ -2,7 +2,7 @@ package io.libres.spi;
 
 /**
  * Announces a {@link JsonCodec} to {@link java.util.ServiceLoader}; the JSON
- * modules ({@code libres-json-jackson}, {@code libres-json-gson}) each ship one.
+ * modules ({@code libres-json-jackson3}, {@code libres-json-jackson}, {@code libres-json-gson}) each ship one.
  */
 public interface JsonCodecProvider extends LibresProvider {
 

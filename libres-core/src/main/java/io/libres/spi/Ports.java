@@ -12,14 +12,14 @@ public final class Ports {
 
     /**
      * The JSON port: a {@link JsonCodec} for the {@code data} of allocations and
-     * reservations, from {@code libres-json-jackson} or {@code libres-json-gson};
+     * reservations, from {@code libres-json-jackson3}, {@code libres-json-jackson} or {@code libres-json-gson};
      * one codec per context. Set your own (a configured mapper, say) with
      * {@code context.setService(Ports.JSON.key(), context -> codec, true)}.
      */
     public static final Port<JsonCodecProvider, JsonCodec> JSON = Port
             .builder("json", JsonCodecProvider.class, JsonCodec.class)
             .creator((provider, context) -> provider.create())
-            .missingModules("libres-json-jackson or libres-json-gson")
+            .missingModules("libres-json-jackson3, libres-json-jackson or libres-json-gson")
             .cached(true)
             .build();
 

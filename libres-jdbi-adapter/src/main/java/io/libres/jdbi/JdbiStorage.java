@@ -432,7 +432,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         /**
          * The JSON codec of the {@code data} columns; unless set, the codec of the context the
          * storage is {@linkplain JdbiStorage#install(Context) installed} in, or before that the one
-         * discovered on the class path ({@code libres-json-jackson} or {@code libres-json-gson}).
+         * discovered on the class path ({@code libres-json-jackson3}, {@code libres-json-jackson} or {@code libres-json-gson}).
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder

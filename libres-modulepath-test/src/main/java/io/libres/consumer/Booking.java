@@ -20,7 +20,7 @@ public final class Booking {
 
     /**
      * Sets up the schema, allocates, reserves and approves, on the storage and JSON codec the
-     * context discovers through the modules' {@code provides}.
+     * context's settings name among those the modules' {@code provides} offer.
      *
      * @param dsn the JDBC URL of a PostgreSQL database
      * @return the modules of the scheduler, the storage and the codec, then the reserved slots' count
@@ -28,6 +28,9 @@ public final class Booking {
     public static List<String> bookOneHour(String dsn) {
         Context context = Registry.createDefault().registerContext("modular");
         context.setSetting("dsn", dsn);
+        // both adapters and three JSON modules are on the module path: name the ones to use
+        context.setSetting("storage", "jdbi");
+        context.setSetting("json", "jackson");
         Scheduler room = Libres.newScheduler(context, "room", ZoneId.of("Europe/Zurich"));
         room.setupDatabase();
         DateRange nine = DateRange.of(LocalDateTime.of(2031, 2, 3, 9, 0), LocalDateTime.of(2031, 2, 3, 10, 0));

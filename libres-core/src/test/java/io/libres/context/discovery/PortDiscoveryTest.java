@@ -189,14 +189,14 @@ class PortDiscoveryTest {
         }
 
         @Test
-        @DisplayName("the JSON port without a JSON module names libres-json-jackson or libres-json-gson")
+        @DisplayName("the JSON port without a JSON module names libres-json-jackson3, libres-json-jackson or libres-json-gson")
         void jsonPortNamesModules() {
             Context app = registry.registerContext("app");
 
             assertThatThrownBy(() -> app.getService(Ports.JSON))
                     .isInstanceOf(ProviderNotFound.class)
                     .hasMessageContaining("'json' port (io.libres.spi.JsonCodecProvider)")
-                    .hasMessageContaining("add libres-json-jackson or libres-json-gson");
+                    .hasMessageContaining("add libres-json-jackson3, libres-json-jackson or libres-json-gson");
         }
 
         @Test

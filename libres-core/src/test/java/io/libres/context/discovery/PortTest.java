@@ -20,7 +20,7 @@ class PortTest {
         assertThat(Ports.JSON.serviceName()).isEqualTo("json");
         assertThat(Ports.JSON.providerType()).isEqualTo(JsonCodecProvider.class);
         assertThat(Ports.JSON.serviceType()).isEqualTo(JsonCodec.class);
-        assertThat(Ports.JSON.missingModules()).isEqualTo("libres-json-jackson or libres-json-gson");
+        assertThat(Ports.JSON.missingModules()).isEqualTo("libres-json-jackson3, libres-json-jackson or libres-json-gson");
         assertThat(Ports.JSON.cached()).isTrue();
         assertThat(Ports.JSON.key()).isEqualTo(ServiceKey.of("json", JsonCodec.class));
         assertThat(Ports.JSON).hasToString("Port[json: io.libres.spi.JsonCodecProvider]");

@@ -28,7 +28,8 @@ import org.springframework.util.ClassUtils;
  * (jOOQ adapter; joins Spring-managed transactions through Boot's jOOQ transaction provider) or
  * its {@link DataSource} (JDBI adapter; joins Spring-managed transactions through a
  * {@link SpringTransactionBinding}), or the one {@code libres.storage} names; a
- * {@link JsonCodec} on its Jackson {@code ObjectMapper} or {@code Gson}; a {@link Context} from
+ * {@link JsonCodec} on its Jackson 3 {@code JsonMapper} (Spring Boot 4's default), else its Jackson 2
+ * {@code ObjectMapper}, else its {@code Gson}; a {@link Context} from
  * the {@code libres.*} properties; a {@link Schedulers} bean; a health indicator; and
  * {@link LibresMetrics} where Micrometer is present. Every bean backs off when the application
  * defines its own.
@@ -37,6 +38,7 @@ import org.springframework.util.ClassUtils;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
         "org.springframework.boot.gson.autoconfigure.GsonAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration"})
 @ConditionalOnClass(Scheduler.class)
 @EnableConfigurationProperties(LibresProperties.class)
@@ -121,16 +123,25 @@ public class LibresAutoConfiguration {
     }
 
     /**
-     * The JSON codec on the application's Jackson 2 {@code ObjectMapper}, else on its {@code Gson}
-     * (each with its libres module present); none if the application has neither, and the context
-     * then discovers one.
+     * The JSON codec on the application's Jackson 3 mapper (a {@code JsonMapper}, as Spring Boot 4
+     * configures it, else a JSON {@code ObjectMapper}), else on its Jackson 2 {@code ObjectMapper},
+     * else on its {@code Gson} (each with its libres module present); none if the application has
+     * none of them, and the context then discovers one. A mapper is taken when it is the only one
+     * of its type or the primary one.
      *
      * @param beans the application's beans
      * @return the codec, or null for none
+     * @throws io.libres.errors.InvalidArgument if the application's mapper does not write JSON
      */
     @Bean
     @ConditionalOnMissingBean(JsonCodec.class)
     public JsonCodec libresJsonCodec(ListableBeanFactory beans) {
+        if (present("io.libres.json.jackson3.Jackson3JsonCodec") && present("tools.jackson.databind.json.JsonMapper")) {
+            JsonCodec codec = Jackson3Codec.create(beans);
+            if (codec != null) {
+                return codec;
+            }
+        }
         if (present("io.libres.json.jackson.JacksonJsonCodec") && present("com.fasterxml.jackson.databind.ObjectMapper")
                 && JacksonCodec.has(beans)) {
             return JacksonCodec.create(beans);
@@ -202,6 +213,18 @@ public class LibresAutoConfiguration {
 
         static JsonCodec create(ListableBeanFactory beans) {
             return io.libres.json.jackson.JacksonJsonCodec.using(beans.getBean(com.fasterxml.jackson.databind.ObjectMapper.class));
+        }
+    }
+
+    /** Touches Jackson 3 only when it is present. */
+    private static final class Jackson3Codec {
+        static JsonCodec create(ListableBeanFactory beans) {
+            tools.jackson.databind.ObjectMapper mapper =
+                    beans.getBeanProvider(tools.jackson.databind.json.JsonMapper.class).getIfUnique();
+            if (mapper == null) {
+                mapper = beans.getBeanProvider(tools.jackson.databind.ObjectMapper.class).getIfUnique();
+            }
+            return mapper == null ? null : io.libres.json.jackson3.Jackson3JsonCodec.using(mapper);
         }
     }
 

@@ -8,6 +8,7 @@ import io.libres.db.Scheduler;
 import io.libres.jdbi.JdbiStorage;
 import io.libres.json.gson.GsonJsonCodec;
 import io.libres.json.jackson.JacksonJsonCodec;
+import io.libres.json.jackson3.Jackson3JsonCodec;
 import io.libres.jooq.JooqStorage;
 import io.libres.micrometer.LibresMetrics;
 import io.libres.spi.JsonCodec;
@@ -121,17 +122,63 @@ class LibresAutoConfigurationTest {
     }
 
     @Test
-    @DisplayName("makes the JSON codec from the application's ObjectMapper, else its Gson")
+    @DisplayName("makes the JSON codec from the application's Jackson 3 JsonMapper, else its Jackson 2 ObjectMapper, else its Gson")
     void codecFromTheApplicationsMapper() {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.ObjectMapper jackson2 = new com.fasterxml.jackson.databind.ObjectMapper();
+        tools.jackson.databind.json.JsonMapper jackson3 = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
         Gson gson = new Gson();
         runner.withBean(DataSource.class, () -> dataSource).withBean(Gson.class, () -> gson).run(app -> {
             assertThat(app.getBean(JsonCodec.class)).isInstanceOf(GsonJsonCodec.class);
             assertThat(app.getBean(Context.class).getService(Ports.JSON)).isSameAs(app.getBean(JsonCodec.class));
         });
         runner.withBean(DataSource.class, () -> dataSource).withBean(Gson.class, () -> gson)
-                .withBean(com.fasterxml.jackson.databind.ObjectMapper.class, () -> mapper)
+                .withBean(com.fasterxml.jackson.databind.ObjectMapper.class, () -> jackson2)
                 .run(app -> assertThat(app.getBean(JsonCodec.class)).isInstanceOf(JacksonJsonCodec.class));
+        runner.withBean(DataSource.class, () -> dataSource).withBean(Gson.class, () -> gson)
+                .withBean(com.fasterxml.jackson.databind.ObjectMapper.class, () -> jackson2)
+                .withBean(tools.jackson.databind.json.JsonMapper.class, () -> jackson3)
+                .run(app -> {
+                    JsonCodec codec = app.getBean(JsonCodec.class);
+                    assertThat(codec).isInstanceOf(Jackson3JsonCodec.class);
+                    // the application's mapper, not a default one: its escaping applies
+                    assertThat(codec.toJson(Map.of("guest", "Zoë"))).isEqualTo("{\"guest\":\"Zo\\u00EB\"}");
+                    assertThat(app.getBean(Context.class).getService(Ports.JSON)).isSameAs(codec);
+                });
+    }
+
+    @Test
+    @DisplayName("takes the JsonMapper Spring Boot 4's Jackson auto-configuration makes, with its spring.jackson.* settings")
+    void codecFromBootsJsonMapper() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
+                        LibresAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("spring.jackson.serialization.indent-output=true", "libres.setup-database=true",
+                        "libres.context-name=jackson3", "libres.uuid-namespace=" + UUID.randomUUID())
+                .run(app -> {
+                    assertThat(app).hasNotFailed();
+                    JsonCodec codec = app.getBean(JsonCodec.class);
+                    assertThat(codec).isInstanceOf(Jackson3JsonCodec.class);
+                    assertThat(codec.toJson(Map.of("a", 1))).isEqualTo("{\n  \"a\" : 1\n}");
+                    // the data column goes through it on real PostgreSQL (JDBI storage on the DataSource)
+                    assertThat(app.getBean(Storage.class)).isInstanceOf(JdbiStorage.class);
+                    Scheduler room = app.getBean(Schedulers.class).get("room");
+                    room.transaction(() -> room.allocate(io.libres.time.DateRange.of(
+                            java.time.LocalDateTime.of(2031, 2, 3, 9, 0), java.time.LocalDateTime.of(2031, 2, 3, 10, 0)),
+                            io.libres.db.AllocateOptions.builder().data(Map.of("floor", 3, "wing", "é")).build()));
+                    assertThat(room.managedAllocations().one().data()).isEqualTo(Map.of("floor", 3, "wing", "é"));
+                });
+    }
+
+    @Test
+    @DisplayName("without any mapper bean leaves the codec to discovery, which prefers Jackson 3")
+    void codecDiscoveredWithoutBeans() {
+        runner.withBean(Storage.class, InMemoryStorage::create).run(app -> {
+            assertThat(app.getBeanProvider(JsonCodec.class).getIfAvailable()).isNull();
+            assertThat(app.getBean(Context.class).getService(Ports.JSON)).isInstanceOf(Jackson3JsonCodec.class);
+        });
     }
 
     @Test
