@@ -3,6 +3,7 @@ module io.libres.postgres {
     requires transitive io.libres.core;
     requires transitive java.sql;
     requires org.postgresql.jdbc;
+    requires org.slf4j;
 
     exports io.libres.postgres;
 }
