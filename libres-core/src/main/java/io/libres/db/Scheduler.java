@@ -1004,6 +1004,19 @@ public final class Scheduler {
         return changeReservation(token, id, dates);
     }
 
+    /**
+     * Checks the records of this scheduler's resource (its allocations with their mirrors, its
+     * reservations, blockers and reserved slots) against libres' integrity rules, writing nothing;
+     * see {@link IntegrityCheck} for the rules, {@link IntegrityCheck#checkStorage} for the whole
+     * storage. Runs in the current thread's unit of work if one is open, else in a short one.
+     *
+     * @return the violations in {@link IntegrityViolation#ORDER}, immutable; empty if all is well
+     * @throws io.libres.errors.StorageException if the storage cannot be read
+     */
+    public List<IntegrityViolation> checkIntegrity() {
+        return IntegrityCheck.checkResources(scope.context(), Set.of(resource()));
+    }
+
     // ------------------------------------------------------------------ blockers
 
     /**

@@ -119,6 +119,51 @@ public interface UnitOfWork extends AutoCloseable {
     }
 
     /**
+     * Checks the stored records of a scope against the integrity rules (see
+     * {@link io.libres.db.IntegrityViolation.Kind}) and lists what is wrong, writing nothing. It
+     * sees what the unit of work sees: its snapshot and its own writes.
+     *
+     * <p>SQL storages answer it set-based, in a fixed number of statements whatever the number of
+     * rows, and return only the violating rows. The default reads the records of the scope through
+     * the stores (four kinds of reads, the slots once per resource of a limited scope) and
+     * evaluates {@link IntegrityRules} in Java; a storage should override it when its query
+     * language can do better.
+     *
+     * @param scope which records to check
+     * @return the violations in {@link io.libres.db.IntegrityViolation#ORDER}, immutable; empty if
+     *     all is well
+     * @throws io.libres.errors.StorageException if the unit of work is no longer open or the
+     *     storage fails
+     */
+    default java.util.List<io.libres.db.IntegrityViolation> checkIntegrity(IntegrityScope scope) {
+        if (scope == null) {
+            throw new io.libres.errors.InvalidArgument("the integrity scope is missing; expected IntegrityScope.all()"
+                    + " or IntegrityScope.ofResources(...)");
+        }
+        java.util.Optional<java.util.Set<java.util.UUID>> limited = scope.limitedTo();
+        java.util.List<io.libres.db.models.Allocation> allocations = allocations().find(limited
+                .map(AllocationCriteria::ofResources).orElseGet(AllocationCriteria::any)).list();
+        java.util.List<io.libres.db.models.Reservation> reservations = reservations().find(limited
+                .map(ReservationCriteria::ofResources).orElseGet(ReservationCriteria::any)).list();
+        java.util.Set<java.util.UUID> resources = new java.util.HashSet<>(limited.orElse(java.util.Set.of()));
+        if (limited.isEmpty()) {
+            allocations.forEach(a -> resources.add(a.mirrorOf()));
+            reservations.forEach(r -> resources.add(r.resource()));
+        }
+        java.util.List<io.libres.db.models.ReservationBlocker> blockers = resources.isEmpty() ? java.util.List.of()
+                : blockers().find(BlockerCriteria.ofResources(resources)).list();
+        java.util.List<io.libres.db.models.ReservedSlot> slots = new java.util.ArrayList<>();
+        if (limited.isEmpty()) {
+            slots.addAll(reservedSlots().find(SlotCriteria.any()).list());
+        } else {
+            for (java.util.UUID resource : limited.get()) {
+                slots.addAll(reservedSlots().find(SlotCriteria.ofResource(resource)).list());
+            }
+        }
+        return IntegrityRules.evaluate(scope, allocations, reservations, blockers, slots);
+    }
+
+    /**
      * Rolls back if still open and releases the unit of work's resources (for a joined unit of
      * work: nothing of the owner's transaction or connection); does nothing if already ended.
      */

@@ -115,6 +115,14 @@ class LibresCompatibilityTest {
     class WrittenByLibres {
 
         @Test
+        @DisplayName("pass the integrity check: the scheduler's and the whole storage's")
+        void passIntegrityCheck() {
+            assertThat(room.checkIntegrity()).isEmpty();
+            assertThat(io.libres.db.IntegrityCheck.checkStorage(context)).isEmpty();
+            assertThat(io.libres.db.IntegrityCheck.checkResources(context, List.of(ROOM, WRITTEN))).isEmpty();
+        }
+
+        @Test
         @DisplayName("derive the same resource and mirror uuids and read back every column")
         void readsEveryColumn() {
             assertThat(room.resource()).isEqualTo(ROOM);

@@ -664,7 +664,15 @@ public final class ReservationOps {
         }
         Allocation allocation;
         if (existing.status() == ReservationStatus.APPROVED) {
-            allocation = records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.of(id)).one();
+            // A quota above 1 spreads the slots over the master and its mirrors, which share the span
+            // checked below; libres 1.2 asked for exactly one allocation here and failed with
+            // MultipleResultsFound (see docs/api-mapping.md).
+            List<Allocation> held = records.allocationsBySlots(token, SlotSource.RESERVATION, OptionalInt.of(id)).list();
+            if (held.isEmpty()) {
+                throw new io.libres.errors.NoResultFound("the approved reservation " + token + " (id " + id
+                        + ") holds no reserved slots; expected the slots its approval wrote");
+            }
+            allocation = held.stream().filter(Allocation::isMaster).findFirst().orElse(held.get(0));
         } else {
             allocation = existing.targetAllocations(scope.lookup()).stream().findFirst()
                     .orElseThrow(() -> new InvalidReservationError("the reservation " + token

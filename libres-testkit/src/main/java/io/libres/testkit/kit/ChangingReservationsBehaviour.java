@@ -179,4 +179,133 @@ public abstract class ChangingReservationsBehaviour extends Behaviour {
         int other = scheduler().reservationsByToken(tokens.get(1)).one().requireId();
         assertThat(scheduler().changeReservation(tokens.get(1), other, whole)).isPresent();
     }
+
+    // ------------------------------------------------------------------ quota above 1
+
+    private UUID approvedWithQuota(DateRange dates, int quota) {
+        UUID token = scheduler().reserve(EMAIL, dates, ReserveOptions.builder().quota(quota).build());
+        scheduler().approveReservations(token);
+        return token;
+    }
+
+    /** Each start of the reservation's slots lies on {@code quota} distinct allocations, and all is consistent. */
+    private void assertSpread(UUID token, int quota, int starts) {
+        List<io.libres.db.models.ReservedSlot> slots = scheduler().reservedSlotsByReservation(token).list();
+        Map<Instant, List<Integer>> byStart = new java.util.TreeMap<>();
+        slots.forEach(s -> byStart.computeIfAbsent(s.start(), k -> new ArrayList<>()).add(s.allocationId()));
+        assertThat(byStart).hasSize(starts);
+        byStart.values().forEach(ids -> assertThat(ids).doesNotHaveDuplicates().hasSize(quota));
+        assertThat(scheduler().checkIntegrity()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an approved reservation of quota 2 on master and mirror changes its span (libres 1.2: MultipleResultsFound)")
+    void approvedQuotaSpan() {
+        scheduler().allocate(range(at(2014, 9, 1, 8), at(2014, 9, 1, 12)),
+                AllocateOptions.builder().partlyAvailable(true).raster(30).quota(3).build());
+        UUID token = approvedWithQuota(range(at(2014, 9, 1, 8), at(2014, 9, 1, 9)), 2);
+        int id = scheduler().reservationsByToken(token).one().requireId();
+        assertSpread(token, 2, 2);
+        Optional<Reservation> changed = scheduler().changeReservation(token, id, range(at(2014, 9, 1, 9), at(2014, 9, 1, 11)));
+        assertThat(changed).isPresent();
+        assertThat(changed.get().quota()).isEqualTo(2);
+        assertThat(changed.get().requireId()).isEqualTo(id);
+        assertSpread(token, 2, 4);
+        @SuppressWarnings("deprecation")
+        Optional<Reservation> again = scheduler().changeReservationTime(token, id, range(at(2014, 9, 1, 10), at(2014, 9, 1, 12)));
+        assertThat(again).isPresent();
+        assertSpread(token, 2, 4);
+        assertThat(scheduler().reservationsByToken(token).one().start()).contains(utc(range(at(2014, 9, 1, 10),
+                at(2014, 9, 1, 12)), false));
+    }
+
+    @Test
+    @DisplayName("an approved reservation of quota 2 held only by mirrors changes its span")
+    void approvedQuotaOnMirrorsOnly() {
+        DateRange dates = range(at(2014, 9, 2, 8), at(2014, 9, 2, 10));
+        scheduler().allocate(dates, AllocateOptions.builder().partlyAvailable(true).quota(3).build());
+        UUID first = approvedWithQuota(dates, 1);
+        UUID token = approvedWithQuota(dates, 2);
+        scheduler().removeReservation(first);
+        int id = scheduler().reservationsByToken(token).one().requireId();
+        assertThat(scheduler().reservedSlotsByReservation(token).list()).extracting(s -> s.resource())
+                .doesNotContain(scheduler().resource());
+        assertThat(scheduler().changeReservation(token, id, range(at(2014, 9, 2, 9), at(2014, 9, 2, 10)))).isPresent();
+        assertSpread(token, 2, 12);
+    }
+
+    @Test
+    @DisplayName("the quota of an approved reservation grows and shrinks over master and mirrors; too much is refused and undone")
+    void approvedQuotaChanges() {
+        DateRange dates = range(at(2014, 9, 3, 8), at(2014, 9, 3, 9));
+        scheduler().allocate(dates, AllocateOptions.builder().quota(3).build());
+        UUID token = approvedWithQuota(dates, 2);
+        Reservation reservation = scheduler().reservationsByToken(token).one();
+        int id = reservation.requireId();
+        assertThat(scheduler().changeReservation(token, id, dates, 2)).isEmpty();
+        assertThat(scheduler().changeReservation(token, id, dates, 3)).isPresent();
+        assertSpread(token, 3, 1);
+        assertThat(scheduler().changeReservation(token, id, dates, 1)).isPresent();
+        assertSpread(token, 1, 1);
+        UUID other = approvedWithQuota(dates, 2);
+        assertThatThrownBy(() -> scheduler().changeReservation(token, id, dates, 2))
+                .isInstanceOf(io.libres.errors.LibresException.class);
+        assertThat(scheduler().reservationsByToken(token).one().quota()).isEqualTo(1);
+        assertSpread(token, 1, 1);
+        assertSpread(other, 2, 1);
+        assertThatThrownBy(() -> scheduler().changeReservation(token, id, range(at(2014, 9, 3, 8), at(2014, 9, 3, 10)), 1))
+                .isInstanceOf(TimerangeTooLong.class);
+    }
+
+    @Test
+    @DisplayName("email and data of an approved reservation of quota 2 change, its slots stay")
+    void approvedQuotaEmailAndData() {
+        DateRange dates = range(at(2014, 9, 4, 8), at(2014, 9, 4, 9));
+        scheduler().allocate(dates, AllocateOptions.builder().quota(2).build());
+        UUID token = approvedWithQuota(dates, 2);
+        List<io.libres.db.models.ReservedSlot> before = scheduler().reservedSlotsByReservation(token).list();
+        scheduler().changeEmail(token, "changed@example.org");
+        scheduler().changeReservationData(token, Map.of("seat", "front"));
+        Reservation now = scheduler().reservationsByToken(token).one();
+        assertThat(now.email()).isEqualTo("changed@example.org");
+        assertThat(now.data()).isEqualTo(Map.of("seat", "front"));
+        assertThat(now.quota()).isEqualTo(2);
+        assertThat(scheduler().reservedSlotsByReservation(token).list()).isEqualTo(before);
+        assertSpread(token, 2, 1);
+    }
+
+    @Test
+    @DisplayName("the allocation's quota changes under an approved reservation of quota 2: up, down with a reorganisation, not below it")
+    void allocationQuotaUnderReservation() {
+        DateRange dates = range(at(2014, 9, 5, 8), at(2014, 9, 5, 9));
+        io.libres.db.models.Allocation master = scheduler().allocate(dates, AllocateOptions.builder().quota(3).build()).get(0);
+        UUID first = approvedWithQuota(dates, 1);
+        UUID token = approvedWithQuota(dates, 2);
+        scheduler().removeReservation(first);
+        scheduler().changeQuota(scheduler().allocationById(master.requireId()), 5);
+        assertSpread(token, 2, 1);
+        scheduler().changeQuota(scheduler().allocationById(master.requireId()), 2);
+        assertSpread(token, 2, 1);
+        assertThat(scheduler().allocationById(master.requireId()).quota()).isEqualTo(2);
+        assertThatThrownBy(() -> scheduler().changeQuota(scheduler().allocationById(master.requireId()), 1))
+                .isInstanceOf(io.libres.errors.AffectedReservationError.class);
+        assertSpread(token, 2, 1);
+    }
+
+    @Test
+    @DisplayName("a partly available allocation with an approved reservation of quota 2 moves with its mirrors")
+    void moveUnderReservation() {
+        io.libres.db.models.Allocation master = scheduler().allocate(range(at(2014, 9, 8, 8), at(2014, 9, 8, 10)),
+                AllocateOptions.builder().partlyAvailable(true).raster(60).quota(2).build()).get(0);
+        UUID token = approvedWithQuota(range(at(2014, 9, 8, 9), at(2014, 9, 8, 10)), 2);
+        scheduler().moveAllocation(master.requireId(), io.libres.db.MoveOptions.builder()
+                .dates(range(at(2014, 9, 8, 9), at(2014, 9, 8, 12))).build());
+        assertSpread(token, 2, 1);
+        assertThat(scheduler().managedAllocations().list()).allSatisfy(a -> assertThat(a.end())
+                .isEqualTo(utc(range(at(2014, 9, 8, 9), at(2014, 9, 8, 12)), true).minus(Timespan.MICROSECOND)));
+        assertThatThrownBy(() -> scheduler().moveAllocation(master.requireId(), io.libres.db.MoveOptions.builder()
+                .dates(range(at(2014, 9, 8, 10), at(2014, 9, 8, 12))).build()))
+                .isInstanceOf(io.libres.errors.AffectedReservationError.class);
+        assertSpread(token, 2, 1);
+    }
 }

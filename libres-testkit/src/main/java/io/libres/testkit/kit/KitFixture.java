@@ -32,6 +32,7 @@ public final class KitFixture {
     private final List<Scheduler> others = new ArrayList<>();
     private final List<Scheduler> foreign = new ArrayList<>();
     private final java.util.function.Supplier<Object> tables;
+    private javax.sql.DataSource database;
 
     private final IntFunction<Storage> limitedStorage;
     private final List<Storage> limited = new ArrayList<>();
@@ -148,6 +149,21 @@ public final class KitFixture {
             records.add(s.managedReservedSlots().list());
         }
         return records.toString();
+    }
+
+    /**
+     * The database of an SQL storage, as the kit's subclass gives it
+     * ({@link SchedulerBehaviourKit#database()}), for groups that plant rows with raw SQL.
+     *
+     * @return the database, empty for storages without one
+     */
+    public java.util.Optional<javax.sql.DataSource> database() {
+        return java.util.Optional.ofNullable(database);
+    }
+
+    KitFixture withDatabase(javax.sql.DataSource value) {
+        this.database = value;
+        return this;
     }
 
     /** @return whether {@link #tableContents()} reads the database's rows on a connection of its own */

@@ -76,7 +76,7 @@ public abstract class SchedulerBehaviourKit {
     void setUpFixture() {
         Storage storage = KitSupport.newStorage(this, SchedulerBehaviourKit.class, this::newStorage);
         fixture = new KitFixture(storage, database().map(db -> (Supplier<Object>) () -> LibresTables.rows(db))
-                .orElse(null), this::newStorageWithConnections);
+                .orElse(null), this::newStorageWithConnections).withDatabase(database().orElse(null));
     }
 
     /** Cleans up, then stops the storage newStorage() returned, as {@code @LibresTest} does. */
@@ -271,6 +271,15 @@ public abstract class SchedulerBehaviourKit {
     @DisplayName("bad-input catalogue")
     class BadInputCatalogue extends BadInputCatalogueBehaviour {
         BadInputCatalogue() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
+    /** The integrity check: quiet on what libres writes, and catching every planted corruption. */
+    @Nested
+    @DisplayName("integrity check")
+    class Integrity extends IntegrityBehaviour {
+        Integrity() {
             super(SchedulerBehaviourKit.this::fixture);
         }
     }

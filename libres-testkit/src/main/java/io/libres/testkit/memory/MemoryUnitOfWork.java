@@ -101,6 +101,18 @@ final class MemoryUnitOfWork implements UnitOfWork {
         return blockers;
     }
 
+    /** One read of every table, then the reference rules: the in-memory storage has no query language. */
+    @Override
+    public java.util.List<io.libres.db.IntegrityViolation> checkIntegrity(io.libres.spi.IntegrityScope scope) {
+        if (scope == null) {
+            throw new io.libres.errors.InvalidArgument("the integrity scope is missing; expected IntegrityScope.all()"
+                    + " or IntegrityScope.ofResources(...)");
+        }
+        Tables t = read();
+        return io.libres.spi.IntegrityRules.evaluate(scope, t.allocations.values(), t.reservations.values(),
+                t.blockers.values(), t.slots.values());
+    }
+
     @Override
     public Savepoint savepoint() {
         Tables snapshot = read().copy();
