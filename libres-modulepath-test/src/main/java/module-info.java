@@ -2,6 +2,7 @@
 module io.libres.consumer {
     requires io.libres.jdbi;
     requires io.libres.json.jackson;
+    requires io.libres.spring.boot;
 
     exports io.libres.consumer;
 }

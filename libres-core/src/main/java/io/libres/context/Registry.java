@@ -139,6 +139,32 @@ public final class Registry {
     }
 
     /**
+     * Checks that a context of that name is registered, as libres' {@code assert_exists} does.
+     *
+     * @param name the name
+     * @throws UnknownContext if no context of that name is registered
+     */
+    public void assertExists(String name) {
+        getContext(name);
+    }
+
+    /**
+     * Checks that no context of that name is registered, as libres' {@code assert_does_not_exist}
+     * does.
+     *
+     * @param name the name
+     * @throws ContextAlreadyExists if a context of that name is registered (the master context is,
+     *     always)
+     */
+    public void assertDoesNotExist(String name) {
+        Arguments.requireNonNull(name, "context name must not be null");
+        if (contexts.containsKey(name)) {
+            throw new ContextAlreadyExists("A context named '" + name
+                    + "' is registered already; expected a name no context of this registry has");
+        }
+    }
+
+    /**
      * Finds a registered context.
      *
      * @param name the context's name

@@ -83,7 +83,7 @@ import java.util.stream.Collectors;
  *
  * <p>Create one with {@code Libres.newScheduler(context, name, zone)}.
  */
-public final class Scheduler {
+public final class Scheduler implements AutoCloseable {
 
     /** The earliest instant the scheduler reads or writes (year 1, as Python's datetime.min). */
     public static final Instant MIN_INSTANT = Timespan.EARLIEST;
@@ -354,10 +354,26 @@ public final class Scheduler {
     }
 
     /**
-     * Rolls back and releases the current thread's thread-bound unit of work (libres-style).
+     * Rolls back and releases the current thread's thread-bound unit of work (libres-style), as
+     * libres' {@code scheduler.close()} does; a no-op if none is open.
+     *
+     * <p>Closing ends this thread's work, never the scheduler: it holds no resources of its own
+     * (the storage belongs to the context, whose {@code stopServices()} releases it), so it stays
+     * usable afterwards and by every other thread. That makes try-with-resources around
+     * libres-style code discard whatever it did not commit:
+     *
+     * <pre>{@code
+     * try (Scheduler scheduler = Libres.newScheduler(context, "room", zone)) {
+     *     scheduler.allocate(dates);
+     *     scheduler.commit();
+     * }
+     * }</pre>
+     *
+     * <p>Scoped units of work ({@link #begin()}) are ended by their {@link Work}, not by this.
      *
      * @throws io.libres.errors.UnitOfWorkMisused inside a scope: close the scope's {@link Work} instead
      */
+    @Override
     public void close() {
         scope.session().close();
     }
@@ -426,6 +442,68 @@ public final class Scheduler {
      */
     public Allocation allocationById(int id) {
         return scope.read(() -> records.allocationById(id));
+    }
+
+    /**
+     * An allocation of this resource by id, a master or a mirror; {@link #allocationById(int)}
+     * finds masters only, as libres' {@code allocation_by_id} does.
+     *
+     * @param id the id
+     * @return the allocation
+     * @throws NoResultFound if this resource has no allocation with the id
+     */
+    public Allocation anyAllocationById(int id) {
+        return scope.read(() -> records.anyAllocationById(id));
+    }
+
+    /**
+     * A reservation of this resource by id, without its token.
+     *
+     * @param id the id
+     * @return the reservation
+     * @throws NoResultFound if this resource has no reservation with the id (also if another
+     *     resource has one)
+     */
+    public Reservation reservationById(int id) {
+        return scope.read(() -> records.reservationById(id));
+    }
+
+    /**
+     * The reservations of this resource with the given ids; ids of other resources' reservations
+     * are left out.
+     *
+     * @param ids the ids
+     * @return the reservations ordered by id
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public QueryResult<Reservation> reservationsByIds(Collection<Integer> ids) {
+        Collection<Integer> checked = Arguments.requireAll(ids, "reservation ids");
+        return scope.query(() -> records.reservationsByIds(checked));
+    }
+
+    /**
+     * A blocker of this resource by id, without its token.
+     *
+     * @param id the id
+     * @return the blocker
+     * @throws NoResultFound if this resource has no blocker with the id (also if another resource
+     *     has one)
+     */
+    public ReservationBlocker blockerById(int id) {
+        return scope.read(() -> records.blockerById(id));
+    }
+
+    /**
+     * The blockers of this resource with the given ids; ids of other resources' blockers are left
+     * out.
+     *
+     * @param ids the ids
+     * @return the blockers ordered by id
+     * @throws io.libres.errors.InvalidArgument if the ids are missing or hold a missing value
+     */
+    public QueryResult<ReservationBlocker> blockersByIds(Collection<Integer> ids) {
+        Collection<Integer> checked = Arguments.requireAll(ids, "blocker ids");
+        return scope.query(() -> records.blockersByIds(checked));
     }
 
     /**
@@ -1137,6 +1215,43 @@ public final class Scheduler {
     public QueryResult<ReservationBlocker> blockersByToken(UUID token, int id) {
         UUID checked = Arguments.token(token);
         return scope.checkedQuery("blocker with token " + checked, () -> records.blockersByToken(checked, OptionalInt.of(id)));
+    }
+
+    /**
+     * Keeps data for the blockers of a token, replacing what was kept before. libres 1.2's
+     * blockers have no data column, so the data lives in libres for Java's own table
+     * ({@code libres_java_blocker_data}, which libres 1.2 ignores; none of its tables changes)
+     * for as long as a blocker of this resource has the token: removing the token's last blocker
+     * removes it. libres-recurrence keeps a blocker series' rule here. One statement.
+     *
+     * @param token the blockers' token
+     * @param data a JSON object (as an allocation's data)
+     * @throws InvalidReservationToken if the token is missing or no blocker of this resource has
+     *     the token; nothing is written then
+     * @throws io.libres.errors.DataNotSerializable if the data cannot be stored as a JSON object
+     */
+    public void keepBlockerData(UUID token, Map<String, Object> data) {
+        UUID checked = Arguments.token(token);
+        Map<String, Object> object = io.libres.db.internal.JsonData.requireObject(data);
+        scope.timed("keepBlockerData", () -> {
+            if (!scope.work().blockers().keepData(scope.resource(), checked, object)) {
+                throw new InvalidReservationToken("no blocker of resource " + scope.resource() + " has the token "
+                        + checked + "; expected the token of blockers of this resource to keep data for");
+            }
+        });
+    }
+
+    /**
+     * The data kept for the blockers of a token with {@link #keepBlockerData(UUID, Map)}. One
+     * statement.
+     *
+     * @param token the blockers' token
+     * @return the data, empty if none is kept (also when no blocker has the token)
+     * @throws InvalidReservationToken if the token is missing
+     */
+    public Optional<Map<String, Object>> blockerData(UUID token) {
+        UUID checked = Arguments.token(token);
+        return scope.read(() -> scope.work().blockers().data(scope.resource(), checked));
     }
 
     // ------------------------------------------------------------------ reservations and slots by ...

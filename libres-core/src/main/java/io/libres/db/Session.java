@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +85,14 @@ public final class Session {
     private final AtomicLong abandoned = new AtomicLong();
     /** The latest commit position seen through this session; -1 for none. */
     private final AtomicLong lastCommit = new AtomicLong(-1);
+    /** How often a read of its own runs when its connection turns out lost: about a pool's worth of dead ones. */
+    private static final int READ_ATTEMPTS = 10;
+    /**
+     * Held by the retries of a transaction that conflicted, from its second attempt until it ends:
+     * units of work that lost a conflict queue here and run again one at a time (fairly, in the
+     * order they lost), instead of running again all at once into the same conflict.
+     */
+    private final ReentrantLock retryLane = new ReentrantLock(true);
 
     /**
      * Creates a session over a storage.
@@ -190,7 +199,9 @@ public final class Session {
      * @param <T> the result type
      * @param reading the read
      * @return what the read returned
-     * @throws StorageException if the storage cannot begin a unit of work
+     * @throws StorageException if the storage cannot begin a unit of work; a read of its own whose
+     *     connection turns out lost ({@link io.libres.errors.ConnectionLost}) runs again on another
+     *     connection first, a few times
      */
     public <T> T read(Supplier<T> reading) {
         return readOnly(null, reading);
@@ -232,6 +243,19 @@ public final class Session {
         if (openFrame() != null) {
             return reading.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(after, reading);
+            } catch (io.libres.errors.ConnectionLost e) {
+                // a pooled connection the server had ended: a read writes nothing, so it runs again on another
+                if (attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T readOnce(WritePosition after, Supplier<T> reading) {
         UnitOfWork work = storage.get().beginReadOnly(floor(after));
         Frame frame = new Frame(work, Kind.READ);
         bound.set(frame);
@@ -503,32 +527,65 @@ public final class Session {
         if (frame != null && frame.kind == Kind.SCOPED) {
             return inner(frame, work);
         }
-        for (int attempt = 1; ; attempt++) {
-            Work scope = begin();
-            boolean joined = bound.get().work.isJoined();
-            try {
-                T result = work.get();
-                scope.commit();
-                return result;
-            } catch (StorageException e) {
-                closeAfter(scope, e);
-                if (!e.isRetryable() || joined) {
-                    throw e;
-                }
-                if (attempt >= policy.maxAttempts()) {
+        long started = System.nanoTime();
+        boolean inLane = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Work scope = null;
+                boolean joined = false;
+                try {
+                    // inside the try: a connection found dead as the unit of work begins is retried too
+                    scope = begin();
+                    joined = bound.get().work.isJoined();
+                    T result = work.get();
+                    scope.commit();
+                    return result;
+                } catch (StorageException e) {
+                    if (scope != null) {
+                        closeAfter(scope, e);
+                    }
+                    if (!e.isRetryable() || joined) {
+                        throw e;
+                    }
+                    if (!policy.allowsAttempt(attempt + 1, Duration.ofNanos(System.nanoTime() - started))) {
+                        if (context != null) {
+                            Events.of(context).retriesExhausted(context, attempt);
+                        }
+                        throw e;
+                    }
                     if (context != null) {
-                        Events.of(context).retriesExhausted(context, attempt);
+                        Events.of(context).conflictRetried(context, attempt);
+                    }
+                    pause(policy.backoffBefore(attempt + 1));
+                    if (!inLane) {
+                        inLane = enterLane(policy, started);
+                    }
+                } catch (RuntimeException | Error e) {
+                    if (scope != null) {
+                        closeAfter(scope, e);
                     }
                     throw e;
                 }
-                if (context != null) {
-                    Events.of(context).conflictRetried(context, attempt);
-                }
-                pause(policy.backoffBefore(attempt + 1));
-            } catch (RuntimeException | Error e) {
-                closeAfter(scope, e);
-                throw e;
             }
+        } finally {
+            if (inLane) {
+                retryLane.unlock();
+            }
+        }
+    }
+
+    /**
+     * Queues a retry behind the others of this session's retries, waiting at most what is left
+     * of the policy's time budget; a retry that cannot get in runs anyway (outside the lane).
+     */
+    private boolean enterLane(RetryPolicy policy, long started) {
+        long budget = policy.budget().compareTo(Duration.ofDays(1)) > 0 ? Long.MAX_VALUE / 2 : policy.budget().toNanos();
+        long left = budget - (System.nanoTime() - started);
+        try {
+            return left > 0 && retryLane.tryLock(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting to retry a unit of work", null, e);
         }
     }
 

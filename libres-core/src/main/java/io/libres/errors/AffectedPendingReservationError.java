@@ -12,6 +12,16 @@ public class AffectedPendingReservationError extends AffectedReservationError {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#AFFECTED_PENDING_RESERVATION}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.AFFECTED_PENDING_RESERVATION;
+    }
+
     private final transient Reservation pending;
 
     /**

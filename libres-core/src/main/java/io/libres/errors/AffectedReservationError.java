@@ -12,6 +12,16 @@ public class AffectedReservationError extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#AFFECTED_RESERVATION}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.AFFECTED_RESERVATION;
+    }
+
     private final transient ReservedSlot existing;
 
     /**

@@ -8,6 +8,16 @@ public class AlreadyReservedError extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#ALREADY_RESERVED}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.ALREADY_RESERVED;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -9,6 +9,16 @@ public class AmbiguousProviders extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#AMBIGUOUS_PROVIDERS}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.AMBIGUOUS_PROVIDERS;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

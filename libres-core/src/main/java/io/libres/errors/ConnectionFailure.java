@@ -12,6 +12,16 @@ public class ConnectionFailure extends StorageException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#CONNECTION_FAILURE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CONNECTION_FAILURE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message the cause and what to do

@@ -8,6 +8,16 @@ public class ConnectionPoolExhausted extends ConnectionFailure {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#CONNECTION_POOL_EXHAUSTED}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CONNECTION_POOL_EXHAUSTED;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message the cause and what to do

@@ -8,6 +8,16 @@ public class ContextAlreadyExists extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#CONTEXT_ALREADY_EXISTS}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CONTEXT_ALREADY_EXISTS;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -8,6 +8,16 @@ public class ContextIsLocked extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#CONTEXT_IS_LOCKED}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CONTEXT_IS_LOCKED;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -10,6 +10,16 @@ public class DataNotSerializable extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#DATA_NOT_SERIALIZABLE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.DATA_NOT_SERIALIZABLE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

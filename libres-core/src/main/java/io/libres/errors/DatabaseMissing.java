@@ -8,6 +8,16 @@ public class DatabaseMissing extends ConnectionFailure {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#DATABASE_MISSING}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.DATABASE_MISSING;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message the cause and what to do

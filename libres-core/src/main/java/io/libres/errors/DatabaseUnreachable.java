@@ -8,6 +8,16 @@ public class DatabaseUnreachable extends ConnectionFailure {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#DATABASE_UNREACHABLE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.DATABASE_UNREACHABLE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message the cause and what to do

@@ -8,6 +8,16 @@ public class DatesMayNotBeEqualError extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#DATES_MAY_NOT_BE_EQUAL}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.DATES_MAY_NOT_BE_EQUAL;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

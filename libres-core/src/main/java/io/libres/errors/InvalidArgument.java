@@ -10,6 +10,16 @@ public class InvalidArgument extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#INVALID_ARGUMENT}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.INVALID_ARGUMENT;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

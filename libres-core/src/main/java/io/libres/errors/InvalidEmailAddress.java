@@ -8,6 +8,16 @@ public class InvalidEmailAddress extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#INVALID_EMAIL_ADDRESS}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.INVALID_EMAIL_ADDRESS;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

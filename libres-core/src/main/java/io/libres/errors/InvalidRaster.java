@@ -7,6 +7,16 @@ public class InvalidRaster extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#INVALID_RASTER}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.INVALID_RASTER;
+    }
+
     /** The rejected raster, in minutes, as the caller gave it. */
     private final int minutes;
 

@@ -9,6 +9,16 @@ public class InvalidService extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#INVALID_SERVICE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.INVALID_SERVICE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -15,6 +15,16 @@ public class LibresException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure, to switch on instead of catching by type; each subclass
+     * has its own (see {@link ErrorCode}).
+     *
+     * @return {@link ErrorCode#LIBRES_ERROR} for a plain {@code LibresException}, else the subclass's code
+     */
+    public ErrorCode code() {
+        return ErrorCode.LIBRES_ERROR;
+    }
+
     private transient Reservation reservation;
 
     /**

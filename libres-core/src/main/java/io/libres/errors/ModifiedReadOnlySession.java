@@ -8,6 +8,16 @@ public class ModifiedReadOnlySession extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#MODIFIED_READ_ONLY_SESSION}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.MODIFIED_READ_ONLY_SESSION;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

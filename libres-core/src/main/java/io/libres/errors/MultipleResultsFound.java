@@ -9,6 +9,16 @@ public class MultipleResultsFound extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#MULTIPLE_RESULTS_FOUND}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.MULTIPLE_RESULTS_FOUND;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was looked for and why one was expected

@@ -8,6 +8,16 @@ public class NoReservationsToConfirm extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#NO_RESERVATIONS_TO_CONFIRM}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.NO_RESERVATIONS_TO_CONFIRM;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -8,6 +8,16 @@ public class NotReservableError extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#NOT_RESERVABLE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.NOT_RESERVABLE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

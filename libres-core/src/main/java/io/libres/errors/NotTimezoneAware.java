@@ -8,6 +8,16 @@ public class NotTimezoneAware extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#NOT_TIMEZONE_AWARE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.NOT_TIMEZONE_AWARE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

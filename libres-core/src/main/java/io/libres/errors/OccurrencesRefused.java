@@ -14,6 +14,16 @@ public class OccurrencesRefused extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#OCCURRENCES_REFUSED}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.OCCURRENCES_REFUSED;
+    }
+
     /** The refused occurrences; not serialized, as the reasons hold records. */
     private final transient List<RefusedOccurrence> refused;
 

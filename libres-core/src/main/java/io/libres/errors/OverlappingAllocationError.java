@@ -12,6 +12,16 @@ public class OverlappingAllocationError extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#OVERLAPPING_ALLOCATION}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.OVERLAPPING_ALLOCATION;
+    }
+
     /** The rastered start of the requested span, UTC. */
     private final Instant start;
     /** The rastered end of the requested span in stored form (minus one microsecond), UTC. */

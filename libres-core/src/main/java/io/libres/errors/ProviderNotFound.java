@@ -10,6 +10,16 @@ public class ProviderNotFound extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#PROVIDER_NOT_FOUND}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.PROVIDER_NOT_FOUND;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

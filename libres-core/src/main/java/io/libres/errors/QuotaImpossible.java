@@ -8,6 +8,16 @@ public class QuotaImpossible extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#QUOTA_IMPOSSIBLE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.QUOTA_IMPOSSIBLE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -10,6 +10,16 @@ public class SchemaMissing extends StorageException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#SCHEMA_MISSING}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.SCHEMA_MISSING;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was missing and how to create it

@@ -9,6 +9,16 @@ public class SerializationFailure extends StorageException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#SERIALIZATION_FAILURE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.SERIALIZATION_FAILURE;
+    }
+
     /** SQLSTATE of a serialization failure. */
     public static final String SERIALIZATION_FAILURE = "40001";
 

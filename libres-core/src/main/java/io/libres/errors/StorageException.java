@@ -11,6 +11,16 @@ public class StorageException extends LibresException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#STORAGE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.STORAGE;
+    }
+
     /** The SQLSTATE reported by the database, or null for storages without one. */
     private final String sqlState;
 

@@ -8,6 +8,16 @@ public class TimerangeTooLong extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#TIMERANGE_TOO_LONG}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.TIMERANGE_TOO_LONG;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -13,6 +13,16 @@ public class TransactionIsolationTooWeak extends StorageException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#TRANSACTION_ISOLATION_TOO_WEAK}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.TRANSACTION_ISOLATION_TOO_WEAK;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message the isolation found and the one expected

@@ -11,6 +11,16 @@ public class UnitOfWorkMisused extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#UNIT_OF_WORK_MISUSED}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNIT_OF_WORK_MISUSED;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -8,6 +8,16 @@ public class UnknownContext extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#UNKNOWN_CONTEXT}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNKNOWN_CONTEXT;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

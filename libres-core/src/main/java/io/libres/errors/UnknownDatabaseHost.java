@@ -8,6 +8,16 @@ public class UnknownDatabaseHost extends ConnectionFailure {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#UNKNOWN_DATABASE_HOST}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNKNOWN_DATABASE_HOST;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message the cause and what to do

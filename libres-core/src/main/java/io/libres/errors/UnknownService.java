@@ -8,6 +8,16 @@ public class UnknownService extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#UNKNOWN_SERVICE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNKNOWN_SERVICE;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -8,6 +8,16 @@ public class UnknownUtility extends LibresException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#UNKNOWN_UTILITY}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNKNOWN_UTILITY;
+    }
+
+    /**
      * Creates the exception.
      *
      * @param message what was wrong and what was expected

@@ -61,6 +61,16 @@ public record BlockerCriteria(Set<UUID> resources, Set<UUID> tokens, Set<Integer
     }
 
     /**
+     * Narrowed to ids.
+     *
+     * @param values the ids
+     * @return the criteria
+     */
+    public BlockerCriteria withIds(Collection<Integer> values) {
+        return new BlockerCriteria(resources, tokens, Set.copyOf(values), targets);
+    }
+
+    /**
      * Narrowed to targets.
      *
      * @param values the targeted groups

@@ -59,6 +59,44 @@ public final class IntegrityRules {
         return new Evaluation(scope, allocations, reservations, blockers, slots).run();
     }
 
+    /**
+     * Reads the records of a scope through a unit of work's stores and evaluates the rules on them:
+     * what {@link UnitOfWork#checkIntegrity(IntegrityScope)} does by default, and the reference a
+     * storage's own answer is compared with (four kinds of reads, the slots once per resource of a
+     * limited scope).
+     *
+     * @param work the unit of work to read in
+     * @param scope which records to check
+     * @return the violations, in {@link IntegrityViolation#ORDER}
+     * @throws InvalidArgument if a part is missing
+     */
+    public static List<IntegrityViolation> readAndEvaluate(UnitOfWork work, IntegrityScope scope) {
+        if (work == null || scope == null) {
+            throw new InvalidArgument("reading for an integrity check needs a unit of work and a scope");
+        }
+        java.util.Optional<java.util.Set<java.util.UUID>> limited = scope.limitedTo();
+        java.util.List<io.libres.db.models.Allocation> allocations = work.allocations().find(limited
+                .map(AllocationCriteria::ofResources).orElseGet(AllocationCriteria::any)).list();
+        java.util.List<io.libres.db.models.Reservation> reservations = work.reservations().find(limited
+                .map(ReservationCriteria::ofResources).orElseGet(ReservationCriteria::any)).list();
+        java.util.Set<java.util.UUID> resources = new java.util.HashSet<>(limited.orElse(java.util.Set.of()));
+        if (limited.isEmpty()) {
+            allocations.forEach(a -> resources.add(a.mirrorOf()));
+            reservations.forEach(r -> resources.add(r.resource()));
+        }
+        java.util.List<io.libres.db.models.ReservationBlocker> blockers = resources.isEmpty() ? java.util.List.of()
+                : work.blockers().find(BlockerCriteria.ofResources(resources)).list();
+        java.util.List<io.libres.db.models.ReservedSlot> slots = new java.util.ArrayList<>();
+        if (limited.isEmpty()) {
+            slots.addAll(work.reservedSlots().find(SlotCriteria.any()).list());
+        } else {
+            for (java.util.UUID resource : limited.get()) {
+                slots.addAll(work.reservedSlots().find(SlotCriteria.ofResource(resource)).list());
+            }
+        }
+        return evaluate(scope, allocations, reservations, blockers, slots);
+    }
+
     /** One evaluation: the records indexed once, then each rule. */
     private static final class Evaluation {
 
@@ -89,7 +127,7 @@ public final class IntegrityRules {
                 reservationsBySource.put(source(SlotSource.RESERVATION, r.token(), r.requireId()), r);
             }
             for (ReservationBlocker b : allBlockers) {
-                blockersBySource.put(source(SlotSource.BLOCKER, b.token(), b.id()), b);
+                blockersBySource.put(source(SlotSource.BLOCKER, b.token(), b.requireId()), b);
             }
             for (ReservedSlot s : allSlots) {
                 slotsBySource.computeIfAbsent(source(s.source(), s.reservationToken(), s.sourceId()),
@@ -176,9 +214,15 @@ public final class IntegrityRules {
             }
         }
 
-        /** The slots an approved reservation must hold: for each start, its end, quota times. */
-        private Map<Instant, Instant> expectedSlots(Reservation r) {
-            Map<Instant, Instant> expected = new TreeMap<>();
+        /**
+         * The slots an approved reservation may hold, for each start its end, by master: those of its
+         * span on a master of an allocation target, every step of a master of a group target. All are
+         * required except on a partly available master of a group target: moving such an allocation
+         * (libres keeps the slots, as long as they stay within it) leaves the reservation with the
+         * steps it held, so there any non-empty part of the steps will do.
+         */
+        private List<Map<Instant, Instant>> expectedSlots(Reservation r, List<Boolean> optional) {
+            List<Map<Instant, Instant>> expected = new ArrayList<>();
             for (Allocation m : allocations) {
                 if (!m.isMaster() || !m.group().equals(r.target()) || !m.mirrorOf().equals(r.resource())) {
                     continue;
@@ -196,9 +240,12 @@ public final class IntegrityRules {
                 } else {
                     span = null;
                 }
+                Map<Instant, Instant> steps = new TreeMap<>();
                 for (Timespan slot : m.allSlots(span)) {
-                    expected.put(slot.start(), slot.end());
+                    steps.put(slot.start(), slot.end());
                 }
+                expected.add(steps);
+                optional.add(r.targetType() == TargetType.GROUP && m.partlyAvailable());
             }
             return expected;
         }
@@ -210,13 +257,21 @@ public final class IntegrityRules {
                 }
                 List<ReservedSlot> held = slotsBySource.getOrDefault(
                         source(SlotSource.RESERVATION, r.token(), r.requireId()), List.of());
-                Map<Instant, Instant> expected = expectedSlots(r);
+                List<Boolean> optional = new ArrayList<>();
+                List<Map<Instant, Instant>> expected = expectedSlots(r, optional);
                 Map<Instant, List<ReservedSlot>> byStart = held.stream()
                         .collect(Collectors.groupingBy(ReservedSlot::start, TreeMap::new, Collectors.toList()));
-                boolean ok = byStart.keySet().equals(expected.keySet());
+                Map<Instant, Instant> allowed = new HashMap<>();
+                boolean ok = true;
+                for (int i = 0; i < expected.size(); i++) {
+                    Map<Instant, Instant> steps = expected.get(i);
+                    allowed.putAll(steps);
+                    ok &= optional.get(i) ? steps.keySet().stream().anyMatch(byStart::containsKey)
+                            : byStart.keySet().containsAll(steps.keySet());
+                }
                 for (ReservedSlot s : held) {
                     Allocation a = allocationsById.get(s.allocationId());
-                    ok &= s.end().equals(expected.get(s.start())) && a != null && a.group().equals(r.target())
+                    ok &= s.end().equals(allowed.get(s.start())) && a != null && a.group().equals(r.target())
                             && a.mirrorOf().equals(r.resource());
                 }
                 for (List<ReservedSlot> atStart : byStart.values()) {
@@ -294,15 +349,15 @@ public final class IntegrityRules {
             }
             for (ReservationBlocker b : blockers) {
                 if (!targeted.contains(List.of(b.resource(), b.target()))) {
-                    add(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(b.id()), List.of());
+                    add(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(b.requireId()), List.of());
                 }
             }
         }
 
         private void blockersHoldSlots() {
             for (ReservationBlocker b : blockers) {
-                if (!slotsBySource.containsKey(source(SlotSource.BLOCKER, b.token(), b.id()))) {
-                    add(Kind.BLOCKER_WITHOUT_SLOTS, List.of(), List.of(), List.of(b.id()), List.of());
+                if (!slotsBySource.containsKey(source(SlotSource.BLOCKER, b.token(), b.requireId()))) {
+                    add(Kind.BLOCKER_WITHOUT_SLOTS, List.of(), List.of(), List.of(b.requireId()), List.of());
                 }
             }
         }

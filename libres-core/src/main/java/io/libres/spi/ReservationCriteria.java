@@ -101,6 +101,16 @@ public record ReservationCriteria(Set<UUID> resources, Set<UUID> tokens, Set<Int
     }
 
     /**
+     * Narrowed to ids.
+     *
+     * @param values the ids
+     * @return the criteria
+     */
+    public ReservationCriteria withIds(Collection<Integer> values) {
+        return new ReservationCriteria(resources, tokens, Set.copyOf(values), targets, status, targetType, sessionIds);
+    }
+
+    /**
      * Narrowed to targets.
      *
      * @param values the targeted groups

@@ -140,27 +140,7 @@ public interface UnitOfWork extends AutoCloseable {
             throw new io.libres.errors.InvalidArgument("the integrity scope is missing; expected IntegrityScope.all()"
                     + " or IntegrityScope.ofResources(...)");
         }
-        java.util.Optional<java.util.Set<java.util.UUID>> limited = scope.limitedTo();
-        java.util.List<io.libres.db.models.Allocation> allocations = allocations().find(limited
-                .map(AllocationCriteria::ofResources).orElseGet(AllocationCriteria::any)).list();
-        java.util.List<io.libres.db.models.Reservation> reservations = reservations().find(limited
-                .map(ReservationCriteria::ofResources).orElseGet(ReservationCriteria::any)).list();
-        java.util.Set<java.util.UUID> resources = new java.util.HashSet<>(limited.orElse(java.util.Set.of()));
-        if (limited.isEmpty()) {
-            allocations.forEach(a -> resources.add(a.mirrorOf()));
-            reservations.forEach(r -> resources.add(r.resource()));
-        }
-        java.util.List<io.libres.db.models.ReservationBlocker> blockers = resources.isEmpty() ? java.util.List.of()
-                : blockers().find(BlockerCriteria.ofResources(resources)).list();
-        java.util.List<io.libres.db.models.ReservedSlot> slots = new java.util.ArrayList<>();
-        if (limited.isEmpty()) {
-            slots.addAll(reservedSlots().find(SlotCriteria.any()).list());
-        } else {
-            for (java.util.UUID resource : limited.get()) {
-                slots.addAll(reservedSlots().find(SlotCriteria.ofResource(resource)).list());
-            }
-        }
-        return IntegrityRules.evaluate(scope, allocations, reservations, blockers, slots);
+        return IntegrityRules.readAndEvaluate(this, scope);
     }
 
     /**

@@ -310,4 +310,22 @@ class RegistryTest {
         assertThatThrownBy(() -> registry.getContext(null)).isInstanceOf(InvalidArgument.class);
         assertThatThrownBy(() -> registry.isExistingContext(null)).isInstanceOf(InvalidArgument.class);
     }
+
+    @Test
+    @DisplayName("assertExists and assertDoesNotExist throw UnknownContext and ContextAlreadyExists as libres' assert_exists and assert_does_not_exist")
+    void assertions() {
+        Registry registry = Registry.createEmpty();
+        registry.registerContext("foo");
+
+        registry.assertExists("foo");
+        registry.assertExists(Registry.MASTER_CONTEXT_NAME);
+        registry.assertDoesNotExist("bar");
+        assertThatThrownBy(() -> registry.assertExists("bar")).isInstanceOf(UnknownContext.class)
+                .hasMessageContaining("'bar'");
+        assertThatThrownBy(() -> registry.assertDoesNotExist("foo")).isInstanceOf(ContextAlreadyExists.class)
+                .hasMessageContaining("'foo'");
+        assertThatThrownBy(() -> registry.assertDoesNotExist(Registry.MASTER_CONTEXT_NAME))
+                .isInstanceOf(ContextAlreadyExists.class);
+        assertThatThrownBy(() -> registry.assertDoesNotExist(null)).isInstanceOf(InvalidArgument.class);
+    }
 }

@@ -28,6 +28,20 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.immediate(3).backoffBefore(3)).isZero();
         assertThatThrownBy(() -> RetryPolicy.immediate(0)).isInstanceOf(LibresException.class).hasMessageContaining("0 attempts");
         assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofMillis(-1), Duration.ZERO)).isInstanceOf(LibresException.class);
-        assertThat(RetryPolicy.DEFAULT.maxAttempts()).isEqualTo(5);
+        assertThat(RetryPolicy.DEFAULT.maxAttempts()).isEqualTo(20);
+        assertThat(RetryPolicy.DEFAULT.budget()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    @DisplayName("another attempt starts only within the attempts and the time budget; a budget must be positive")
+    void attemptsAndBudget() {
+        RetryPolicy policy = RetryPolicy.immediate(3).withBudget(Duration.ofMillis(100));
+        assertThat(policy.allowsAttempt(3, Duration.ofMillis(99))).isTrue();
+        assertThat(policy.allowsAttempt(4, Duration.ZERO)).isFalse();
+        assertThat(policy.allowsAttempt(2, Duration.ofMillis(100))).isFalse();
+        assertThat(new RetryPolicy(3, Duration.ZERO, Duration.ZERO).allowsAttempt(3, Duration.ofDays(30))).isTrue();
+        assertThatThrownBy(() -> policy.withBudget(Duration.ZERO)).isInstanceOf(LibresException.class)
+                .hasMessageContaining("time budget");
+        assertThatThrownBy(() -> policy.withBudget(null)).isInstanceOf(LibresException.class);
     }
 }

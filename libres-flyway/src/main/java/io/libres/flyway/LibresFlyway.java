@@ -20,8 +20,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * }</pre>
  *
  * <p>A database libres 1.2 (or {@code setupDatabase()}) already made is baselined at version
- * {@value LibresMigration#VERSION}: Flyway records it and runs no DDL, once
- * {@link LibresSchema#validate(Connection)} finds the schema complete.
+ * {@value LibresMigration#VERSION}: Flyway records it and runs no DDL for it, once
+ * {@link LibresSchema#validateLibres(Connection)} finds libres 1.2's schema complete. Version
+ * {@value LibresJavaMigration#VERSION} ({@link LibresJavaMigration}) then adds libres for Java's
+ * own tables, which libres 1.2 ignores.
  */
 public final class LibresFlyway {
 
@@ -67,7 +69,7 @@ public final class LibresFlyway {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
-                .javaMigrations(new LibresMigration())
+                .javaMigrations(new LibresMigration(), new LibresJavaMigration())
                 // a schema with other tables but no libres tables starts below version 1, so version 1 runs
                 .baselineOnMigrate(true)
                 .baselineVersion(made ? LibresMigration.VERSION : "0")
@@ -91,7 +93,7 @@ public final class LibresFlyway {
             if (schema != null) {
                 connection.setSchema(schema);
             }
-            return LibresSchema.validate(connection).isComplete();
+            return LibresSchema.validateLibres(connection).isComplete();
         } catch (SQLException e) {
             throw SqlErrors.translate("reading the catalog to see whether libres' tables exist", e);
         }

@@ -10,7 +10,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Version 1 of the libres schema: the tables of libres 1.2, run from the DDL of
- * libres-postgres-support ({@link LibresSchema#ddl()}), so the migration and
+ * libres-postgres-support ({@link LibresSchema#libresDdl()}), so the migration and
  * {@code setupDatabase()} can never drift apart. Its checksum is the CRC32 of that DDL.
  *
  * <p>It runs in Flyway's transaction, in the schema Flyway makes current.
@@ -52,7 +52,7 @@ public final class LibresMigration implements JavaMigration {
     @Override
     public Integer getChecksum() {
         CRC32 crc = new CRC32();
-        crc.update(LibresSchema.ddl().getBytes(StandardCharsets.UTF_8));
+        crc.update(LibresSchema.libresDdl().getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
     }
 
@@ -75,7 +75,7 @@ public final class LibresMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         try (Statement statement = context.getConnection().createStatement()) {
-            statement.execute(LibresSchema.ddl());
+            statement.execute(LibresSchema.libresDdl());
         }
     }
 }

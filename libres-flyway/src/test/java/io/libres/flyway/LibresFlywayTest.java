@@ -35,16 +35,16 @@ class LibresFlywayTest {
         MigrateResult first = LibresFlyway.configure(dataSource, "fw_empty").load().migrate();
         MigrateResult second = LibresFlyway.configure(dataSource, "fw_empty").load().migrate();
 
-        assertThat(first.migrationsExecuted).isEqualTo(1);
-        assertThat(first.targetSchemaVersion).isEqualTo("1");
+        assertThat(first.migrationsExecuted).isEqualTo(2);
+        assertThat(first.targetSchemaVersion).isEqualTo("2");
         assertThat(second.migrationsExecuted).isZero();
         assertThat(complete("fw_empty")).isTrue();
         assertThat(history("fw_empty")).containsExactly("null SCHEMA << Flyway Schema Creation >> true",
-                "1 JDBC libres 1.2 schema true");
+                "1 JDBC libres 1.2 schema true", "2 JDBC libres for Java tables true");
     }
 
     @Test
-    @DisplayName("baselines a database libres 1.2 made, without running DDL, and the check accepts it")
+    @DisplayName("baselines a database libres 1.2 made, without running its DDL, and adds only libres for Java's tables")
     void baselinesLibres12() throws Exception {
         execute("DROP SCHEMA IF EXISTS fw_py CASCADE; CREATE SCHEMA fw_py; SET search_path TO fw_py; "
                 + Files.readString(Path.of("../libres-postgres-support/src/test/resources/io/libres/postgres/"
@@ -52,8 +52,9 @@ class LibresFlywayTest {
 
         MigrateResult result = LibresFlyway.configure(dataSource, "fw_py").load().migrate();
 
-        assertThat(result.migrationsExecuted).isZero();
-        assertThat(history("fw_py")).containsExactly("1 BASELINE libres 1.2 schema, made before Flyway true");
+        assertThat(result.migrationsExecuted).isEqualTo(1);
+        assertThat(history("fw_py")).containsExactly("1 BASELINE libres 1.2 schema, made before Flyway true",
+                "2 JDBC libres for Java tables true");
         assertThat(complete("fw_py")).isTrue();
     }
 
@@ -64,8 +65,9 @@ class LibresFlywayTest {
 
         MigrateResult result = LibresFlyway.configure(dataSource, "fw_app").load().migrate();
 
-        assertThat(result.migrationsExecuted).isEqualTo(1);
-        assertThat(history("fw_app")).containsExactly("0 BASELINE before libres true", "1 JDBC libres 1.2 schema true");
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(history("fw_app")).containsExactly("0 BASELINE before libres true", "1 JDBC libres 1.2 schema true",
+                "2 JDBC libres for Java tables true");
         assertThat(complete("fw_app")).isTrue();
     }
 
@@ -75,16 +77,20 @@ class LibresFlywayTest {
         execute("DROP SCHEMA IF EXISTS fw_current CASCADE; CREATE SCHEMA fw_current");
         DataSource current = new UrlDataSource(database.jdbcUrl(), database.user(), database.password(), "fw_current");
 
-        assertThat(LibresFlyway.migrate(current).migrationsExecuted).isEqualTo(1);
+        assertThat(LibresFlyway.migrate(current).migrationsExecuted).isEqualTo(2);
         assertThat(complete("fw_current")).isTrue();
     }
 
     @Test
-    @DisplayName("its checksum is the DDL's, so a changed DDL is noticed")
+    @DisplayName("each version's checksum is its DDL's, so a changed DDL is noticed")
     void checksum() {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(LibresSchema.ddl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        crc.update(LibresSchema.libresDdl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(new LibresMigration().getChecksum()).isEqualTo((int) crc.getValue()).isNotZero();
+        java.util.zip.CRC32 javaCrc = new java.util.zip.CRC32();
+        javaCrc.update(LibresSchema.javaDdl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(new LibresJavaMigration().getChecksum()).isEqualTo((int) javaCrc.getValue())
+                .isNotEqualTo(new LibresMigration().getChecksum());
     }
 
     private static boolean complete(String schema) throws Exception {

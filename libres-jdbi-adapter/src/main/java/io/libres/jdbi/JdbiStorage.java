@@ -1,21 +1,17 @@
 package io.libres.jdbi;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
-import io.libres.context.Settings;
-import io.libres.errors.ConnectionPoolExhausted;
 import io.libres.db.SchemaReport;
 import io.libres.errors.InvalidSetting;
-import io.libres.errors.LibresException;
 import io.libres.postgres.ConnectionErrors;
 import io.libres.errors.StorageException;
 import io.libres.jdbi.internal.JdbiUnitOfWork;
 import io.libres.jdbi.internal.JsonData;
 import io.libres.context.Secrets;
 import io.libres.postgres.LibresSchema;
+import io.libres.postgres.OwnedPool;
 import io.libres.postgres.PostgresDsn;
 import io.libres.postgres.PostgresServer;
 import io.libres.postgres.SqlErrors;
@@ -29,10 +25,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -53,17 +47,17 @@ import javax.sql.DataSource;
 public final class JdbiStorage implements Storage, StoppableService {
 
     private final Jdbi jdbi;
-    private final HikariDataSource ownedPool;
+    private final OwnedPool ownedPool;
     private final PostgresDsn dsn;
-    private final JsonData json;
+    private final Supplier<JsonCodec> explicitCodec;
+    private final Supplier<JsonCodec> discoveredCodec = memoized(JdbiStorage::discoveredCodec);
+    private volatile Context codecContext;
     private final Clock clock;
     private final String server;
-    private final Duration connectionTimeout;
     private volatile boolean versionChecked;
-    private volatile boolean reached;
     private final TransactionBinding binding;
     private final Jdbi boundJdbi;
-    private final java.util.List<HikariDataSource> replicaPools;
+    private final java.util.List<OwnedPool> replicaPools;
     private final io.libres.postgres.ReplicaReads replicas;
     /** Hands the replica connection {@link io.libres.postgres.ReplicaReads} chose to {@link #replicaJdbi}. */
     private final ThreadLocal<Connection> handOver = new ThreadLocal<>();
@@ -72,19 +66,18 @@ public final class JdbiStorage implements Storage, StoppableService {
     private JdbiStorage(Builder builder) {
         this.dsn = builder.dsn;
         this.server = builder.dsn == null ? "the database" : ConnectionErrors.server(builder.dsn.jdbcUrl());
-        this.connectionTimeout = builder.connectionTimeout;
         this.binding = builder.binding;
         this.boundJdbi = builder.binding == null ? null : Jdbi.create(new BoundConnections(builder.binding));
-        this.ownedPool = builder.dsn == null ? null : pool(builder);
+        this.ownedPool = builder.dsn == null ? null : OwnedPool.open(builder.dsn, "libres-jdbi", builder.pool);
         this.jdbi = builder.jdbi != null ? builder.jdbi
-                : Jdbi.create(ownedPool != null ? ownedPool : builder.dataSource);
-        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JdbiStorage::discoveredCodec));
+                : Jdbi.create(ownedPool != null ? ownedPool.dataSource() : builder.dataSource);
+        this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
-        java.util.List<HikariDataSource> pools = new java.util.ArrayList<>();
+        java.util.List<OwnedPool> pools = new java.util.ArrayList<>();
         this.replicas = builder.replicas.build((replica, n) -> {
-            HikariDataSource pool = pool(builder, replica, "libres-jdbi-replica-" + n, true);
+            OwnedPool pool = OwnedPool.openReplica(replica, "libres-jdbi-replica-" + n, builder.pool);
             pools.add(pool);
-            return pool;
+            return pool.dataSource();
         });
         this.replicaPools = java.util.List.copyOf(pools);
         this.replicaJdbi = Jdbi.create(() -> handOver.get());
@@ -137,7 +130,10 @@ public final class JdbiStorage implements Storage, StoppableService {
 
     /**
      * Sets this storage as the storage of a context (and of the contexts inheriting from it),
-     * overriding any discovered adapter.
+     * overriding any discovered adapter. Unless the builder was given a codec, the {@code data}
+     * columns then use the context's JSON codec ({@code context.getService(Ports.JSON)}), asked
+     * for anew by every unit of work, so a codec set on the context later is used from the next
+     * unit of work on.
      *
      * @param context an unlocked context
      * @return this storage
@@ -145,6 +141,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      */
     public JdbiStorage install(Context context) {
         context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        this.codecContext = context;
         return this;
     }
 
@@ -170,7 +167,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         if (binding != null) {
             java.util.Optional<Connection> bound = binding.boundConnection();
             if (bound.isPresent()) {
-                return JdbiUnitOfWork.join(boundJdbi.open(), clock, json, true);
+                return JdbiUnitOfWork.join(boundJdbi.open(), clock, json(), true);
             }
         }
         return JdbiUnitOfWork.begin(primary(), clock, json, org.jdbi.v3.core.transaction.TransactionIsolationLevel
@@ -270,7 +267,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      */
     public UnitOfWork joining(Handle handle) {
         Objects.requireNonNull(handle, "handle must not be null");
-        return JdbiUnitOfWork.join(handle, clock, json, false);
+        return JdbiUnitOfWork.join(handle, clock, json(), false);
     }
 
     /** Hands JDBI the connection bound to the application's transaction, and gives it back after. */
@@ -344,27 +341,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         if (ownedPool == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
-            @Override
-            public int activeConnections() {
-                return ownedPool.getHikariPoolMXBean().getActiveConnections();
-            }
-
-            @Override
-            public int idleConnections() {
-                return ownedPool.getHikariPoolMXBean().getIdleConnections();
-            }
-
-            @Override
-            public int pendingThreads() {
-                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
-            }
-
-            @Override
-            public int maximumConnections() {
-                return ownedPool.getMaximumPoolSize();
-            }
-        });
+        return java.util.Optional.of(ownedPool.statistics());
     }
 
     /**
@@ -376,75 +353,18 @@ public final class JdbiStorage implements Storage, StoppableService {
         if (ownedPool != null) {
             ownedPool.close();
         }
-        replicaPools.forEach(HikariDataSource::close);
+        replicaPools.forEach(OwnedPool::close);
     }
 
     private Handle open() {
-        if (ownedPool != null && !reached) {
-            probe();
-        }
         try {
-            Handle handle = jdbi.open();
-            reached = true;
-            return handle;
+            return jdbi.open();
         } catch (JdbiException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException) {
-                LibresException failure = SqlErrors.translateConnection(server, (SQLException) cause);
-                if (!(failure instanceof ConnectionPoolExhausted)) {
-                    // the server may be gone or the credentials changed: ask it directly next time, at once
-                    reached = false;
-                }
-                throw failure;
+                throw SqlErrors.translateConnection(server, (SQLException) cause);
             }
             throw new StorageException("could not connect to " + server + ": " + Secrets.redact(e.getMessage()), null, e);
-        }
-    }
-
-    /**
-     * Connects once without the pool, so that a permanent failure (credentials, missing database,
-     * unknown host, nothing listening) is reported at once with its cause, instead of after the
-     * pool's connection timeout.
-     */
-    private void probe() {
-        Properties properties = new Properties();
-        long seconds = Math.max(1, Math.min(10, connectionTimeout.toSeconds()));
-        properties.setProperty("connectTimeout", Long.toString(seconds));
-        properties.setProperty("loginTimeout", Long.toString(seconds));
-        dsn.user().ifPresent(user -> properties.setProperty("user", user));
-        dsn.password().ifPresent(password -> properties.setProperty("password", password));
-        try (Connection connection = DriverManager.getConnection(dsn.jdbcUrl(), properties)) {
-            reached = true;
-        } catch (SQLException e) {
-            throw SqlErrors.translateConnection(server, e);
-        }
-    }
-
-    private static HikariDataSource pool(Builder builder) {
-        return pool(builder, builder.dsn, "libres-jdbi", false);
-    }
-
-    private static HikariDataSource pool(Builder builder, PostgresDsn dsn, String name, boolean replica) {
-        HikariConfig config = new HikariConfig();
-        // the password goes to the pool as a property, never inside a URL that a log line could show
-        config.setJdbcUrl(dsn.jdbcUrl());
-        dsn.user().ifPresent(config::setUsername);
-        dsn.password().ifPresent(config::setPassword);
-        config.setPoolName(name);
-        // a standby refuses SERIALIZABLE; its units of work read one snapshot at REPEATABLE READ
-        config.setTransactionIsolation(replica ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_SERIALIZABLE");
-        config.setReadOnly(replica);
-        config.setMaximumPoolSize(builder.poolSize);
-        config.setMinimumIdle(Math.min(1, builder.poolSize));
-        config.setConnectionTimeout(builder.connectionTimeout.toMillis());
-        config.setIdleTimeout(builder.idleTimeout.toMillis());
-        // connect lazily: a context may make its storage before the database is up
-        config.setInitializationFailTimeout(-1);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + dsn + ": "
-                    + Secrets.redact(e.getMessage()), null, e);
         }
     }
 
@@ -455,7 +375,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      * @return the pool's management bean
      */
     public java.util.Optional<com.zaxxer.hikari.HikariPoolMXBean> pool() {
-        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ownedPool.getHikariPoolMXBean());
+        return ownedPool == null ? java.util.Optional.empty() : ownedPool.poolBean();
     }
 
     /**
@@ -465,7 +385,20 @@ public final class JdbiStorage implements Storage, StoppableService {
      * @return the pool's configuration bean
      */
     public java.util.Optional<com.zaxxer.hikari.HikariConfigMXBean> poolConfig() {
-        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.getHikariConfigMXBean());
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.configBean());
+    }
+
+    /** The codec of the data columns for one unit of work, asked for on its first use. */
+    private JsonData json() {
+        return new JsonData(memoized(this::currentCodec));
+    }
+
+    private JsonCodec currentCodec() {
+        if (explicitCodec != null) {
+            return explicitCodec.get();
+        }
+        Context context = codecContext;
+        return context != null ? context.getService(Ports.JSON) : discoveredCodec.get();
     }
 
     private static JsonCodec discoveredCodec() {
@@ -512,9 +445,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         private Jdbi jdbi;
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
-        private int poolSize = Settings.POOL_SIZE.defaultValue();
-        private Duration connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.defaultValue();
-        private Duration idleTimeout = Settings.POOL_IDLE_TIMEOUT.defaultValue();
+        private final OwnedPool.Options pool = new OwnedPool.Options();
         private TransactionBinding binding;
         private final io.libres.postgres.ReplicaSettings replicas = new io.libres.postgres.ReplicaSettings();
 
@@ -639,8 +570,9 @@ public final class JdbiStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
-         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         * The JSON codec of the {@code data} columns; unless set, the codec of the context the
+         * storage is {@linkplain JdbiStorage#install(Context) installed} in, or before that the one
+         * discovered on the class path ({@code libres-json-jackson} or {@code libres-json-gson}).
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
@@ -653,7 +585,8 @@ public final class JdbiStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns, asked for on first use.
+         * The JSON codec of the {@code data} columns, asked for by every unit of work on its first
+         * use of a {@code data} column, so the supplier may hand out a codec replaced meanwhile.
          *
          * @param value supplies the codec
          * @return this builder
@@ -698,20 +631,20 @@ public final class JdbiStorage implements Storage, StoppableService {
          * @throws InvalidSetting if the value is below 1
          */
         public Builder poolSize(int value) {
-            this.poolSize = Settings.POOL_SIZE.validate(value);
+            pool.size(value);
             return this;
         }
 
         /**
          * How long a unit of work waits for a free connection of the pool made from the
-         * {@code dsn} before it fails with {@link ConnectionPoolExhausted}; 30 seconds unless set.
+         * {@code dsn} before it fails with {@link io.libres.errors.ConnectionPoolExhausted}; 30 seconds unless set.
          *
          * @param value 250 ms or more
          * @return this builder
          * @throws InvalidSetting if the value is missing or shorter than 250 ms
          */
         public Builder connectionTimeout(Duration value) {
-            this.connectionTimeout = Settings.POOL_CONNECTION_TIMEOUT.validate(value);
+            pool.connectionTimeout(value);
             return this;
         }
 
@@ -724,7 +657,7 @@ public final class JdbiStorage implements Storage, StoppableService {
          * @throws InvalidSetting if the value is missing or negative
          */
         public Builder idleTimeout(Duration value) {
-            this.idleTimeout = Settings.POOL_IDLE_TIMEOUT.validate(value);
+            pool.idleTimeout(value);
             return this;
         }
 
@@ -737,9 +670,7 @@ public final class JdbiStorage implements Storage, StoppableService {
          * @throws InvalidSetting if a setting the context holds does not fit
          */
         public Builder poolSettingsOf(Context context) {
-            this.poolSize = context.getSetting(Settings.POOL_SIZE);
-            this.connectionTimeout = context.getSetting(Settings.POOL_CONNECTION_TIMEOUT);
-            this.idleTimeout = context.getSetting(Settings.POOL_IDLE_TIMEOUT);
+            pool.of(context);
             return this;
         }
 

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * Where the application's own transaction lives, for a {@link JdbiStorage} whose units of work
- * join it: the connection bound to the transaction the current thread runs, if any. Spring's is a
- * few lines and needs nothing of Spring in this adapter:
+ * join it: the connection bound to the transaction the current thread runs, if any. Spring's ships
+ * with {@code libres-spring-boot-starter} ({@code io.libres.spring.boot.SpringTransactionBinding},
+ * which the starter sets on the JDBI storage it builds); it is a few lines and needs nothing of
+ * Spring in this adapter:
  *
  * <pre>{@code
  * TransactionBinding spring = new TransactionBinding() {

@@ -1,7 +1,5 @@
 package io.libres.jooq;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
@@ -12,6 +10,7 @@ import io.libres.jooq.internal.JooqUnitOfWork;
 import io.libres.jooq.internal.JsonData;
 import io.libres.context.Secrets;
 import io.libres.postgres.LibresSchema;
+import io.libres.postgres.OwnedPool;
 import io.libres.postgres.PostgresDsn;
 import io.libres.postgres.PostgresServer;
 import io.libres.postgres.SqlErrors;
@@ -54,32 +53,34 @@ public final class JooqStorage implements Storage, StoppableService {
 
     private final Configuration configuration;
     private final boolean owned;
-    private final HikariDataSource ownedPool;
+    private final OwnedPool ownedPool;
     private final PostgresDsn dsn;
-    private final JsonData json;
+    private final Supplier<JsonCodec> explicitCodec;
+    private final Supplier<JsonCodec> discoveredCodec = memoized(JooqStorage::discoveredCodec);
+    private volatile Context codecContext;
     private final Clock clock;
     private volatile boolean versionChecked;
-    private final java.util.List<HikariDataSource> replicaPools;
+    private final java.util.List<OwnedPool> replicaPools;
     private final io.libres.postgres.ReplicaReads replicas;
 
     private JooqStorage(Builder builder) {
         this.dsn = builder.dsn;
-        this.ownedPool = builder.dsn == null ? null : pool(builder.dsn);
+        this.ownedPool = builder.dsn == null ? null : OwnedPool.open(builder.dsn, "libres-jooq", builder.pool);
         if (builder.configuration != null) {
             this.configuration = builder.configuration;
             this.owned = false;
         } else {
             this.owned = true;
-            this.configuration = DSL.using(ownedPool != null ? ownedPool : builder.dataSource, SQLDialect.POSTGRES)
+            this.configuration = DSL.using(ownedPool != null ? ownedPool.dataSource() : builder.dataSource, SQLDialect.POSTGRES)
                     .configuration();
         }
-        this.json = new JsonData(memoized(builder.jsonCodec != null ? builder.jsonCodec : JooqStorage::discoveredCodec));
+        this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
-        java.util.List<HikariDataSource> pools = new java.util.ArrayList<>();
+        java.util.List<OwnedPool> pools = new java.util.ArrayList<>();
         this.replicas = builder.replicas.build((replica, n) -> {
-            HikariDataSource pool = replicaPool(replica, n);
+            OwnedPool pool = OwnedPool.openReplica(replica, "libres-jooq-replica-" + n, builder.pool);
             pools.add(pool);
-            return pool;
+            return pool.dataSource();
         });
         this.replicaPools = java.util.List.copyOf(pools);
     }
@@ -134,7 +135,10 @@ public final class JooqStorage implements Storage, StoppableService {
 
     /**
      * Sets this storage as the storage of a context (and of the contexts inheriting from it),
-     * overriding any discovered adapter.
+     * overriding any discovered adapter. Unless the builder was given a codec, the {@code data}
+     * columns then use the context's JSON codec ({@code context.getService(Ports.JSON)}), asked
+     * for anew by every unit of work, so a codec set on the context later is used from the next
+     * unit of work on.
      *
      * @param context an unlocked context
      * @return this storage
@@ -142,6 +146,7 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     public JooqStorage install(Context context) {
         context.setService(StoragePorts.STORAGE.key(), ctx -> this, true);
+        this.codecContext = context;
         return this;
     }
 
@@ -164,8 +169,8 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     @Override
     public UnitOfWork begin() {
-        return checked(JooqUnitOfWork.begin(configuration, owned, clock, json, Connection.TRANSACTION_SERIALIZABLE,
-                false, !replicas.isEmpty()));
+        return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
+                Connection.TRANSACTION_SERIALIZABLE, false, !replicas.isEmpty()));
     }
 
     /**
@@ -187,10 +192,10 @@ public final class JooqStorage implements Storage, StoppableService {
         java.util.Optional<Connection> replica = replicas.open(after);
         if (replica.isPresent()) {
             Configuration onReplica = configuration.derive(new OneConnection(replica.get()));
-            return JooqUnitOfWork.begin(onReplica, true, clock, json, Connection.TRANSACTION_REPEATABLE_READ, true, false);
+            return JooqUnitOfWork.begin(onReplica, true, clock, json(), Connection.TRANSACTION_REPEATABLE_READ, true, false);
         }
-        return checked(JooqUnitOfWork.begin(configuration, owned, clock, json, Connection.TRANSACTION_SERIALIZABLE,
-                true, false));
+        return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
+                Connection.TRANSACTION_SERIALIZABLE, true, false));
     }
 
     /**
@@ -228,7 +233,17 @@ public final class JooqStorage implements Storage, StoppableService {
         }
     }
 
-    private UnitOfWork checked(JooqUnitOfWork work) {
+    private UnitOfWork checked(java.util.function.Supplier<JooqUnitOfWork> beginning) {
+        JooqUnitOfWork work;
+        try {
+            work = beginning.get();
+        } catch (io.libres.errors.ConnectionFailure failure) {
+            if (ownedPool != null && failure.getCause() instanceof SQLException) {
+                // the pool knows where it connects: name the server in the message
+                throw SqlErrors.translateConnection(ownedPool.server(), (SQLException) failure.getCause());
+            }
+            throw failure;
+        }
         if (!versionChecked) {
             try {
                 work.server().requireSupported();
@@ -305,27 +320,7 @@ public final class JooqStorage implements Storage, StoppableService {
         if (ownedPool == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new io.libres.spi.PoolStatistics() {
-            @Override
-            public int activeConnections() {
-                return ownedPool.getHikariPoolMXBean().getActiveConnections();
-            }
-
-            @Override
-            public int idleConnections() {
-                return ownedPool.getHikariPoolMXBean().getIdleConnections();
-            }
-
-            @Override
-            public int pendingThreads() {
-                return ownedPool.getHikariPoolMXBean().getThreadsAwaitingConnection();
-            }
-
-            @Override
-            public int maximumConnections() {
-                return ownedPool.getMaximumPoolSize();
-            }
-        });
+        return java.util.Optional.of(ownedPool.statistics());
     }
 
     /**
@@ -337,7 +332,7 @@ public final class JooqStorage implements Storage, StoppableService {
         if (ownedPool != null) {
             ownedPool.close();
         }
-        replicaPools.forEach(HikariDataSource::close);
+        replicaPools.forEach(OwnedPool::close);
     }
 
     private static RuntimeException translate(String doing, DataAccessException e) {
@@ -349,37 +344,29 @@ public final class JooqStorage implements Storage, StoppableService {
         return new StorageException("the database failed while " + doing + ": " + Secrets.redact(e.getMessage()), null, e);
     }
 
-    private static HikariDataSource replicaPool(PostgresDsn dsn, int n) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(dsn.jdbcUrl());
-        dsn.user().ifPresent(config::setUsername);
-        dsn.password().ifPresent(config::setPassword);
-        config.setPoolName("libres-jooq-replica-" + n);
-        // a standby refuses SERIALIZABLE; its units of work read one snapshot at REPEATABLE READ
-        config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
-        config.setReadOnly(true);
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+    /**
+     * The settings of the pool this storage made from its {@code dsn} (size, timeouts); empty for
+     * connections handed in.
+     *
+     * @return the pool's configuration bean
+     */
+    public java.util.Optional<com.zaxxer.hikari.HikariConfigMXBean> poolConfig() {
+        return ownedPool == null ? java.util.Optional.empty() : java.util.Optional.of(ownedPool.configBean());
     }
 
-    private static HikariDataSource pool(PostgresDsn dsn) {
-        HikariConfig config = new HikariConfig();
-        // the password goes to the pool as a property, never inside a URL that a log line could show
-        config.setJdbcUrl(dsn.jdbcUrl());
-        dsn.user().ifPresent(config::setUsername);
-        dsn.password().ifPresent(config::setPassword);
-        config.setPoolName("libres-jooq");
-        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
-        // connect lazily: a context may make its storage before the database is up
-        config.setInitializationFailTimeout(-1);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StorageException("could not set up a connection pool for " + dsn + ": "
-                    + Secrets.redact(e.getMessage()), null, e);
+
+    /** The codec of the data columns for one unit of work, asked for on its first use. */
+    private JsonData json() {
+        return new JsonData(memoized(this::currentCodec));
+    }
+
+    private JsonCodec currentCodec() {
+        if (explicitCodec != null) {
+            return explicitCodec.get();
         }
+        Context context = codecContext;
+        return context != null ? context.getService(Ports.JSON) : discoveredCodec.get();
     }
-
 
     private static JsonCodec discoveredCodec() {
         return Registry.createEmpty().masterContext().getService(Ports.JSON);
@@ -427,6 +414,7 @@ public final class JooqStorage implements Storage, StoppableService {
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
         private final io.libres.postgres.ReplicaSettings replicas = new io.libres.postgres.ReplicaSettings();
+        private final OwnedPool.Options pool = new OwnedPool.Options();
 
         private Builder() {
         }
@@ -574,8 +562,9 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns; unless set, the one discovered on the class
-         * path ({@code libres-json-jackson} or {@code libres-json-gson}) on first use.
+         * The JSON codec of the {@code data} columns; unless set, the codec of the context the
+         * storage is {@linkplain JooqStorage#install(Context) installed} in, or before that the one
+         * discovered on the class path ({@code libres-json-jackson} or {@code libres-json-gson}).
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
@@ -588,7 +577,8 @@ public final class JooqStorage implements Storage, StoppableService {
         }
 
         /**
-         * The JSON codec of the {@code data} columns, asked for on first use.
+         * The JSON codec of the {@code data} columns, asked for by every unit of work on its first
+         * use of a {@code data} column, so the supplier may hand out a codec replaced meanwhile.
          *
          * @param value supplies the codec
          * @return this builder
@@ -609,6 +599,58 @@ public final class JooqStorage implements Storage, StoppableService {
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * The most connections of the pool made from the {@code dsn}; 10 unless set.
+         *
+         * @param value 1 or more
+         * @return this builder
+         * @throws InvalidSetting if the value is below 1
+         */
+        public Builder poolSize(int value) {
+            pool.size(value);
+            return this;
+        }
+
+        /**
+         * How long a unit of work waits for a free connection of the pool made from the
+         * {@code dsn} before it fails with {@link io.libres.errors.ConnectionPoolExhausted}; 30
+         * seconds unless set.
+         *
+         * @param value 250 ms or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or shorter than 250 ms
+         */
+        public Builder connectionTimeout(java.time.Duration value) {
+            pool.connectionTimeout(value);
+            return this;
+        }
+
+        /**
+         * How long an unused connection of the pool made from the {@code dsn} stays open; 10
+         * minutes unless set, zero for ever.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder idleTimeout(java.time.Duration value) {
+            pool.idleTimeout(value);
+            return this;
+        }
+
+        /**
+         * Takes the pool settings of a context: {@code storage_pool_size},
+         * {@code storage_connection_timeout} and {@code storage_idle_timeout}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if a setting the context holds does not fit
+         */
+        public Builder poolSettingsOf(Context context) {
+            pool.of(context);
             return this;
         }
 

@@ -39,6 +39,11 @@ final class Databases {
      * a connection; stopping it closes the pool.
      */
     static io.libres.spi.Storage limitedStorage(TestDatabase database, int connections) {
+        return pooledStorage(database, connections, 1000);
+    }
+
+    /** A storage with a pool of its own of the given size, waiting at most the given milliseconds for a connection. */
+    static io.libres.spi.Storage pooledStorage(TestDatabase database, int connections, long timeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.user());
@@ -46,7 +51,7 @@ final class Databases {
             config.setPassword(database.password());
         }
         config.setMaximumPoolSize(connections);
-        config.setConnectionTimeout(1000);
+        config.setConnectionTimeout(timeoutMillis);
         HikariDataSource pool = new HikariDataSource(config);
         JooqStorage storage = JooqStorage.using(pool);
         return new LimitedStorage(storage, pool);

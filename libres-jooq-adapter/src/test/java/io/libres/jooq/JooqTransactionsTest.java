@@ -1,12 +1,14 @@
 package io.libres.jooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.db.Scheduler;
-import io.libres.testkit.postgres.WithPostgres;
+import io.libres.db.Session;
+import io.libres.db.Work;
+import io.libres.spi.Storage;
+import io.libres.testkit.sql.ExternalTransactionKit;
 import io.libres.time.DateRange;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -14,7 +16,6 @@ import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +28,43 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The application's jOOQ: its transactions joined, its settings and listeners applied. */
-@WithPostgres
-@DisplayName("the application's jOOQ configuration")
-class JooqTransactionsTest {
+/**
+ * Runs the kit group {@link ExternalTransactionKit} on the application's {@code DSLContext.transaction},
+ * plus what is jOOQ's own: a storage on the transaction's context joins by itself (libres-style calls
+ * too), and the application's settings and listeners apply.
+ */
+@DisplayName("jOOQ: the application's transactions and configuration")
+class JooqTransactionsTest extends ExternalTransactionKit {
 
     private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
     private static final DateRange MORNING = DateRange.of(LocalDateTime.of(2031, 9, 1, 8, 0),
             LocalDateTime.of(2031, 9, 1, 12, 0));
 
-    DataSource dataSource;
-
     private DSLContext dsl;
 
-    @BeforeEach
-    void setUp() {
+    @Override
+    protected Storage storageOn(DataSource dataSource) {
         dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-        JooqStorage.using(dsl).setupDatabase();
+        return JooqStorage.using(dataSource);
+    }
+
+    @Override
+    protected <T> T inTransaction(int isolation, Body<T> body) {
+        return dsl.transactionResult(configuration -> {
+            configuration.dsl().execute("SET TRANSACTION ISOLATION LEVEL " + (isolation == Connection.TRANSACTION_SERIALIZABLE
+                    ? "SERIALIZABLE" : isolation == Connection.TRANSACTION_REPEATABLE_READ ? "REPEATABLE READ" : "READ COMMITTED"));
+            return body.run(new Transaction() {
+                @Override
+                public void update(String sql, Object... parameters) {
+                    configuration.dsl().execute(sql, parameters);
+                }
+
+                @Override
+                public Work join(Session session) {
+                    return session.join(JooqStorage.using(configuration.dsl()).begin());
+                }
+            });
+        });
     }
 
     /** The application's transaction, SERIALIZABLE as libres needs it to join. */
@@ -87,38 +108,6 @@ class JooqTransactionsTest {
     }
 
     @Test
-    @DisplayName("the application rolling back its transaction undoes what the scheduler committed in it")
-    void applicationRollbackWins() throws Exception {
-        int before = committedAllocations();
-
-        assertThatThrownBy(() -> dsl.transaction(configuration -> {
-            Scheduler scheduler = schedulerOn(serializable(configuration), "undone");
-            scheduler.allocate(MORNING);
-            scheduler.commit();
-            throw new IllegalStateException("the application changes its mind");
-        })).hasMessageContaining("changes its mind");
-
-        assertThat(committedAllocations()).isEqualTo(before);
-    }
-
-    @Test
-    @DisplayName("a scheduler's rollback inside the application's transaction undoes only the scheduler's work")
-    void schedulerRollbackGoesBackToItsSavepoint() throws Exception {
-        int before = committedAllocations();
-
-        dsl.transaction(configuration -> {
-            serializable(configuration).execute("CREATE TEMPORARY TABLE app_work (x int)");
-            configuration.dsl().execute("INSERT INTO app_work VALUES (1)");
-            Scheduler scheduler = schedulerOn(configuration.dsl(), "partial");
-            scheduler.allocate(MORNING);
-            scheduler.rollback();
-            assertThat(configuration.dsl().fetchCount(DSL.table("app_work"))).isEqualTo(1);
-        });
-
-        assertThat(committedAllocations()).isEqualTo(before);
-    }
-
-    @Test
     @DisplayName("a unit of work in the application's transaction is joined; one of the storage's own is not")
     void joinedOrOwn() {
         JooqStorage own = JooqStorage.using(dataSource);
@@ -133,21 +122,6 @@ class JooqTransactionsTest {
                 assertThat(work.isJoined()).isTrue();
             }
         });
-    }
-
-    @Test
-    @DisplayName("joining a READ COMMITTED transaction fails with TransactionIsolationTooWeak, nothing written")
-    void refusesWeakIsolation() throws Exception {
-        int before = committedAllocations();
-
-        dsl.transaction(configuration -> {
-            Scheduler scheduler = schedulerOn(configuration.dsl(), "weak");
-            assertThatThrownBy(() -> scheduler.allocate(MORNING))
-                    .isInstanceOf(io.libres.errors.TransactionIsolationTooWeak.class)
-                    .hasMessageContaining("READ COMMITTED").hasMessageContaining("expected SERIALIZABLE");
-        });
-
-        assertThat(committedAllocations()).isEqualTo(before);
     }
 
     @Test

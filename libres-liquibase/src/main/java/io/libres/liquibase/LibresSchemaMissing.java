@@ -35,7 +35,7 @@ public final class LibresSchemaMissing implements CustomPrecondition {
                     + database.getConnection());
         }
         try {
-            SchemaReport report = LibresSchema.validate(((JdbcConnection) database.getConnection()).getUnderlyingConnection());
+            SchemaReport report = LibresSchema.validateLibres(((JdbcConnection) database.getConnection()).getUnderlyingConnection());
             if (report.isComplete()) {
                 throw new CustomPreconditionFailedException("the libres 1.2 schema exists already in " + report.schema());
             }

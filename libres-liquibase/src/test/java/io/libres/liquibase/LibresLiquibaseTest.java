@@ -41,11 +41,12 @@ class LibresLiquibaseTest {
         LibresLiquibase.update(in("lb_empty"));
 
         assertThat(complete("lb_empty")).isTrue();
-        assertThat(changelog("lb_empty")).containsExactly("libres-1.2-schema libres EXECUTED");
+        assertThat(changelog("lb_empty")).containsExactly("libres-1.2-schema libres EXECUTED",
+                "libres-java-tables libres EXECUTED");
     }
 
     @Test
-    @DisplayName("marks the changeset as run on a database libres 1.2 made, and the check accepts it")
+    @DisplayName("marks libres 1.2's changeset as run on a database libres 1.2 made, and adds libres for Java's tables only")
     void marksLibres12AsRun() throws Exception {
         execute("DROP SCHEMA IF EXISTS lb_py CASCADE; CREATE SCHEMA lb_py; SET search_path TO lb_py; "
                 + Files.readString(Path.of("../libres-postgres-support/src/test/resources/io/libres/postgres/"
@@ -53,7 +54,8 @@ class LibresLiquibaseTest {
 
         LibresLiquibase.update(in("lb_py"));
 
-        assertThat(changelog("lb_py")).containsExactly("libres-1.2-schema libres MARK_RAN");
+        assertThat(changelog("lb_py")).containsExactly("libres-1.2-schema libres MARK_RAN",
+                "libres-java-tables libres EXECUTED");
         assertThat(complete("lb_py")).isTrue();
     }
 
@@ -69,7 +71,8 @@ class LibresLiquibaseTest {
 
         LibresLiquibase.update(in("lb_part"));
 
-        assertThat(changelog("lb_part")).containsExactly("libres-1.2-schema libres EXECUTED");
+        assertThat(changelog("lb_part")).containsExactly("libres-1.2-schema libres EXECUTED",
+                "libres-java-tables libres EXECUTED");
         assertThat(complete("lb_part")).isTrue();
     }
 

@@ -43,4 +43,21 @@ class ModulePathTest {
             PostgresServer.shared().dropDatabase(database);
         }
     }
+
+    @Test
+    @DisplayName("runs the Spring Boot starter as a named module: its auto-configuration books through the JDBI adapter")
+    void starterOnTheModulePath() {
+        Module starter = io.libres.spring.boot.LibresAutoConfiguration.class.getModule();
+        assertThat(starter.getName()).isEqualTo("io.libres.spring.boot");
+        assertThat(starter.getDescriptor().isAutomatic()).isFalse();
+        assertThat(starter.isExported("io.libres.spring.boot")).isTrue();
+
+        TestDatabase database = PostgresServer.shared().createDatabase("modular-spring");
+        try {
+            assertThat(SpringBooking.bookOneHour(database.dataSource()))
+                    .containsExactly("io.libres.spring.boot", "io.libres.jdbi", "1");
+        } finally {
+            PostgresServer.shared().dropDatabase(database);
+        }
+    }
 }

@@ -31,7 +31,48 @@ public final class ConnectionErrors {
     /** SQLSTATE invalid_catalog_name: the database does not exist. */
     public static final String INVALID_CATALOG = "3D000";
 
+    /** SQLSTATE admin_shutdown: the session was terminated ({@code pg_terminate_backend}, a fast or smart shutdown). */
+    public static final String ADMIN_SHUTDOWN = "57P01";
+
+    /** SQLSTATE crash_shutdown: another backend crashed and the server reset every session. */
+    public static final String CRASH_SHUTDOWN = "57P02";
+
+    /** SQLSTATE cannot_connect_now: the server is starting up or shutting down. */
+    public static final String CANNOT_CONNECT_NOW = "57P03";
+
+    /** The SQLSTATE class of connection exceptions (08000, 08003, 08006, ...). */
+    public static final String CONNECTION_EXCEPTION_CLASS = "08";
+
     private ConnectionErrors() {
+    }
+
+    /**
+     * Tells whether an error means that an established connection was lost: the server ended the
+     * session (57P01, 57P02, 57P03), the driver found the connection closed or broken (SQLSTATE
+     * class 08), or the socket failed. A refused or unreachable connection attempt (see
+     * {@link #classify}) is not a loss.
+     *
+     * @param error the driver's or pool's error, may be null
+     * @return true if the connection is gone
+     */
+    public static boolean isConnectionLost(SQLException error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                return false;
+            }
+            String state = t instanceof SQLException ? ((SQLException) t).getSQLState() : null;
+            if (ADMIN_SHUTDOWN.equals(state) || CRASH_SHUTDOWN.equals(state) || CANNOT_CONNECT_NOW.equals(state)) {
+                return true;
+            }
+            if (state != null && state.startsWith(CONNECTION_EXCEPTION_CLASS) && !"08001".equals(state)
+                    && !"08004".equals(state)) {
+                return true;
+            }
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

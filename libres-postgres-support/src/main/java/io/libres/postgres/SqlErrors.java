@@ -2,6 +2,8 @@ package io.libres.postgres;
 
 import io.libres.context.Secrets;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.CommitOutcomeUnknown;
+import io.libres.errors.ConnectionLost;
 import io.libres.errors.LibresException;
 import io.libres.errors.SchemaMissing;
 import io.libres.errors.SerializationFailure;
@@ -25,6 +27,9 @@ import java.util.Optional;
  *       cause ({@link ConnectionErrors});</li>
  *   <li>a write in a read-only transaction (25006), as on a read replica, becomes a
  *       {@link io.libres.errors.ModifiedReadOnlySession};</li>
+ *   <li>a connection lost in the middle of a unit of work (57P01, 57P02, 57P03, class 08, a broken
+ *       socket) becomes a retryable {@link ConnectionLost}; lost during the commit, a
+ *       {@link CommitOutcomeUnknown} ({@link #translateCommit});</li>
  *   <li>a missing table (42P01) or type (42704) becomes a {@link SchemaMissing} naming
  *       {@code setupDatabase()};</li>
  *   <li>anything else becomes a {@link StorageException} that keeps the cause and its SQLSTATE.</li>
@@ -74,6 +79,12 @@ public final class SqlErrors {
         }
         String state = sqlState(error);
         String detail = error == null ? "no details" : Secrets.redact(error.getMessage());
+        if (ConnectionErrors.isConnectionLost(error)) {
+            return new ConnectionLost("the connection to the database was lost while " + doing + " (SQLSTATE "
+                    + (state == null ? "unknown" : state) + "): " + detail + "; nothing of the unit of work was"
+                    + " committed (the server rolls it back); run it again on a new connection, as transaction(...)"
+                    + " does", state, error);
+        }
         if (SerializationFailure.isSerializationState(state)) {
             return new SerializationFailure("a concurrent unit of work conflicts with " + doing + " (SQLSTATE " + state
                     + "): " + detail + "; roll back and run the unit of work again", state, error);
@@ -95,6 +106,27 @@ public final class SqlErrors {
         }
         return new StorageException("the database refused " + doing + " (SQLSTATE " + (state == null ? "unknown" : state)
                 + "): " + detail, state, error);
+    }
+
+    /**
+     * Translates a failure of a commit: a lost connection becomes a {@link CommitOutcomeUnknown}
+     * (the commit may or may not have reached the database), anything else as {@link #translate}
+     * (a serialization failure at commit is still a retryable {@link SerializationFailure}: the
+     * server refused the commit).
+     *
+     * @param error the error the driver threw while committing
+     * @return the exception to throw; its cause is {@code error}
+     */
+    public static LibresException translateCommit(SQLException error) {
+        if (ConnectionErrors.isConnectionLost(error)) {
+            String state = sqlState(error);
+            return new CommitOutcomeUnknown("the connection to the database was lost while committing (SQLSTATE "
+                    + (state == null ? "unknown" : state) + "): " + Secrets.redact(error.getMessage()) + "; the"
+                    + " database may or may not have committed the unit of work, so it is not run again: look up what"
+                    + " it wrote (a reservation or blocker by its token, allocations by their dates) once the"
+                    + " database answers, then decide (see CommitOutcomeUnknown)", state, error);
+        }
+        return translate("committing", error);
     }
 
     /**

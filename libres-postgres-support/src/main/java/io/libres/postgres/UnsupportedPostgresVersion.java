@@ -1,5 +1,6 @@
 package io.libres.postgres;
 
+import io.libres.errors.ErrorCode;
 import io.libres.errors.LibresException;
 
 /**
@@ -9,6 +10,16 @@ import io.libres.errors.LibresException;
 public class UnsupportedPostgresVersion extends LibresException {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#UNSUPPORTED_POSTGRES_VERSION}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNSUPPORTED_POSTGRES_VERSION;
+    }
 
     /**
      * Creates the exception.

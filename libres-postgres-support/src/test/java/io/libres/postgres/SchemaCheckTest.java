@@ -32,17 +32,23 @@ class SchemaCheckTest {
     }
 
     @Test
-    @DisplayName("reads what it checks from the one DDL: 4 types, 4 tables of 52 columns, 6 constraints, 31 indexes")
+    @DisplayName("reads what it checks from the DDL: 4 types, 4 libres 1.2 tables of 52 columns and libres for Java's"
+            + " table of 3, 7 constraints, 31 indexes")
     void modelComesFromTheDdl() {
         SchemaModel model = SchemaModel.parse(LibresSchema.ddl());
         assertThat(model.enums()).hasSize(4).containsEntry("reservation_status", java.util.List.of("pending", "approved"));
-        assertThat(model.tables()).containsOnlyKeys("allocations", "reservation_blockers", "reservations", "reserved_slots");
-        assertThat(model.tables().values().stream().mapToInt(java.util.List::size).sum()).isEqualTo(16 + 11 + 16 + 9);
+        assertThat(model.tables()).containsOnlyKeys("allocations", "reservation_blockers", "reservations", "reserved_slots",
+                "libres_java_blocker_data");
+        assertThat(model.tables().values().stream().mapToInt(java.util.List::size).sum())
+                .isEqualTo(16 + 11 + 16 + 9 + 3);
+        assertThat(SchemaModel.parse(LibresSchema.libresDdl()).tables())
+                .containsOnlyKeys("allocations", "reservation_blockers", "reservations", "reserved_slots");
         assertThat(model.tables().get("reservations")).contains(
                 new SchemaModel.Column("reservations", "email", "character varying(254)", true),
                 new SchemaModel.Column("reservations", "end", "timestamp without time zone", false),
                 new SchemaModel.Column("reservations", "id", "integer", true));
-        assertThat(model.constraints()).hasSize(6).contains("reserved_slots.reserved_slots_allocation_id_fkey");
+        assertThat(model.constraints()).hasSize(7).contains("reserved_slots.reserved_slots_allocation_id_fkey",
+                "libres_java_blocker_data.libres_java_blocker_data_pkey");
         assertThat(model.indexes()).hasSize(31).contains("reserved_slots.start_end_tsrange_ix");
     }
 
@@ -54,9 +60,10 @@ class SchemaCheckTest {
             SchemaReport empty = LibresSchema.validate(connection);
             assertThat(empty.schema()).isEqualTo("fresh");
             assertThat(empty.isComplete()).isFalse();
-            assertThat(empty.problems()).hasSize(4 + 4 + 6 + 31)
+            assertThat(empty.problems()).hasSize(4 + 5 + 7 + 31)
                     .contains("table reservations is missing", "type reservation_status is missing",
-                            "index reserved_slots.start_end_tsrange_ix is missing");
+                            "index reserved_slots.start_end_tsrange_ix is missing",
+                            "table libres_java_blocker_data is missing");
 
             LibresSchema.create(connection);
             assertThat(LibresSchema.validate(connection)).isEqualTo(SchemaReport.complete("fresh"));
@@ -64,14 +71,21 @@ class SchemaCheckTest {
     }
 
     @Test
-    @DisplayName("accepts a database made by libres 1.2's own DDL")
+    @DisplayName("accepts a database made by libres 1.2's own DDL as libres 1.2's schema; the whole check asks for"
+            + " libres for Java's table only, which setup adds")
     void acceptsLibres12() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             SchemaSnapshot.execute(connection, "DROP SCHEMA IF EXISTS py CASCADE; CREATE SCHEMA py; SET search_path TO py; "
                     + reference().replace("public.", "py."));
-            SchemaReport report = LibresSchema.validate(connection);
+            SchemaReport report = LibresSchema.validateLibres(connection);
             assertThat(report.problems()).isEmpty();
             assertThat(report.toString()).isEqualTo("schema py has everything libres needs");
+            assertThat(LibresSchema.validate(connection).problems()).containsExactly(
+                    "table libres_java_blocker_data is missing",
+                    "constraint libres_java_blocker_data.libres_java_blocker_data_pkey is missing");
+
+            LibresSchema.create(connection);
+            assertThat(LibresSchema.validate(connection).isComplete()).isTrue();
         }
     }
 

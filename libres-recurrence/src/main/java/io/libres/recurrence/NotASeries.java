@@ -1,5 +1,6 @@
 package io.libres.recurrence;
 
+import io.libres.errors.ErrorCode;
 import io.libres.errors.LibresException;
 
 /**
@@ -8,6 +9,16 @@ import io.libres.errors.LibresException;
 public class NotASeries extends LibresException {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#NOT_A_SERIES}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.NOT_A_SERIES;
+    }
 
     /**
      * Creates the exception.

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * {@link Recurrence} in the scheduler's zone and books its occurrences as one series, in a
  * fixed number of statements whatever the number of occurrences. The series is kept in the data
  * of its records under {@link SeriesData#KEY} and read back with {@link #reservationSeries(UUID)}
- * and {@link #allocationSeries(Allocation)}.
+ * and {@link #allocationSeries(Allocation)}; a blocker series, whose records have no data column in
+ * libres 1.2, keeps it as the data of its token ({@link Scheduler#keepBlockerData(UUID, Map)}, in
+ * a table libres 1.2 ignores) and is read back with {@link #blockerSeries(UUID)}.
  *
  * <p>Work happens in the scheduler's unit of work: commit or roll back as with the scheduler.
  * Bad input (an invalid rule, too many occurrences, bad options) is refused before anything is
@@ -325,9 +327,11 @@ public final class Recurring {
      * Blocks every occurrence of a recurrence under one token (cleaning every Monday
      * 07:00-08:00), in a fixed number of statements; see
      * {@link Scheduler#addBlockerOccurrences(List, String, OccurrencePolicy)}. Blockers have no
-     * data column in libres 1.2, so a blocker series is read back by its token
-     * ({@link Scheduler#blockersByToken(UUID)}) and removed as one with
-     * {@link Scheduler#removeBlocker(UUID)}; its rule is not kept. Raises blockers added.
+     * data column in libres 1.2, so the series (rule, exceptions, holidays) is kept as the data of
+     * the token ({@link Scheduler#keepBlockerData(UUID, Map)}, one more statement, in a table
+     * libres 1.2 ignores), read back with {@link #blockerSeries(UUID)} and removed with the
+     * token's last blocker ({@link Scheduler#removeBlocker(UUID)} removes the series as one).
+     * Raises blockers added.
      *
      * @param recurrence the recurrence
      * @param reason why, or null
@@ -343,7 +347,28 @@ public final class Recurring {
             throw new InvalidArgument("the occurrence policy is missing; expected a policy");
         }
         Expansion expansion = nonEmpty(recurrence);
-        return booking(scheduler.addBlockerOccurrences(expansion.dates(), reason, policy), expansion);
+        SeriesBooking booking = booking(scheduler.addBlockerOccurrences(expansion.dates(), reason, policy), expansion);
+        scheduler.keepBlockerData(booking.token(), SeriesData.with(Map.of(), booking.token(),
+                part(recurrence, expansion, recurrence.firstDay()), extent(expansion.occurrences())));
+        return booking;
+    }
+
+    /**
+     * Reads back a blocker series: its rule and its blockers (a fixed number of statements).
+     *
+     * @param token the blockers' token
+     * @return the series; its blockers ordered by start
+     * @throws NotASeries if the token's blockers were not added by {@link #addBlockers}
+     * @throws io.libres.errors.InvalidReservationToken if no blocker of this resource has the token
+     */
+    public Series<ReservationBlocker> blockerSeries(UUID token) {
+        List<ReservationBlocker> members = scheduler.blockersByToken(token).list().stream()
+                .sorted(Comparator.comparing((ReservationBlocker b) -> b.start() == null ? Instant.MIN : b.start()))
+                .collect(Collectors.toList());
+        SeriesPart part = scheduler.blockerData(token).flatMap(SeriesData::part)
+                .orElseThrow(() -> new NotASeries("the blockers of " + token + " are no series; expected the token of"
+                        + " blockers added by Recurring.addBlockers"));
+        return new Series<>(token, List.of(part), members);
     }
 
     /**
@@ -359,7 +384,7 @@ public final class Recurring {
         requireDay(from);
         List<Integer> ids = scheduler.blockersByToken(token).list().stream()
                 .filter(b -> b.start() != null && !b.start().atZone(scheduler.zone()).toLocalDate().isBefore(from))
-                .map(ReservationBlocker::id).collect(Collectors.toList());
+                .map(ReservationBlocker::requireId).collect(Collectors.toList());
         return ids.isEmpty() ? List.of() : scheduler.removeBlockers(token, ids);
     }
 

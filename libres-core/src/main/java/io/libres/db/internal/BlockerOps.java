@@ -183,7 +183,7 @@ public final class BlockerOps {
             for (Allocation spot : spotsPerTarget.get(i)) {
                 Allocation real = spot.isTransient() ? stored.get(List.of(spot.resource(), spot.start())) : spot;
                 for (Timespan slot : real.allSlots(blockedSpans.get(i))) {
-                    slots.add(ReservedSlot.of(real, slot, SlotSource.BLOCKER, blocker.token(), blocker.id()));
+                    slots.add(ReservedSlot.of(real, slot, SlotSource.BLOCKER, blocker.token(), blocker.requireId()));
                 }
             }
         }
@@ -316,7 +316,7 @@ public final class BlockerOps {
     public List<ReservationBlocker> removeBlockers(UUID token, java.util.Collection<Integer> ids) {
         Set<Integer> wanted = Set.copyOf(ids);
         List<ReservationBlocker> removed = records.blockersByToken(token, OptionalInt.empty()).list().stream()
-                .filter(b -> wanted.contains(b.id())).collect(Collectors.toList());
+                .filter(b -> wanted.contains(b.requireId())).collect(Collectors.toList());
         if (removed.isEmpty()) {
             return removed;
         }

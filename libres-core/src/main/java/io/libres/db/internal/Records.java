@@ -127,6 +127,65 @@ public final class Records {
     }
 
     /**
+     * An allocation of this resource by id, a master or one of its mirrors.
+     *
+     * @param id the id
+     * @return the allocation
+     * @throws NoResultFound if this resource has no allocation with the id
+     */
+    public Allocation anyAllocationById(int id) {
+        return scope.work().allocations().find(managed().withIds(Set.of(id))).first()
+                .orElseThrow(() -> new NoResultFound("no allocation of resource " + scope.resource()
+                        + " has the id " + id + "; expected the id of an allocation (master or mirror) of this scheduler"));
+    }
+
+    /**
+     * A reservation of this resource by id.
+     *
+     * @param id the id
+     * @return the reservation
+     * @throws NoResultFound if this resource has no reservation with the id
+     */
+    public Reservation reservationById(int id) {
+        return scope.work().reservations().find(ReservationCriteria.ofResources(Set.of(scope.resource())).withId(id))
+                .first().orElseThrow(() -> new NoResultFound("no reservation of resource " + scope.resource()
+                        + " has the id " + id + "; expected the id of a reservation of this scheduler"));
+    }
+
+    /**
+     * The reservations of this resource with the given ids.
+     *
+     * @param ids the ids
+     * @return the reservations ordered by id
+     */
+    public QueryResult<Reservation> reservationsByIds(Collection<Integer> ids) {
+        return scope.work().reservations().find(ReservationCriteria.ofResources(Set.of(scope.resource())).withIds(ids));
+    }
+
+    /**
+     * A blocker of this resource by id.
+     *
+     * @param id the id
+     * @return the blocker
+     * @throws NoResultFound if this resource has no blocker with the id
+     */
+    public ReservationBlocker blockerById(int id) {
+        return scope.work().blockers().find(BlockerCriteria.ofResources(Set.of(scope.resource())).withId(id))
+                .first().orElseThrow(() -> new NoResultFound("no blocker of resource " + scope.resource()
+                        + " has the id " + id + "; expected the id of a blocker of this scheduler"));
+    }
+
+    /**
+     * The blockers of this resource with the given ids.
+     *
+     * @param ids the ids
+     * @return the blockers ordered by id
+     */
+    public QueryResult<ReservationBlocker> blockersByIds(Collection<Integer> ids) {
+        return scope.work().blockers().find(BlockerCriteria.ofResources(Set.of(scope.resource())).withIds(ids));
+    }
+
+    /**
      * The allocations of this resource with the given ids.
      *
      * @param ids the ids

@@ -9,6 +9,7 @@ import io.libres.db.models.SlotSource;
 import io.libres.db.models.TargetType;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.NoFreeSpot;
 import io.libres.errors.InvalidEmailAddress;
 import io.libres.db.Limits;
 import io.libres.errors.InvalidReservationError;
@@ -189,7 +190,7 @@ public final class ReservationOps {
             }
             if (!allocation.approveManually()) {
                 if (allocation.findSpot(lookup, span).isEmpty() || Spots.freeCount(lookup, allocation, span) < quota) {
-                    throw new AlreadyReservedError("allocation " + allocation.describe() + " has no "
+                    throw new NoFreeSpot("allocation " + allocation.describe() + " has no "
                             + (quota == 1 ? "free spot" : quota + " free spots") + " between " + span.start()
                             + " and " + span.end() + "; expected free spots");
                 }
@@ -524,7 +525,7 @@ public final class ReservationOps {
                         continue;
                     }
                     if (Spots.freeCount(lookup, allocation, span) < reservation.quota()) {
-                        throw new AlreadyReservedError("the blocking allocation " + allocation.describe()
+                        throw new NoFreeSpot("the blocking allocation " + allocation.describe()
                                 + " is reserved between " + span.start() + " and " + span.end()
                                 + "; expected it to be free");
                     }

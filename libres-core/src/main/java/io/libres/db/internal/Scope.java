@@ -297,7 +297,12 @@ public final class Scope {
             savepoint.release();
             return result;
         } catch (RuntimeException e) {
-            savepoint.rollback();
+            try {
+                savepoint.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                // the connection may be gone; what went wrong first is what the caller must see
+                e.addSuppressed(rollbackFailure);
+            }
             throw e;
         }
     }

@@ -4,6 +4,7 @@ import io.libres.db.models.Allocation;
 import io.libres.db.models.Lookup;
 import io.libres.db.models.ReservedSlot;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.NoFreeSpot;
 import io.libres.time.Timespan;
 
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class Spots {
                 continue;
             }
             Optional<Allocation> spot = master.findSpot(lookup, span);
-            targets.add(spot.orElseThrow(() -> new AlreadyReservedError("every spot of allocation "
+            targets.add(spot.orElseThrow(() -> new NoFreeSpot("every spot of allocation "
                     + master.describe() + " is taken between " + span.start() + " and " + span.end()
                     + "; expected a free spot")));
         }

@@ -17,23 +17,24 @@ import java.util.UUID;
 /**
  * A blocker, a row of {@code reservation_blockers}: reserves slots without a reservee, for
  * cleaning or maintenance, in one step and without approval. It takes up every spot of the
- * allocation's quota.
+ * allocation's quota. Immutable.
  *
- * @param id the id given by the storage, null before it is stored
- * @param token the token shared by the blockers of one call
- * @param target the targeted group
- * @param targetType whether one allocation or a group is targeted
- * @param resource the scheduler's resource
- * @param start the rastered start, UTC; null for a group
- * @param end the rastered stored end, UTC; null for a group
- * @param timezone the zone of the targeted allocation; null for a group
- * @param reason why the slots are blocked; may be null
- * @param created when stored, UTC; null before
- * @param modified when last changed, UTC; null if never
+ * <p>Ids follow the rule of every model: {@link #id()} is empty until the storage stored the
+ * blocker, {@link #requireId()} is the id of a stored one.
  */
-public record ReservationBlocker(Integer id, UUID token, UUID target, TargetType targetType,
-        UUID resource, Instant start, Instant end, String timezone, String reason,
-        Instant created, Instant modified) {
+public final class ReservationBlocker {
+
+    private final Integer id;
+    private final UUID token;
+    private final UUID target;
+    private final TargetType targetType;
+    private final UUID resource;
+    private final Instant start;
+    private final Instant end;
+    private final String timezone;
+    private final String reason;
+    private final Instant created;
+    private final Instant modified;
 
     /**
      * Validates the required columns.
@@ -52,7 +53,9 @@ public record ReservationBlocker(Integer id, UUID token, UUID target, TargetType
      * @throws InvalidReservationError if token, target, target type or resource is missing, or an
      *     allocation blocker lacks start or end
      */
-    public ReservationBlocker {
+    public ReservationBlocker(Integer id, UUID token, UUID target, TargetType targetType,
+            UUID resource, Instant start, Instant end, String timezone, String reason,
+            Instant created, Instant modified) {
         if (token == null || target == null || targetType == null || resource == null) {
             throw new InvalidReservationError("a blocker needs a token, a target, a target type and a"
                     + " resource; expected all four");
@@ -61,15 +64,141 @@ public record ReservationBlocker(Integer id, UUID token, UUID target, TargetType
             throw new InvalidReservationError("a blocker of an allocation needs a start and an end;"
                     + " expected both");
         }
+        this.id = id;
+        this.token = token;
+        this.target = target;
+        this.targetType = targetType;
+        this.resource = resource;
+        this.start = start;
+        this.end = end;
+        this.timezone = timezone;
+        this.reason = reason;
+        this.created = created;
+        this.modified = modified;
     }
 
     /**
-     * The id, as an optional.
+     * The id given by the storage.
      *
      * @return the id, empty before the blocker is stored
      */
-    public OptionalInt optionalId() {
+    public OptionalInt id() {
         return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /**
+     * The id of a stored blocker.
+     *
+     * @return the id
+     * @throws InvalidReservationError if the blocker is not stored
+     */
+    public int requireId() {
+        if (id == null) {
+            throw new InvalidReservationError("the blocker " + token + " is not stored and has no id;"
+                    + " expected a stored blocker");
+        }
+        return id;
+    }
+
+    /**
+     * The token shared by the blockers of one call.
+     *
+     * @return the token
+     */
+    public UUID token() {
+        return token;
+    }
+
+    /**
+     * The targeted group.
+     *
+     * @return the group
+     */
+    public UUID target() {
+        return target;
+    }
+
+    /**
+     * Whether one allocation or a group is targeted.
+     *
+     * @return the target type
+     */
+    public TargetType targetType() {
+        return targetType;
+    }
+
+    /**
+     * The scheduler's resource.
+     *
+     * @return the resource
+     */
+    public UUID resource() {
+        return resource;
+    }
+
+    /**
+     * The rastered start, UTC.
+     *
+     * @return the start; null for a group
+     */
+    public Instant start() {
+        return start;
+    }
+
+    /**
+     * The rastered stored end, UTC.
+     *
+     * @return the end; null for a group
+     */
+    public Instant end() {
+        return end;
+    }
+
+    /**
+     * The zone of the targeted allocation.
+     *
+     * @return the zone's id; null for a group
+     */
+    public String timezone() {
+        return timezone;
+    }
+
+    /**
+     * Why the slots are blocked.
+     *
+     * @return the reason; null if none is given
+     */
+    public String reason() {
+        return reason;
+    }
+
+    /**
+     * When the blocker was stored, UTC.
+     *
+     * @return the time; null before it is stored
+     */
+    public Instant created() {
+        return created;
+    }
+
+    /**
+     * When the blocker was last changed, UTC.
+     *
+     * @return the time; null if never
+     */
+    public Instant modified() {
+        return modified;
+    }
+
+    /**
+     * The id, as an optional; the same as {@link #id()}.
+     *
+     * @return the id, empty before the blocker is stored
+     * @deprecated {@link #id()} is the optional id now, as on every model; this goes in the next release
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public OptionalInt optionalId() {
+        return id();
     }
 
     /**
@@ -202,5 +331,12 @@ public record ReservationBlocker(Integer id, UUID token, UUID target, TargetType
     @Override
     public int hashCode() {
         return Objects.hash(id, token, target, start);
+    }
+
+    @Override
+    public String toString() {
+        return "ReservationBlocker[id=" + id + ", token=" + token + ", target=" + target + ", targetType=" + targetType
+                + ", resource=" + resource + ", start=" + start + ", end=" + end + ", timezone=" + timezone
+                + ", reason=" + reason + ", created=" + created + ", modified=" + modified + "]";
     }
 }

@@ -10,9 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
-/** The reservation_blockers table through JDBI: one statement per method, inserts at most two. */
+/**
+ * The reservation_blockers table, and the blocker data in libres_java_blocker_data, through JDBI:
+ * one statement per method, inserts at most two.
+ */
 final class JdbiBlockerStore implements BlockerStore {
 
     private static final String VALUES = "FROM unnest(:id, :k, :g, :tt, :r, :s, :e, :tz, :re)"
@@ -30,13 +36,13 @@ final class JdbiBlockerStore implements BlockerStore {
             return List.of();
         }
         Iterator<Integer> fresh = Sequences.next(work, "reservation_blockers",
-                (int) blockers.stream().filter(b -> b.id() == null).count()).iterator();
+                (int) blockers.stream().filter(b -> b.id().isEmpty()).count()).iterator();
         Instant created = work.now();
         List<ReservationBlocker> stored = new ArrayList<>(blockers.size());
         for (ReservationBlocker b : blockers) {
-            int id = b.id() != null ? b.id() : fresh.next();
+            int id = b.id().isPresent() ? b.requireId() : fresh.next();
             stored.add(new ReservationBlocker(id, b.token(), b.target(), b.targetType(), b.resource(), b.start(),
-                    b.end(), b.timezone(), b.reason(), b.id() != null && b.created() != null ? b.created() : created,
+                    b.end(), b.timezone(), b.reason(), b.id().isPresent() && b.created() != null ? b.created() : created,
                     null));
         }
         Errors.run("inserting blockers", () -> bindColumns(work.handle().createUpdate(
@@ -67,7 +73,7 @@ final class JdbiBlockerStore implements BlockerStore {
 
     private static Update bindColumns(Update update, List<ReservationBlocker> rows) {
         return update
-                .bind("id", Binds.array("integer", column(rows, ReservationBlocker::id)))
+                .bind("id", Binds.array("integer", column(rows, ReservationBlocker::requireId)))
                 .bind("k", Binds.array("uuid", column(rows, ReservationBlocker::token)))
                 .bind("g", Binds.array("uuid", column(rows, ReservationBlocker::target)))
                 .bind("tt", Binds.array("text", column(rows, b -> b.targetType().dbValue())))
@@ -87,8 +93,41 @@ final class JdbiBlockerStore implements BlockerStore {
     @Override
     public int delete(BlockerCriteria criteria) {
         Where where = where(criteria);
-        return Errors.translating("deleting blockers", () -> where.bindTo(work.handle()
-                .createUpdate("DELETE FROM reservation_blockers" + where.sql())).execute());
+        // One statement: the data of the tokens left without blockers goes with them. The
+        // statement's snapshot still sees the deleted blockers, hence the check against "gone".
+        return Errors.translating("deleting blockers", () -> where.bindTo(work.handle().createQuery(
+                "WITH gone AS (DELETE FROM reservation_blockers" + where.sql() + " RETURNING id, resource, token),"
+                        + " orphans AS (DELETE FROM libres_java_blocker_data d"
+                        + " USING (SELECT DISTINCT resource, token FROM gone) g"
+                        + " WHERE d.resource = g.resource AND d.token = g.token"
+                        + " AND NOT EXISTS (SELECT 1 FROM reservation_blockers b WHERE b.resource = g.resource"
+                        + " AND b.token = g.token AND b.id NOT IN (SELECT id FROM gone)))"
+                        + " SELECT count(*) FROM gone"))
+                .mapTo(Integer.class).one());
+    }
+
+    @Override
+    public boolean keepData(UUID resource, UUID token, Map<String, Object> data) {
+        return Errors.translating("keeping the data of blockers", () -> work.handle().createUpdate(
+                "INSERT INTO libres_java_blocker_data (resource, token, data)"
+                        + " SELECT :resource, :token, CAST(:data AS jsonb) WHERE EXISTS (SELECT 1 FROM"
+                        + " reservation_blockers WHERE resource = :resource AND token = :token)"
+                        + " ON CONFLICT (resource, token) DO UPDATE SET data = EXCLUDED.data")
+                .bind("resource", resource)
+                .bind("token", token)
+                .bind("data", work.json().write(data))
+                .execute()) > 0;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> data(UUID resource, UUID token) {
+        return Errors.translating("reading the data of blockers", () -> work.handle().createQuery(
+                "SELECT data::text FROM libres_java_blocker_data WHERE resource = :resource AND token = :token")
+                .bind("resource", resource)
+                .bind("token", token)
+                .mapTo(String.class)
+                .findOne()
+                .map(json -> work.json().read(json)));
     }
 
     private static Where where(BlockerCriteria c) {

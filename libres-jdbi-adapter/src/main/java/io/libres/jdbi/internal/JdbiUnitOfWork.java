@@ -207,6 +207,16 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return blockers;
     }
 
+    /** Set-based, in two statements: {@code IntegrityQueries} of {@code libres-postgres-support}. */
+    @Override
+    public java.util.List<io.libres.db.IntegrityViolation> checkIntegrity(io.libres.spi.IntegrityScope scope) {
+        if (scope == null) {
+            throw new io.libres.errors.InvalidArgument("the integrity scope is missing; expected IntegrityScope.all()"
+                    + " or IntegrityScope.ofResources(...)");
+        }
+        return io.libres.postgres.IntegrityQueries.check(handle().getConnection(), scope);
+    }
+
     @Override
     public Savepoint savepoint() {
         String name = "libres_" + (++savepoints);
@@ -241,7 +251,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             return;
         }
         try {
-            Errors.run("committing", h::commit);
+            Errors.commit(h::commit);
             if (tracksPosition) {
                 committedAt = io.libres.postgres.ReplicaReads.positionAfterCommit(h.getConnection());
             }

@@ -38,6 +38,32 @@ final class Errors {
         }
     }
 
+    /**
+     * Runs a commit, translating failures; a connection lost during it becomes a
+     * {@link io.libres.errors.CommitOutcomeUnknown}.
+     */
+    static void commit(Runnable action) {
+        try {
+            action.run();
+        } catch (DataAccessException e) {
+            throw translateCommit(e);
+        }
+    }
+
+    /** The libres exception for a failed commit: the first SQL error among its causes decides. */
+    static LibresException translateCommit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                LibresException translated = SqlErrors.translateCommit((SQLException) t);
+                if (translated.getCause() != failure) {
+                    translated.addSuppressed(failure);
+                }
+                return translated;
+            }
+        }
+        return translate("committing", failure);
+    }
+
     /** Runs an action without result, translating failures. */
     static void run(String doing, Runnable action) {
         translating(doing, () -> {

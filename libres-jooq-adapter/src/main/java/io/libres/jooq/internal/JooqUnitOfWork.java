@@ -214,6 +214,16 @@ public final class JooqUnitOfWork implements UnitOfWork {
         return blockers;
     }
 
+    /** Set-based, in two statements of jOOQ's DSL: {@link JooqIntegrity}. */
+    @Override
+    public java.util.List<io.libres.db.IntegrityViolation> checkIntegrity(io.libres.spi.IntegrityScope scope) {
+        if (scope == null) {
+            throw new io.libres.errors.InvalidArgument("the integrity scope is missing; expected IntegrityScope.all()"
+                    + " or IntegrityScope.ofResources(...)");
+        }
+        return JooqIntegrity.check(dsl(), scope);
+    }
+
     @Override
     public Savepoint savepoint() {
         // a JDBC savepoint on the transaction's connection: the scheduler's savepoints are inner
@@ -245,7 +255,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
         } catch (RuntimeException e) {
             transaction.causeThrowable(e);
             rollbackQuietly();
-            throw e instanceof DataAccessException ? Errors.translate("committing", e) : e;
+            throw e instanceof DataAccessException ? Errors.translateCommit(e) : e;
         }
         if (positions != null) {
             committedAt = positionAfterCommit(positions);

@@ -26,7 +26,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Configures libres from what the application has: a {@link Storage} on its {@code DSLContext}
  * (jOOQ adapter; joins Spring-managed transactions through Boot's jOOQ transaction provider) or
- * its {@link DataSource} (JDBI adapter), or the one {@code libres.storage} names; a
+ * its {@link DataSource} (JDBI adapter; joins Spring-managed transactions through a
+ * {@link SpringTransactionBinding}), or the one {@code libres.storage} names; a
  * {@link JsonCodec} on its Jackson {@code ObjectMapper} or {@code Gson}; a {@link Context} from
  * the {@code libres.*} properties; a {@link Schedulers} bean; a health indicator; and
  * {@link LibresMetrics} where Micrometer is present. Every bean backs off when the application
@@ -68,6 +69,12 @@ public class LibresAutoConfiguration {
         }
         if (properties.dsn() != null && !properties.dsn().isBlank()) {
             context.setSetting("dsn", properties.dsn());
+            LibresProperties.Pool pool = properties.poolOrDefault();
+            poolSetting(context, "libres.pool.size", io.libres.context.Settings.POOL_SIZE, pool.size());
+            poolSetting(context, "libres.pool.connection-timeout", io.libres.context.Settings.POOL_CONNECTION_TIMEOUT,
+                    pool.connectionTimeout());
+            poolSetting(context, "libres.pool.idle-timeout", io.libres.context.Settings.POOL_IDLE_TIMEOUT,
+                    pool.idleTimeout());
             if (properties.storage() != null && !properties.storage().isBlank()) {
                 context.setSetting("storage", properties.storage());
             }
@@ -87,6 +94,17 @@ public class LibresAutoConfiguration {
                 storage == null ? "the storage its settings name" : storage.getClass().getSimpleName(),
                 json == null ? "" : " with " + json.getClass().getSimpleName());
         return context;
+    }
+
+    private static <T> void poolSetting(Context context, String property, io.libres.context.Setting<T> setting, T value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            context.setSetting(setting, value);
+        } catch (io.libres.errors.InvalidSetting e) {
+            throw new io.libres.errors.InvalidSetting(property + " is " + value + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -167,9 +185,7 @@ public class LibresAutoConfiguration {
             return JooqStore.onDataSource(beans.getBean(DataSource.class), json);
         }
         if (jdbi) {
-            io.libres.jdbi.JdbiStorage.Builder builder = io.libres.jdbi.JdbiStorage.builder()
-                    .dataSource(beans.getBean(DataSource.class));
-            return json == null ? builder.build() : builder.jsonCodec(json).build();
+            return JdbiStore.onDataSource(beans.getBean(DataSource.class), json);
         }
         return jooq ? JooqStore.onDataSource(beans.getBean(DataSource.class), json) : null;
     }
@@ -197,6 +213,18 @@ public class LibresAutoConfiguration {
 
         static JsonCodec create(ListableBeanFactory beans) {
             return io.libres.json.gson.GsonJsonCodec.using(beans.getBean(com.google.gson.Gson.class));
+        }
+    }
+
+    /** Touches JDBI only when it is present. */
+    private static final class JdbiStore {
+        static Storage onDataSource(DataSource dataSource, JsonCodec json) {
+            io.libres.jdbi.JdbiStorage.Builder builder = io.libres.jdbi.JdbiStorage.builder().dataSource(dataSource);
+            if (present("org.springframework.jdbc.datasource.DataSourceUtils")) {
+                // bookings join the application's Spring-managed transactions on this data source
+                builder.transactionBinding(new SpringTransactionBinding(dataSource));
+            }
+            return json == null ? builder.build() : builder.jsonCodec(json).build();
         }
     }
 

@@ -92,20 +92,32 @@ class LibresAutoConfigurationTest {
     }
 
     @Test
-    @DisplayName("lets libres own its pool when libres.dsn is set, with the adapter libres.storage names")
+    @DisplayName("lets libres own its pool when libres.dsn is set, with the adapter libres.storage names and the libres.pool.* settings")
     void ownPoolFromDsn(TestDatabase database) {
         String url = database.jdbcUrl();
         String dsn = url + (url.contains("?") ? "&" : "?") + "user=" + database.user()
                 + (database.password().isEmpty() ? "" : "&password=" + database.password());
         runner.withBean(DataSource.class, () -> dataSource)
-                .withPropertyValues("libres.dsn=" + dsn, "libres.storage=jooq")
+                .withPropertyValues("libres.dsn=" + dsn, "libres.storage=jooq", "libres.pool.size=3",
+                        "libres.pool.connection-timeout=2s", "libres.pool.idle-timeout=2m")
                 .run(app -> {
                     // the pool is the storage's own: a storage on the application's DataSource has none
-                    Storage storage = app.getBean(Context.class).getService(StoragePorts.STORAGE);
+                    Context context = app.getBean(Context.class);
+                    Storage storage = context.getService(StoragePorts.STORAGE);
                     assertThat(storage).isInstanceOf(JooqStorage.class);
-                    assertThat(storage.poolStatistics()).isPresent();
+                    assertThat(storage.poolStatistics()).hasValueSatisfying(
+                            pool -> assertThat(pool.maximumConnections()).isEqualTo(3));
+                    assertThat(((JooqStorage) storage).poolConfig()).hasValueSatisfying(config -> {
+                        assertThat(config.getConnectionTimeout()).isEqualTo(2_000);
+                        assertThat(config.getIdleTimeout()).isEqualTo(120_000);
+                    });
+                    assertThat(context.getSetting(io.libres.context.Settings.POOL_SIZE)).isEqualTo(3);
                     assertThat(storage.validateSchema().schema()).isEqualTo("public");
                 });
+        runner.withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("libres.dsn=" + dsn, "libres.storage=jdbi", "libres.pool.size=0")
+                .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(io.libres.errors.InvalidSetting.class).hasMessageContaining("libres.pool.size is 0").hasMessageContaining("storage_pool_size"));
     }
 
     @Test
@@ -176,7 +188,8 @@ class LibresAutoConfigurationTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String property : Map.of("libres.context-name", 1, "libres.uuid-namespace", 2, "libres.storage", 3,
-                "libres.zone", 4, "libres.setup-database", 5).keySet()) {
+                "libres.zone", 4, "libres.setup-database", 5, "libres.dsn", 6, "libres.pool.size", 7,
+                "libres.pool.connection-timeout", 8, "libres.pool.idle-timeout", 9).keySet()) {
             assertThat(metadata).contains("\"name\": \"" + property + "\"");
         }
         assertThat(metadata).contains("\"defaultValue\": \"libres\"");

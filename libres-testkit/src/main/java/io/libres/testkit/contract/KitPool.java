@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * connections borrowed and not given back, and connections given back inside an open transaction
  * (which the next borrower would inherit).
  */
-final class KitPool implements DataSource, AutoCloseable {
+public final class KitPool implements DataSource, AutoCloseable {
 
     private final DataSource physical;
     private final Deque<Connection> idle = new ArrayDeque<>();
@@ -31,15 +31,30 @@ final class KitPool implements DataSource, AutoCloseable {
     private int returnedInTransaction;
     private boolean closed;
 
-    KitPool(DataSource physical) {
+    /**
+     * A pool whose physical connections come from the given data source.
+     *
+     * @param physical where new connections come from
+     */
+    public KitPool(DataSource physical) {
         this.physical = physical;
     }
 
-    synchronized int borrowed() {
+    /**
+     * How many connections are borrowed and not given back.
+     *
+     * @return the connections out of the pool
+     */
+    public synchronized int borrowed() {
         return borrowed;
     }
 
-    synchronized int returnedInTransaction() {
+    /**
+     * How many times a connection came back inside an open transaction.
+     *
+     * @return the count so far
+     */
+    public synchronized int returnedInTransaction() {
         return returnedInTransaction;
     }
 

@@ -10,6 +10,9 @@ import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.db.models.SlotSource;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.ErrorCode;
+import io.libres.errors.LibresException;
+import io.libres.errors.NoFreeSpot;
 import io.libres.errors.StorageException;
 import io.libres.spi.SlotCriteria;
 import io.libres.spi.UnitOfWork;
@@ -88,7 +91,8 @@ public abstract class ReservedSlotStoreContract extends ContractGroup {
             ReservedSlot fresh = part(a.get(0), 0, UUID.randomUUID(), SlotSource.RESERVATION, 2);
 
             assertThatThrownBy(() -> work.reservedSlots().insert(List.of(fresh, slot(a.get(2), UUID.randomUUID(), 2))))
-                    .isInstanceOf(AlreadyReservedError.class);
+                    .isInstanceOf(AlreadyReservedError.class).isNotInstanceOf(NoFreeSpot.class)
+                    .satisfies(e -> assertThat(((LibresException) e).code()).isEqualTo(ErrorCode.ALREADY_RESERVED));
             // the port promises a usable unit of work after a duplicate, and nothing of the batch
             assertThat(work.reservedSlots().find(SlotCriteria.ofResource(resource)).count()).isEqualTo(1);
             work.reservedSlots().insert(List.of(fresh));

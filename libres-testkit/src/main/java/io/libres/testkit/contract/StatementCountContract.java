@@ -272,7 +272,7 @@ public abstract class StatementCountContract extends ContractGroup {
         });
         budget("blockers().update", 1, (work, rows) -> {
             List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
-            List<ReservationBlocker> changed = stored.stream().map(b -> new ReservationBlocker(b.id(), b.token(),
+            List<ReservationBlocker> changed = stored.stream().map(b -> new ReservationBlocker(b.requireId(), b.token(),
                     b.target(), b.targetType(), b.resource(), b.start(), b.end(), b.timezone(), "painting", b.created(),
                     b.modified())).collect(Collectors.toList());
             return () -> work.blockers().update(changed);
@@ -288,6 +288,50 @@ public abstract class StatementCountContract extends ContractGroup {
             UUID resource = stored.get(0).resource();
             return () -> assertThat(work.blockers().delete(BlockerCriteria.ofResources(List.of(resource))))
                     .isEqualTo(rows);
+        });
+        budget("blockers().delete of blockers with kept data", 1, (work, rows) -> {
+            List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
+            UUID resource = stored.get(0).resource();
+            stored.forEach(b -> work.blockers().keepData(b.resource(), b.token(), Map.of("rule", "FREQ=DAILY")));
+            return () -> assertThat(work.blockers().delete(BlockerCriteria.ofResources(List.of(resource))))
+                    .isEqualTo(rows);
+        });
+        budget("blockers().keepData", 1, (work, rows) -> {
+            ReservationBlocker first = work.blockers().insert(blockers(work, rows)).get(0);
+            return () -> assertThat(work.blockers().keepData(first.resource(), first.token(),
+                    Map.of("rule", "FREQ=DAILY", "days", List.of("2027-03-15")))).isTrue();
+        });
+        budget("blockers().data", 1, (work, rows) -> {
+            ReservationBlocker first = work.blockers().insert(blockers(work, rows)).get(0);
+            work.blockers().keepData(first.resource(), first.token(), Map.of("rule", "FREQ=DAILY"));
+            return () -> assertThat(work.blockers().data(first.resource(), first.token())).isPresent();
+        });
+    }
+
+    @Test
+    @DisplayName("lookups by ids (the scheduler's reservationsByIds, blockersByIds, allocationsByIds): 1 statement,"
+            + " whatever the number of ids")
+    void lookupsByIds() {
+        budget("reservations().find(resource, ids).list()", 1, (work, rows) -> {
+            List<Reservation> stored = work.reservations().insert(pending(work, rows, null));
+            List<Integer> ids = stored.stream().map(Reservation::requireId).collect(Collectors.toList());
+            UUID resource = stored.get(0).resource();
+            return () -> assertThat(work.reservations().find(ReservationCriteria.ofResources(List.of(resource))
+                    .withIds(ids)).list()).hasSize(rows);
+        });
+        budget("blockers().find(resource, ids).list()", 1, (work, rows) -> {
+            List<ReservationBlocker> stored = work.blockers().insert(blockers(work, rows));
+            List<Integer> ids = stored.stream().map(ReservationBlocker::requireId).collect(Collectors.toList());
+            UUID resource = stored.get(0).resource();
+            return () -> assertThat(work.blockers().find(BlockerCriteria.ofResources(List.of(resource))
+                    .withIds(ids)).list()).hasSize(rows);
+        });
+        budget("allocations().find(resource, ids).list()", 1, (work, rows) -> {
+            UUID resource = resource();
+            List<Integer> ids = allocations(work, resource, rows).stream().map(Allocation::requireId)
+                    .collect(Collectors.toList());
+            return () -> assertThat(work.allocations().find(AllocationCriteria.ofResource(resource).withIds(ids))
+                    .list()).hasSize(rows);
         });
     }
 
@@ -309,6 +353,52 @@ public abstract class StatementCountContract extends ContractGroup {
             assertThat(work.blockers().insert(List.of())).isEmpty();
             work.blockers().update(List.of());
             assertThat(counter.statements() - before).as("statements for empty batches%s", recent(counter)).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("integrity check: at most 2 statements, for a resource and for the whole storage, whatever the number of rows")
+    void integrityCheck() {
+        for (boolean whole : new boolean[] {false, true}) {
+            budget("checkIntegrity(" + (whole ? "all" : "resource") + ")", 2, (work, rows) -> {
+                UUID resource = resource();
+                UUID mirrorResource = io.libres.spi.IntegrityScope.mirrorResource(resource, 1);
+                List<Allocation> masters = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    masters.add(allocation(resource, hour(2 * i), 1).toBuilder().quota(2).build());
+                    masters.add(allocation(resource, hour(2 * i + 1), 1));
+                }
+                List<Allocation> stored = work.allocations().insert(masters);
+                List<Allocation> mirrors = new ArrayList<>();
+                List<Reservation> reservations = new ArrayList<>();
+                List<ReservationBlocker> blockers = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    Allocation master = stored.get(2 * i);
+                    mirrors.add(master.toBuilder().id(null).resource(mirrorResource).build());
+                    reservations.add(reservation(master, UUID.randomUUID()).toBuilder()
+                            .status(io.libres.db.models.ReservationStatus.APPROVED).quota(2).build());
+                    blockers.add(blocker(stored.get(2 * i + 1), UUID.randomUUID()));
+                }
+                List<Allocation> storedMirrors = work.allocations().insert(mirrors);
+                List<Reservation> approved = work.reservations().insert(reservations);
+                List<ReservedSlot> slots = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    Reservation r = approved.get(i);
+                    slots.add(slot(stored.get(2 * i), r.token(), r.requireId()));
+                    slots.add(slot(storedMirrors.get(i), r.token(), r.requireId()));
+                }
+                work.reservedSlots().insert(slots);
+                List<ReservationBlocker> slotless = work.blockers().insert(blockers);
+                io.libres.spi.IntegrityScope scope = whole ? io.libres.spi.IntegrityScope.all()
+                        : io.libres.spi.IntegrityScope.ofResources(java.util.Set.of(resource));
+                return () -> assertThat(work.checkIntegrity(scope))
+                        .as("the blockers without slots, and nothing else of the resource")
+                        .filteredOn(v -> !whole || v.blockerIds().stream().anyMatch(id -> slotless.stream()
+                                .anyMatch(b -> b.id() == id)) || v.allocationIds().stream().anyMatch(id -> stored.stream()
+                                .anyMatch(a -> a.requireId() == id)))
+                        .extracting(io.libres.db.IntegrityViolation::kind)
+                        .hasSize(rows).containsOnly(io.libres.db.IntegrityViolation.Kind.BLOCKER_WITHOUT_SLOTS);
+            });
         }
     }
 }

@@ -515,13 +515,13 @@ public abstract class StoreSemanticsContract extends ContractGroup {
         try (UnitOfWork work = storage().begin()) {
             ReservationBlocker blocker = work.blockers().insert(List.of(new ReservationBlocker(null, token, target, TargetType.GROUP,
                     resource, null, null, null, "paint", null, null))).get(0);
-            assertThat(blocker.id()).isNotNull();
+            assertThat(blocker.id()).isPresent();
             assertThat(blocker.created()).isNotNull();
             BlockerCriteria ours = BlockerCriteria.ofResources(List.of(resource));
             work.blockers().update(List.of(blocker.withReason("clean")));
             assertThat(work.blockers().find(ours.withToken(token)).one().reason()).isEqualTo("clean");
             assertThat(work.blockers().find(ours.withTargets(Set.of(target))).count()).isEqualTo(1);
-            assertThat(work.blockers().find(ours.withId(blocker.id() + 1)).exists()).isFalse();
+            assertThat(work.blockers().find(ours.withId(blocker.requireId() + 1)).exists()).isFalse();
             assertThat(work.blockers().delete(ours.withToken(token))).isEqualTo(1);
             assertThat(work.blockers().find(ours).exists()).isFalse();
         }

@@ -129,9 +129,9 @@ public abstract class StoredFormContract extends ContractGroup {
             fresh = work.reservations().insert(List.of(reservation(allocation, UUID.randomUUID()))).get(0);
             freshBlocker = work.blockers().insert(List.of(blocker(allocation, UUID.randomUUID()))).get(0);
             work.reservations().delete(ReservationCriteria.ofResources(List.of(resource)).withId(fresh.requireId()));
-            work.blockers().delete(BlockerCriteria.ofResources(List.of(resource)).withId(freshBlocker.id()));
+            work.blockers().delete(BlockerCriteria.ofResources(List.of(resource)).withId(freshBlocker.requireId()));
             Reservation back = work.reservations().insert(List.of(fresh.toBuilder().created(longAgo).build())).get(0);
-            ReservationBlocker blockerBack = work.blockers().insert(List.of(new ReservationBlocker(freshBlocker.id(),
+            ReservationBlocker blockerBack = work.blockers().insert(List.of(new ReservationBlocker(freshBlocker.requireId(),
                     freshBlocker.token(), freshBlocker.target(), freshBlocker.targetType(), freshBlocker.resource(),
                     freshBlocker.start(), freshBlocker.end(), freshBlocker.timezone(), freshBlocker.reason(), longAgo,
                     null))).get(0);

@@ -414,7 +414,7 @@ public abstract class BadInputBehaviour extends Behaviour {
         DateRange backwards = range(at(2015, 2, 9, 10), at(2015, 2, 9, 9));
         refused(() -> scheduler().changeReservation(token, id, backwards), io.libres.errors.ReservationTooShort.class,
                 "expected");
-        refused(() -> scheduler().changeBlocker(blocker.token(), blocker.id(), backwards),
+        refused(() -> scheduler().changeBlocker(blocker.token(), blocker.requireId(), backwards),
                 io.libres.errors.ReservationTooShort.class, "expected");
         assertThat(scheduler().reservationsByToken(token).one().start()).contains(zoned(at(2015, 2, 9, 8, 0)));
     }

@@ -161,7 +161,7 @@ public abstract class BadInputCatalogueBehaviour extends Behaviour {
         w.reservationId = w.s.managedReservations().one().requireId();
         ReservationBlocker blocker = w.s.managedBlockers().one();
         w.blocker = blocker.token();
-        w.blockerId = blocker.id();
+        w.blockerId = blocker.requireId();
         w.triple = w.s.allocate(range(at(2015, 2, 12, 8), at(2015, 2, 12, 9)), AllocateOptions.builder().quota(3).build())
                 .get(0);
         w.session = UUID.randomUUID();

@@ -86,12 +86,12 @@ public abstract class BlockerBehaviour extends Behaviour {
                 AllocateOptions.builder().partlyAvailable(true).raster(15).build()).get(0);
         List<Timespan> possible = allocation.allSlots();
         ReservationBlocker blocker = scheduler().addBlocker(range(at(2011, 1, 1, 15), at(2011, 1, 1, 15, 30))).get(0);
-        assertThat(blocker.optionalId()).isPresent();
+        assertThat(blocker.id()).isPresent().hasValue(blocker.requireId());
         assertThat(blocker.targetType()).isEqualTo(TargetType.ALLOCATION);
         assertThat(allocation.freeSlots(lookup())).containsExactlyElementsOf(possible.subList(2, 4));
         assertThat(scheduler().reservedSlotsByBlocker(blocker.token()).count()).isEqualTo(2);
         assertThat(scheduler().reservedSlotsByBlocker(blocker.token()).list()).allMatch(s -> s.source() == SlotSource.BLOCKER
-                && s.sourceId() == blocker.id());
+                && s.sourceId() == blocker.requireId());
         assertThatThrownBy(() -> scheduler().moveAllocation(allocation.requireId(),
                 MoveOptions.builder().dates(range(at(2011, 1, 1, 15, 30), at(2011, 1, 1, 16))).build()))
                 .isInstanceOf(AffectedReservationError.class);
@@ -165,14 +165,14 @@ public abstract class BlockerBehaviour extends Behaviour {
         scheduler().allocate(grouped, AllocateOptions.builder().grouped(true).build());
         ReservationBlocker groupBlocker = scheduler().addBlocker(grouped, null).get(0);
         assertThat(groupBlocker.targetType()).isEqualTo(TargetType.GROUP);
-        assertThatThrownBy(() -> scheduler().changeBlocker(groupBlocker.token(), groupBlocker.id(), grouped.get(0)))
+        assertThatThrownBy(() -> scheduler().changeBlocker(groupBlocker.token(), groupBlocker.requireId(), grouped.get(0)))
                 .isInstanceOf(InvalidReservationError.class);
         DateRange partly = range(at(2014, 3, 7, 8), at(2014, 3, 7, 17));
         scheduler().allocate(partly, AllocateOptions.builder().partlyAvailable(true).build());
         ReservationBlocker blocker = scheduler().addBlocker(partly).get(0);
-        assertThatThrownBy(() -> scheduler().changeBlocker(blocker.token(), blocker.id(), range(at(2014, 3, 7, 7), at(2014, 3, 7, 17))))
+        assertThatThrownBy(() -> scheduler().changeBlocker(blocker.token(), blocker.requireId(), range(at(2014, 3, 7, 7), at(2014, 3, 7, 17))))
                 .isInstanceOf(TimerangeTooLong.class);
-        assertThatThrownBy(() -> scheduler().changeBlocker(blocker.token(), blocker.id(), range(at(2014, 3, 7, 8), at(2014, 3, 7, 17, 1))))
+        assertThatThrownBy(() -> scheduler().changeBlocker(blocker.token(), blocker.requireId(), range(at(2014, 3, 7, 8), at(2014, 3, 7, 17, 1))))
                 .isInstanceOf(TimerangeTooLong.class);
     }
 
@@ -182,7 +182,7 @@ public abstract class BlockerBehaviour extends Behaviour {
         scheduler().allocate(range(at(2014, 8, 7, 8), at(2014, 8, 7, 10)), AllocateOptions.builder().partlyAvailable(true).build());
         UUID token = scheduler().addBlocker(List.of(range(at(2014, 8, 7, 8), at(2014, 8, 7, 9))), "cleaning").get(0).token();
         ReservationBlocker blocker = scheduler().blockersByToken(token).one();
-        int id = blocker.id();
+        int id = blocker.requireId();
         assertThat(scheduler().changeBlocker(token, id, range(at(2014, 8, 7, 8), at(2014, 8, 7, 9)))).isEmpty();
         DateRange longer = range(at(2014, 8, 7, 8), at(2014, 8, 7, 10));
         assertThat(scheduler().changeBlocker(token, id, longer)).isPresent();
@@ -190,7 +190,7 @@ public abstract class BlockerBehaviour extends Behaviour {
         assertThat(now.start()).isEqualTo(longer.resolve(KitFixture.ZURICH).start());
         assertThat(now.end()).isEqualTo(longer.resolve(KitFixture.ZURICH).end().minus(Timespan.MICROSECOND));
         assertThat(now.reason()).isEqualTo("cleaning");
-        assertThat(now.id()).isEqualTo(id);
+        assertThat(now.requireId()).isEqualTo(id);
         scheduler().changeBlocker(token, id, range(at(2014, 8, 7, 9), at(2014, 8, 7, 10)));
         scheduler().addBlocker(range(at(2014, 8, 7, 8), at(2014, 8, 7, 9)));
         assertThatThrownBy(() -> scheduler().changeBlocker(token, id, longer)).isInstanceOf(AlreadyReservedError.class);
@@ -288,7 +288,7 @@ public abstract class BlockerBehaviour extends Behaviour {
         UUID token = scheduler().addBlocker(dates, null).get(0).token();
         assertThat(scheduler().allocationsByBlocker(token).list()).isEqualTo(created);
         for (ReservationBlocker blocker : scheduler().managedBlockers().list()) {
-            assertThat(scheduler().allocationsByBlocker(token, blocker.id()).count()).isEqualTo(1);
+            assertThat(scheduler().allocationsByBlocker(token, blocker.requireId()).count()).isEqualTo(1);
             assertThat(blocker.targetAllocations(lookup(), true)).hasSize(1);
         }
     }
@@ -303,13 +303,13 @@ public abstract class BlockerBehaviour extends Behaviour {
         UUID token = blockers.get(0).token();
         List<ReservationBlocker> sorted = blockers.stream().sorted(Comparator.comparing(ReservationBlocker::start))
                 .collect(Collectors.toList());
-        long first = scheduler().reservedSlotsByBlocker(token, sorted.get(0).id()).count();
+        long first = scheduler().reservedSlotsByBlocker(token, sorted.get(0).requireId()).count();
         assertThat(first).isPositive();
-        assertThat(scheduler().reservedSlotsByBlocker(token, sorted.get(1).id()).count()).isPositive();
-        scheduler().removeBlocker(token, sorted.get(1).id());
+        assertThat(scheduler().reservedSlotsByBlocker(token, sorted.get(1).requireId()).count()).isPositive();
+        scheduler().removeBlocker(token, sorted.get(1).requireId());
         assertThat(scheduler().reservedSlotsByBlocker(token).count()).isEqualTo(first);
         List<ReservedSlot> left = scheduler().reservedSlotsByType(token, null).list();
-        assertThat(left).allMatch(s -> s.sourceId() == sorted.get(0).id());
+        assertThat(left).allMatch(s -> s.sourceId() == sorted.get(0).requireId());
     }
 
     @Test

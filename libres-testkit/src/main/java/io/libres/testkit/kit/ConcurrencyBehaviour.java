@@ -302,4 +302,35 @@ public abstract class ConcurrencyBehaviour extends Behaviour {
         long reservations = scheduler().managedReservations().count();
         assertThat(allocations + reservations).isEqualTo(outcomes.get(0) ? 2 : 0);
     }
+
+    @Test
+    @DisplayName("a real livelock still gives up: work that always conflicts ends after the attempts or the time budget")
+    void livelockGivesUp() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Runnable alwaysConflicts = () -> {
+            attempts.incrementAndGet();
+            throw new SerializationFailure("forced conflict", SerializationFailure.SERIALIZATION_FAILURE, null);
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduler().transaction(alwaysConflicts,
+                RetryPolicy.immediate(4))).isInstanceOf(SerializationFailure.class);
+        assertThat(attempts).hasValue(4);
+
+        attempts.set(0);
+        RetryPolicy budgeted = new RetryPolicy(1_000_000, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2))
+                .withBudget(java.time.Duration.ofMillis(200));
+        // two threads in the retry lane at once: both give up, neither waits for the other forever
+        List<Callable<Boolean>> racers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            racers.add(() -> {
+                try {
+                    scheduler().transaction(alwaysConflicts, budgeted);
+                    return false;
+                } catch (SerializationFailure gaveUp) {
+                    return true;
+                }
+            });
+        }
+        assertThat(inThreads(racers)).containsExactly(true, true);
+        assertThat(attempts.get()).isBetween(2, 1_000_000);
+    }
 }

@@ -98,10 +98,19 @@ public abstract class IntegrityBehaviour extends Behaviour {
         }
     }
 
+    /**
+     * The scheduler's check, after showing that the whole storage's holds it and that the storage
+     * answers as the reference rules do on the same rows.
+     */
     private List<IntegrityViolation> check() {
         List<IntegrityViolation> found = scheduler().checkIntegrity();
         assertThat(IntegrityCheck.checkStorage(context())).as("the whole storage's check holds the scheduler's")
                 .containsAll(found);
+        IntegrityScope scope = IntegrityScope.ofResources(Set.of(scheduler().resource()));
+        try (UnitOfWork work = fixture().storage().begin()) {
+            assertThat(work.checkIntegrity(scope)).as("the storage's answer against the reference rules on its rows")
+                    .isEqualTo(IntegrityRules.readAndEvaluate(work, scope)).isEqualTo(found);
+        }
         return found;
     }
 
@@ -166,6 +175,35 @@ public abstract class IntegrityBehaviour extends Behaviour {
         scheduler().changeReservation(other, id, range(at(2024, 3, 4, 9, 15), at(2024, 3, 4, 10)));
         assertClean();
         assertThat(IntegrityCheck.checkResources(context(), Set.of(scheduler().resource()))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("accepts a group reservation of a partly available allocation that was moved: it keeps the steps it held, as in libres")
+    void movedGroupReservation() {
+        DateRange dates = range(at(2024, 3, 11, 14), at(2024, 3, 11, 15));
+        Allocation allocation = partly(dates, 1);
+        UUID token = scheduler().reserveGroup(EMAIL, allocation.group());
+        scheduler().approveReservations(token);
+        scheduler().moveAllocation(allocation.requireId(), MoveOptions.builder()
+                .dates(range(at(2024, 3, 11, 13), at(2024, 3, 11, 16))).build());
+        assertThat(slotsOf(token)).hasSize(4);
+        assertClean();
+    }
+
+    @Test
+    @DisplayName("refuses a missing context, missing resources or a null resource with InvalidArgument, saying what was expected")
+    void badInput() {
+        assertThatThrownBy(() -> IntegrityCheck.checkStorage(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("context");
+        assertThatThrownBy(() -> IntegrityCheck.checkResources(context(), null))
+                .isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("expected");
+        assertThatThrownBy(() -> IntegrityCheck.checkResources(context(), java.util.Arrays.asList(scheduler().resource(),
+                null))).isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("null");
+        try (UnitOfWork work = fixture().storage().begin()) {
+            assertThatThrownBy(() -> work.checkIntegrity(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                    .hasMessageContaining("IntegrityScope.all()");
+        }
+        assertThat(IntegrityCheck.checkResources(context(), List.of())).isEmpty();
     }
 
     @Test
@@ -405,14 +443,14 @@ public abstract class IntegrityBehaviour extends Behaviour {
         plant("UPDATE reservations SET target = ? WHERE token = ?", List.of(nowhere, token),
                 work -> work.reservations().update(List.of(pending.toBuilder().target(nowhere).build())));
         plant("UPDATE reservation_blockers SET target = ? WHERE token = ?", List.of(nowhere, blocker.token()),
-                work -> work.blockers().update(List.of(new ReservationBlocker(blocker.id(), blocker.token(), nowhere,
+                work -> work.blockers().update(List.of(new ReservationBlocker(blocker.requireId(), blocker.token(), nowhere,
                         blocker.targetType(), blocker.resource(), blocker.start(), blocker.end(), blocker.timezone(),
                         blocker.reason(), blocker.created(), blocker.modified()))));
         List<IntegrityViolation> found = check();
         assertThat(found).contains(
                 IntegrityViolation.of(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(pending.requireId()), List.of(),
                         List.of()),
-                IntegrityViolation.of(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(blocker.id()),
+                IntegrityViolation.of(Kind.TARGET_WITHOUT_MASTER, List.of(), List.of(), List.of(blocker.requireId()),
                         List.of()));
     }
 
@@ -427,6 +465,6 @@ public abstract class IntegrityBehaviour extends Behaviour {
                 List.of(blocker.token()), work -> work.reservedSlots().delete(SlotCriteria.any()
                         .withToken(blocker.token()).withSource(SlotSource.BLOCKER)));
         assertThat(check()).containsExactly(IntegrityViolation.of(Kind.BLOCKER_WITHOUT_SLOTS, List.of(), List.of(),
-                List.of(blocker.id()), List.of()));
+                List.of(blocker.requireId()), List.of()));
     }
 }

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Reads every row of the four libres tables as text, to compare what a database holds. */
+/**
+ * Reads every row of the four libres 1.2 tables and of libres for Java's blocker data as text, to
+ * compare what a database holds.
+ */
 final class LibresTables {
 
     private static final List<String> TABLES = List.of("allocations", "reservations", "reservation_blockers",
-            "reserved_slots");
+            "reserved_slots", "libres_java_blocker_data");
 
     private LibresTables() {
     }

@@ -580,8 +580,79 @@ public abstract class RecurrenceBehaviour extends Behaviour {
         assertThatThrownBy(() -> recurring().addBlockers(cleaning, "twice", OccurrencePolicy.ALL_OR_NOTHING))
                 .isInstanceOfSatisfying(OccurrencesRefused.class, e -> assertThat(e.refused()).hasSize(5));
         assertThat(recurring().removeBlockersFrom(blocked.token(), LocalDate.of(2027, 3, 29))).hasSize(3);
+        assertThat(recurring().blockerSeries(blocked.token()).members()).hasSize(2);
         assertThat(scheduler().removeBlocker(blocked.token())).hasSize(2);
         assertThat(scheduler().managedReservedSlots().count()).isZero();
+        assertThat(scheduler().blockerData(blocked.token())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a blocker series keeps its rule, exceptions and holidays, read back after commit with its blockers")
+    void blockerSeriesIsRemembered() {
+        Recurrence mondays = Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=6", LocalDate.of(2027, 3, 15), LocalTime.of(6, 0),
+                Duration.ofHours(6));
+        recurring().allocate(mondays, AllocateOptions.builder().partlyAvailable(true).build());
+        Recurrence cleaning = Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=6", LocalDate.of(2027, 3, 15),
+                LocalTime.of(7, 0), Duration.ofHours(1)).withExceptions(LocalDate.of(2027, 3, 22))
+                .withHolidays(HolidayCalendar.of(LocalDate.of(2027, 3, 29)));
+        SeriesBooking blocked = recurring().addBlockers(cleaning, "cleaning", OccurrencePolicy.ALL_OR_NOTHING);
+        scheduler().commit();
+
+        Series<ReservationBlocker> series = recurring().blockerSeries(blocked.token());
+        assertThat(series.id()).isEqualTo(blocked.token());
+        assertThat(series.parts()).singleElement().satisfies(part -> {
+            assertThat(part.rule()).isEqualTo("FREQ=WEEKLY;BYDAY=MO;COUNT=6");
+            assertThat(part.firstDay()).isEqualTo(LocalDate.of(2027, 3, 15));
+            assertThat(part.startTime()).isEqualTo(LocalTime.of(7, 0));
+            assertThat(part.duration()).isEqualTo(Duration.ofHours(1));
+            assertThat(part.zone()).isEqualTo(scheduler().zone());
+            assertThat(part.exceptions()).containsExactly(LocalDate.of(2027, 3, 22));
+            assertThat(part.holidays()).containsExactly(LocalDate.of(2027, 3, 29));
+        });
+        assertThat(series.members()).hasSize(4).extracting(b -> b.start().atZone(scheduler().zone()).toLocalDate())
+                .containsExactly(LocalDate.of(2027, 3, 15), LocalDate.of(2027, 4, 5), LocalDate.of(2027, 4, 12),
+                        LocalDate.of(2027, 4, 19));
+        assertThat(SeriesData.id(scheduler().blockerData(blocked.token()).orElseThrow())).hasValue(blocked.token());
+    }
+
+    @Test
+    @DisplayName("removing a blocker series in any way leaves no rule behind; plain blockers are no series")
+    void blockerSeriesRemovalLeavesNoRule() {
+        Recurrence mornings = Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=3", LocalDate.of(2027, 3, 15), LocalTime.of(6, 0),
+                Duration.ofHours(6));
+        recurring().allocate(mornings, AllocateOptions.builder().partlyAvailable(true).build());
+        SeriesBooking seven = recurring().addBlockers(Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+                LocalDate.of(2027, 3, 15), LocalTime.of(7, 0), Duration.ofHours(1)), null, OccurrencePolicy.ALL_OR_NOTHING);
+        SeriesBooking nine = recurring().addBlockers(Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+                LocalDate.of(2027, 3, 15), LocalTime.of(9, 0), Duration.ofHours(1)), null, OccurrencePolicy.ALL_OR_NOTHING);
+        SeriesBooking ten = recurring().addBlockers(Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+                LocalDate.of(2027, 3, 15), LocalTime.of(10, 0), Duration.ofHours(1)), null, OccurrencePolicy.ALL_OR_NOTHING);
+        UUID plain = scheduler().addBlocker(List.of(range(at(2027, 3, 15, 11), at(2027, 3, 15, 12))), "plain").get(0)
+                .token();
+        scheduler().commit();
+
+        // "this and following" from the first day: every blocker goes, and the rule with them
+        assertThat(recurring().removeBlockersFrom(seven.token(), LocalDate.of(2027, 3, 15))).hasSize(3);
+        // one by one: the rule stays while a blocker has the token
+        List<Integer> ids = scheduler().blockersByToken(nine.token()).list().stream().map(ReservationBlocker::id)
+                .collect(Collectors.toList());
+        scheduler().removeBlocker(nine.token(), ids.get(0));
+        assertThat(scheduler().blockerData(nine.token())).isPresent();
+        scheduler().removeBlockers(nine.token(), ids.subList(1, 3));
+        scheduler().commit();
+
+        assertThat(scheduler().blockerData(seven.token())).isEmpty();
+        assertThat(scheduler().blockerData(nine.token())).isEmpty();
+        assertThat(recurring().blockerSeries(ten.token()).members()).hasSize(3);
+        assertThatThrownBy(() -> recurring().blockerSeries(plain)).isInstanceOf(NotASeries.class)
+                .hasMessageContaining(plain.toString());
+        assertThatThrownBy(() -> scheduler().keepBlockerData(UUID.randomUUID(), Map.of("a", "b")))
+                .isInstanceOf(io.libres.errors.InvalidReservationToken.class)
+                .hasMessageContaining("expected the token of blockers of this resource");
+
+        scheduler().extinguishManagedRecords();
+        scheduler().commit();
+        assertThat(scheduler().blockerData(ten.token())).isEmpty();
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.libres.db.models.ReservedSlot;
 import io.libres.db.models.SlotSource;
 import io.libres.db.models.TargetType;
 import io.libres.errors.AlreadyReservedError;
+import io.libres.errors.ErrorCode;
+import io.libres.errors.NoFreeSpot;
 import io.libres.errors.InvalidEmailAddress;
 import io.libres.errors.InvalidQuota;
 import io.libres.errors.InvalidReservationError;
@@ -252,7 +254,9 @@ public abstract class ReservingBehaviour extends Behaviour {
         assertThat(allocation.isAvailable(lookup())).isFalse();
         assertThat(allocation.waitinglistLength(lookup())).isZero();
         UUID waiting = scheduler().reserve(EMAIL, dates);
-        assertThatThrownBy(() -> scheduler().approveReservations(waiting)).isInstanceOf(AlreadyReservedError.class);
+        assertThatThrownBy(() -> scheduler().approveReservations(waiting)).isInstanceOf(NoFreeSpot.class)
+                .isInstanceOf(AlreadyReservedError.class)
+                .satisfies(e -> assertThat(((LibresException) e).code()).isEqualTo(ErrorCode.NO_FREE_SPOT));
         assertThat(allocation.waitinglistLength(lookup())).isEqualTo(1);
         scheduler().removeReservation(approval);
         scheduler().approveReservations(waiting);
@@ -267,7 +271,8 @@ public abstract class ReservingBehaviour extends Behaviour {
         UUID token = scheduler().reserve(EMAIL, dates);
         assertThat(scheduler().reservationsByToken(token).one().autoapprovable(lookup())).isTrue();
         scheduler().approveReservations(token);
-        assertThatThrownBy(() -> scheduler().reserve(EMAIL, dates)).isInstanceOf(AlreadyReservedError.class);
+        assertThatThrownBy(() -> scheduler().reserve(EMAIL, dates)).isInstanceOf(NoFreeSpot.class)
+                .satisfies(e -> assertThat(((LibresException) e).code()).isEqualTo(ErrorCode.NO_FREE_SPOT));
         assertThat(allocation.waitinglistLength(lookup())).isZero();
         scheduler().removeReservation(token);
         assertThat(scheduler().reserve(EMAIL, dates)).isNotNull();

@@ -230,6 +230,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** Lookups by id, scoped to the scheduler's resource. */
+    @Nested
+    @DisplayName("lookups by id")
+    class Lookups extends LookupBehaviour {
+        Lookups() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Model methods on stored state, daylight-saving days and libres' defects. */
     @Nested
     @DisplayName("models, DST and libres defects")

@@ -1,6 +1,7 @@
 package io.libres.testkit.kit;
 
 import io.libres.db.RetryPolicy;
+import io.libres.db.Scheduler;
 import io.libres.db.Session;
 import io.libres.db.Work;
 import io.libres.errors.AlreadyReservedError;
@@ -198,6 +199,26 @@ public abstract class ScopedWorkBehaviour extends Behaviour {
     private DateRange allocated(DateRange dates) {
         scheduler().allocate(dates);
         return dates;
+    }
+
+    @Test
+    @DisplayName("a scheduler is AutoCloseable: closing it discards the thread-bound work, the scheduler stays usable")
+    void schedulerClosesThreadBoundWork() {
+        Scheduler scheduler = scheduler();
+        try (Scheduler libresStyle = scheduler) {
+            libresStyle.allocate(hour(8));
+            assertThat(session().inUnitOfWork()).isTrue();
+        }
+        assertThat(session().inUnitOfWork()).isFalse();
+        assertThat(committedAllocations()).isZero();
+        scheduler.allocate(hour(9));
+        scheduler.commit();
+        assertThat(committedAllocations()).isEqualTo(1);
+        try (Work work = scheduler.begin()) {
+            assertThatThrownBy(scheduler::close).isInstanceOf(UnitOfWorkMisused.class);
+            work.commit();
+        }
+        assertThat(AutoCloseable.class).isAssignableFrom(Scheduler.class);
     }
 
     @Test

@@ -11,11 +11,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The four tables; the records are immutable, so a copy of the maps is a snapshot. */
+/**
+ * The four tables of libres 1.2 and libres for Java's blocker data; the records are immutable, so a
+ * copy of the maps is a snapshot.
+ */
 final class Tables {
 
     /** The key of reserved slots and of allocations: resource and start. */
     record Key(UUID resource, Instant start) {
+    }
+
+    /** The key of blocker data: resource and token. */
+    record TokenKey(UUID resource, UUID token) {
     }
 
     final TreeMap<Integer, Allocation> allocations;
@@ -23,19 +30,21 @@ final class Tables {
     final Map<Key, ReservedSlot> slots;
     final TreeMap<Integer, Reservation> reservations;
     final TreeMap<Integer, ReservationBlocker> blockers;
+    final Map<TokenKey, Map<String, Object>> blockerData;
 
     Tables() {
-        this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new TreeMap<>());
+        this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>());
     }
 
     private Tables(TreeMap<Integer, Allocation> allocations, Map<Key, Integer> allocationKeys,
             Map<Key, ReservedSlot> slots, TreeMap<Integer, Reservation> reservations,
-            TreeMap<Integer, ReservationBlocker> blockers) {
+            TreeMap<Integer, ReservationBlocker> blockers, Map<TokenKey, Map<String, Object>> blockerData) {
         this.allocations = allocations;
         this.allocationKeys = allocationKeys;
         this.slots = slots;
         this.reservations = reservations;
         this.blockers = blockers;
+        this.blockerData = blockerData;
     }
 
     /** Replaces the content of these tables by that of a snapshot. */
@@ -50,10 +59,12 @@ final class Tables {
         reservations.putAll(snapshot.reservations);
         blockers.clear();
         blockers.putAll(snapshot.blockers);
+        blockerData.clear();
+        blockerData.putAll(snapshot.blockerData);
     }
 
     Tables copy() {
         return new Tables(new TreeMap<>(allocations), new HashMap<>(allocationKeys), new HashMap<>(slots),
-                new TreeMap<>(reservations), new TreeMap<>(blockers));
+                new TreeMap<>(reservations), new TreeMap<>(blockers), new HashMap<>(blockerData));
     }
 }

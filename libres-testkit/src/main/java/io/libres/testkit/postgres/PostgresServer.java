@@ -74,6 +74,28 @@ public final class PostgresServer {
     }
 
     /**
+     * Tells whether {@link #restart()} can restart the server: only the embedded server, which
+     * the testkit started itself.
+     *
+     * @return true for the embedded server
+     */
+    public boolean canRestart() {
+        return server.canRestart();
+    }
+
+    /**
+     * Restarts the server on the same address and data, for fault tests: a fast shutdown that ends
+     * every session of every database, then a start; returns once the server accepts connections.
+     * Pools in front of it lose their connections and must make new ones.
+     *
+     * @throws UnsupportedOperationException if the testkit did not start the server (an external
+     *     URL or a container)
+     */
+    public void restart() {
+        server.restart();
+    }
+
+    /**
      * Creates a fresh, empty database. The caller drops it with {@link #dropDatabase}.
      *
      * @param label a hint for the name, such as the test class's name; it is sanitised and shortened

@@ -1,5 +1,6 @@
 package io.libres.testkit.postgres;
 
+import io.libres.errors.ErrorCode;
 import io.libres.errors.LibresException;
 
 import java.util.List;
@@ -12,6 +13,16 @@ import java.util.List;
 public class PostgresUnavailableException extends LibresException {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#POSTGRES_UNAVAILABLE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.POSTGRES_UNAVAILABLE;
+    }
 
     /** The attempts, one line each. */
     private final List<String> attempts;

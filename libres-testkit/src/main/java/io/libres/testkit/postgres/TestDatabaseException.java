@@ -1,5 +1,6 @@
 package io.libres.testkit.postgres;
 
+import io.libres.errors.ErrorCode;
 import io.libres.errors.LibresException;
 
 /**
@@ -9,6 +10,16 @@ import io.libres.errors.LibresException;
 public class TestDatabaseException extends LibresException {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The stable code of this failure.
+     *
+     * @return {@link ErrorCode#TEST_DATABASE}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.TEST_DATABASE;
+    }
 
     /**
      * Creates the exception.

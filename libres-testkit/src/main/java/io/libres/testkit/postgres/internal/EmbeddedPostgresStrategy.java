@@ -78,7 +78,14 @@ public final class EmbeddedPostgresStrategy implements ProvisioningStrategy {
         return new ServerHandle(PostgresSource.EMBEDDED, server.jdbcUrl(), EmbeddedServer.SUPERUSER, "",
                 "binaries " + archive + " unpacked in " + installation + ", data in " + server.dataDirectory()
                         + ", running as " + user.description(),
-                server::stop);
+                server::stop, () -> {
+                    try {
+                        server.restart();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("the embedded PostgreSQL did not come back after a"
+                                + " restart: " + e.getMessage(), e);
+                    }
+                });
     }
 
     private Optional<URL> resource() {

@@ -29,11 +29,17 @@ final class EmbeddedServer {
     private final Path installation;
     private final Path runDirectory;
     private final ProcessUser user;
-    private final Process process;
+    private volatile Process process;
     private final int port;
+    /** The {@code -c} settings beyond the test settings, kept for a restart. */
+    private final List<String> extra;
+    /** Stops the server if this JVM dies without its shutdown hook (kill -9); null where there is no sh. */
+    private Process watchdog;
 
-    private EmbeddedServer(Path installation, Path runDirectory, ProcessUser user, Process process, int port) {
+    private EmbeddedServer(Path installation, Path runDirectory, ProcessUser user, Process process, int port,
+            List<String> extra) {
         this.installation = installation;
+        this.extra = List.copyOf(extra);
         this.runDirectory = runDirectory;
         this.user = user;
         this.process = process;
@@ -82,6 +88,46 @@ final class EmbeddedServer {
 
     private static EmbeddedServer launch(Path installation, Path runDirectory, ProcessUser user, int port,
             List<String> extra) throws IOException {
+        Process process = startPostgres(installation, runDirectory, user, port, extra);
+        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port, extra);
+        server.watchdog = startWatchdog(runDirectory);
+        server.awaitConnections(runDirectory.resolve("postgres.log"));
+        return server;
+    }
+
+    /**
+     * The script of the watchdog: it waits for the end of its standard input, which comes when
+     * this JVM ends in whatever way (the kernel closes the pipe even after kill -9), then stops the
+     * postmaster named in the data directory's {@code postmaster.pid} (the one running then, also
+     * after a restart) with a fast shutdown, an immediate one after 5 s, and removes the run
+     * directory. After a normal exit the shutdown hook has already done both and it finds nothing.
+     */
+    static final String WATCHDOG_SCRIPT = "cat > /dev/null; run=\"$1\"; pidfile=\"$run/data/postmaster.pid\";"
+            + " pid=$(head -n 1 \"$pidfile\" 2>/dev/null);"
+            + " if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null"
+            + " && { [ ! -r /proc/$pid/cmdline ] || grep -q postgres /proc/$pid/cmdline; }; then"
+            + " kill -INT \"$pid\"; n=0; while kill -0 \"$pid\" 2>/dev/null && [ $n -lt 50 ]; do sleep 0.1; n=$((n+1)); done;"
+            + " kill -QUIT \"$pid\" 2>/dev/null; fi; rm -rf \"$run\"";
+
+    /**
+     * Starts the watchdog that stops the server when this JVM dies without its shutdown hook.
+     *
+     * @param runDirectory the server's run directory
+     * @return the watchdog, its standard input open for as long as this JVM lives; null on Windows
+     */
+    private static Process startWatchdog(Path runDirectory) throws IOException {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return null;
+        }
+        return withNeutralLocale(new ProcessBuilder("sh", "-c", WATCHDOG_SCRIPT, "libres-testkit-watchdog",
+                runDirectory.toAbsolutePath().toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static Process startPostgres(Path installation, Path runDirectory, ProcessUser user, int port,
+            List<String> extra) throws IOException {
         Path log = runDirectory.resolve("postgres.log");
         List<String> command = new ArrayList<>(List.of(binary(installation, "postgres"),
                 "-D", runDirectory.resolve("data").toString(), "-p", Integer.toString(port)));
@@ -94,14 +140,23 @@ final class EmbeddedServer {
             command.add("-c");
             command.add(setting);
         }
-        Process process = withNeutralLocale(new ProcessBuilder(user.command(command)))
+        return withNeutralLocale(new ProcessBuilder(user.command(command)))
                 .directory(runDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port);
-        server.awaitConnections(log);
-        return server;
+    }
+
+    /**
+     * Restarts the server on the same port and data: a fast shutdown (every session ends, as when
+     * an administrator restarts a server), then a start; returns once it accepts connections.
+     *
+     * @throws IOException if the server does not come back
+     */
+    synchronized void restart() throws IOException {
+        stopProcess();
+        process = startPostgres(installation, runDirectory, user, port, extra);
+        awaitConnections(runDirectory.resolve("postgres.log"));
     }
 
     /**
@@ -224,6 +279,18 @@ final class EmbeddedServer {
     void stop() {
         stopProcess();
         FileTrees.deleteQuietly(runDirectory);
+        if (watchdog != null) {
+            watchdog.destroy();
+        }
+    }
+
+    /**
+     * The watchdog process, for tests.
+     *
+     * @return the process, empty where there is none
+     */
+    java.util.Optional<Process> watchdog() {
+        return java.util.Optional.ofNullable(watchdog);
     }
 
     private void stopProcess() {

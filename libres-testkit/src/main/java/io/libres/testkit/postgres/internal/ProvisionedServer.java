@@ -110,6 +110,28 @@ public final class ProvisionedServer {
     }
 
     /**
+     * Tells whether {@link #restart()} can restart this server.
+     *
+     * @return true for a server this kit started (the embedded one)
+     */
+    public boolean canRestart() {
+        return handle.restarter() != null;
+    }
+
+    /**
+     * Restarts the server on the same address; every open connection is lost.
+     *
+     * @throws UnsupportedOperationException if this kit did not start the server
+     */
+    public void restart() {
+        if (handle.restarter() == null) {
+            throw new UnsupportedOperationException("the testkit cannot restart a server it did not start ("
+                    + handle.source().description() + "); expected the embedded PostgreSQL");
+        }
+        handle.restarter().run();
+    }
+
+    /**
      * Gives the URL of the maintenance database that databases are created from.
      *
      * @return a {@code jdbc:postgresql://} URL

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.libres.db.Scheduler;
 import io.libres.db.Work;
-import io.libres.jooq.JooqStorage;
 import io.libres.spi.Storage;
 import io.libres.testkit.postgres.PostgresServer;
 import io.libres.testkit.postgres.TestDatabase;
@@ -26,10 +25,21 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-@SpringBootTest(classes = SpringTransactionsTest.ShopApplication.class,
+/**
+ * A Spring Boot application on real PostgreSQL whose {@code @Transactional} service books through
+ * libres and writes its own row: both commit together and roll back together. Run once per adapter
+ * ({@link JooqBootTransactionsTest}, {@link JdbiBootTransactionsTest}).
+ */
+@SpringBootTest(classes = BootTransactionsCases.ShopApplication.class,
         properties = {"libres.context-name=shop", "libres.setup-database=true", "libres.zone=Europe/Zurich"})
-@DisplayName("A Spring Boot application on real PostgreSQL")
-class SpringTransactionsTest {
+abstract class BootTransactionsCases {
+
+    /**
+     * The adapter the application's libres runs on.
+     *
+     * @return the storage type the auto-configuration is to build
+     */
+    abstract Class<? extends Storage> expectedStorage();
 
     private static final DateRange NINE = DateRange.of(LocalDateTime.of(2031, 3, 3, 9, 0),
             LocalDateTime.of(2031, 3, 3, 10, 0));
@@ -110,7 +120,7 @@ class SpringTransactionsTest {
     void committedTogether() {
         UUID token = checkout.bookAndRecord("alice@example.org", false);
 
-        assertThat(storage).isInstanceOf(JooqStorage.class);
+        assertThat(storage).isInstanceOf(expectedStorage());
         assertThat(count("SELECT count(*) FROM orders WHERE token = ?", token)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM reservations WHERE token = ? AND status = 'approved'", token)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM reserved_slots WHERE reservation_token = ?", token)).isEqualTo(1);
