@@ -209,7 +209,7 @@ public enum ErrorCode {
 
     /**
      * {@code io.libres.recurrence.NotASeries} (not in libres): thrown when records read as a series
-     * carry no series (no {@link SeriesData#KEY} in their data).
+     * carry no series (no {@code libres_series} key in their data).
      */
     NOT_A_SERIES(null),
 
@@ -388,8 +388,8 @@ public enum ErrorCode {
 
     /**
      * {@code io.libres.postgres.UnsupportedPostgresVersion} (not in libres): thrown when the
-     * PostgreSQL server is older than the oldest version libres for Java supports ({@value
-     * PostgresServer#MINIMUM_MAJOR_VERSION}).
+     * PostgreSQL server is older than the oldest version libres for Java supports (PostgreSQL
+     * 13).
      */
     UNSUPPORTED_POSTGRES_VERSION(null);
 

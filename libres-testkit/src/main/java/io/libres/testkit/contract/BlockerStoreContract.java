@@ -134,7 +134,7 @@ public abstract class BlockerStoreContract extends ContractGroup {
             assertThat(work.blockers().data(UUID.randomUUID(), token)).isEmpty();
 
             BlockerCriteria mine = BlockerCriteria.ofResources(Set.of(resource));
-            assertThat(work.blockers().delete(mine.withId(stored.get(0).id()))).isEqualTo(1);
+            assertThat(work.blockers().delete(mine.withId(stored.get(0).requireId()))).isEqualTo(1);
             assertThat(work.blockers().data(resource, token)).isPresent();
             assertThat(work.blockers().delete(mine.withToken(token))).isEqualTo(1);
             assertThat(work.blockers().data(resource, token)).isEmpty();

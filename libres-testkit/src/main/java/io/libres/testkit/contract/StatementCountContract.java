@@ -394,7 +394,7 @@ public abstract class StatementCountContract extends ContractGroup {
                 return () -> assertThat(work.checkIntegrity(scope))
                         .as("the blockers without slots, and nothing else of the resource")
                         .filteredOn(v -> !whole || v.blockerIds().stream().anyMatch(id -> slotless.stream()
-                                .anyMatch(b -> b.id() == id)) || v.allocationIds().stream().anyMatch(id -> stored.stream()
+                                .anyMatch(b -> b.requireId() == id)) || v.allocationIds().stream().anyMatch(id -> stored.stream()
                                 .anyMatch(a -> a.requireId() == id)))
                         .extracting(io.libres.db.IntegrityViolation::kind)
                         .hasSize(rows).containsOnly(io.libres.db.IntegrityViolation.Kind.BLOCKER_WITHOUT_SLOTS);

@@ -634,7 +634,7 @@ public abstract class RecurrenceBehaviour extends Behaviour {
         // "this and following" from the first day: every blocker goes, and the rule with them
         assertThat(recurring().removeBlockersFrom(seven.token(), LocalDate.of(2027, 3, 15))).hasSize(3);
         // one by one: the rule stays while a blocker has the token
-        List<Integer> ids = scheduler().blockersByToken(nine.token()).list().stream().map(ReservationBlocker::id)
+        List<Integer> ids = scheduler().blockersByToken(nine.token()).list().stream().map(ReservationBlocker::requireId)
                 .collect(Collectors.toList());
         scheduler().removeBlocker(nine.token(), ids.get(0));
         assertThat(scheduler().blockerData(nine.token())).isPresent();

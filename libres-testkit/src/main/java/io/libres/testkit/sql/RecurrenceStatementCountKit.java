@@ -155,4 +155,21 @@ public abstract class RecurrenceStatementCountKit extends CountingKit {
             });
         }, 16);
     }
+
+    @Test
+    @DisplayName("reading a blocker series back (rule and blockers) and removing it with its rule take fixed statements")
+    void blockerSeriesReadAndRemoveAreSetBased() {
+        sameFor("reading and removing a blocker series", count -> {
+            Recurring recurring = recurring();
+            recurring.allocate(daily(count, 8), AllocateOptions.builder().quota(2).build());
+            SeriesBooking blocked = recurring.addBlockers(daily(count, 8), "cleaning", OccurrencePolicy.ALL_OR_NOTHING);
+            recurring.scheduler().commit();
+            return counting(() -> {
+                assertThat(recurring.blockerSeries(blocked.token()).members()).hasSize(count);
+                assertThat(recurring.scheduler().removeBlocker(blocked.token())).hasSize(count);
+                recurring.scheduler().commit();
+                assertThat(recurring.scheduler().blockerData(blocked.token())).isEmpty();
+            });
+        }, 12);
+    }
 }
