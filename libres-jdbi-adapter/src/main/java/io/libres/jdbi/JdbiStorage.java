@@ -170,7 +170,7 @@ public final class JdbiStorage implements Storage, StoppableService {
                 return JdbiUnitOfWork.join(boundJdbi.open(), clock, json(), true);
             }
         }
-        return JdbiUnitOfWork.begin(primary(), clock, json, org.jdbi.v3.core.transaction.TransactionIsolationLevel
+        return JdbiUnitOfWork.begin(primary(), clock, json(), org.jdbi.v3.core.transaction.TransactionIsolationLevel
                 .SERIALIZABLE, false, !replicas.isEmpty());
     }
 
@@ -198,10 +198,10 @@ public final class JdbiStorage implements Storage, StoppableService {
             } finally {
                 handOver.remove();
             }
-            return JdbiUnitOfWork.begin(handle, clock, json,
+            return JdbiUnitOfWork.begin(handle, clock, json(),
                     org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, true, false);
         }
-        return JdbiUnitOfWork.begin(primary(), clock, json,
+        return JdbiUnitOfWork.begin(primary(), clock, json(),
                 org.jdbi.v3.core.transaction.TransactionIsolationLevel.SERIALIZABLE, true, false);
     }
 

@@ -264,7 +264,7 @@ final class EmbeddedServer {
             Files.writeString(target.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + port
                     + " user=" + SUPERUSER + " application_name=" + slot + "'\nprimary_slot_name = '" + slot + "'\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-            return new EmbeddedServer(installation, standbyRun, user, null, freePort());
+            return new EmbeddedServer(installation, standbyRun, user, null, freePort(), extra);
         } catch (IOException | RuntimeException e) {
             FileTrees.deleteQuietly(standbyRun);
             throw e;
