@@ -20,7 +20,7 @@ class QuickstartTest {
         String output = play(true);
 
         assertThat(output)
-                .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
+                .contains("dave@example.org  09:30-10:30  refused: NoFreeSpot")
                 .contains("57.5% free")
                 .contains("first free half hour this afternoon: meeting-room-red 13:45-14:15")
                 .contains("and after grace's booking: meeting-room-red 14:15-14:45")
@@ -38,7 +38,7 @@ class QuickstartTest {
 
         assertThat(output)
                 .contains("through JDBI")
-                .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
+                .contains("dave@example.org  09:30-10:30  refused: NoFreeSpot")
                 .contains("57.5% free")
                 .contains("first free half hour this afternoon: meeting-room-red 13:45-14:15")
                 .contains("and after grace's booking: meeting-room-red 14:15-14:45")
@@ -58,7 +58,7 @@ class QuickstartTest {
 
         assertThat(output)
                 .contains("through jOOQ")
-                .contains("dave@example.org  09:30-10:30  refused: AlreadyReservedError")
+                .contains("dave@example.org  09:30-10:30  refused: NoFreeSpot")
                 .contains("57.5% free")
                 .contains("25 customers bought 4 seats each, 15 found the concert sold out.")
                 .contains("100 seats are taken, 100 of them distinct")

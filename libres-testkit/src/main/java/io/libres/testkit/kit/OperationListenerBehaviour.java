@@ -91,7 +91,7 @@ public abstract class OperationListenerBehaviour extends Behaviour {
             assertThat(timing.context()).isSameAs(scheduler().context());
             assertThat(timing.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
         });
-        assertThat(recorder.timings.get(4).failed()).contains(AlreadyReservedError.class);
+        assertThat(recorder.timings.get(4).failed()).contains(io.libres.errors.NoFreeSpot.class);
         assertThat(recorder.timings.get(2).failed()).isEmpty();
         assertThat(recorder.timings.toString()).doesNotContain("first@example.org").doesNotContain(token.toString());
     }

@@ -347,7 +347,7 @@ public abstract class RecurrenceBehaviour extends Behaviour {
                         assertThat(r.index()).isEqualTo(3);
                         assertThat(r.reason()).isInstanceOf(AlreadyReservedError.class);
                     });
-                    assertThat(e.getMessage()).contains("1 of 6").contains("AlreadyReservedError");
+                    assertThat(e.getMessage()).contains("1 of 6").contains("NoFreeSpot");
                 });
         assertThat(scheduler().managedReservations().count()).isEqualTo(before);
     }

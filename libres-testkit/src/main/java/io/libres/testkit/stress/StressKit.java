@@ -162,8 +162,8 @@ public abstract class StressKit {
                 String.join("\n", report.untypedSamples())).isZero();
         assertThat(report.gaveUp()).as("attempts that gave up retrying").isZero();
         assertThat(report.bookings()).isEqualTo(50);
-        assertThat(report.typedErrors()).containsOnlyKeys("AlreadyReservedError");
-        assertThat(report.typedErrors().get("AlreadyReservedError")).isEqualTo(350);
+        assertThat(report.typedErrors()).containsOnlyKeys("NoFreeSpot");
+        assertThat(report.typedErrors().get("NoFreeSpot")).isEqualTo(350);
     }
 
     private Scheduler scheduler() {
