@@ -212,6 +212,56 @@ class LibresAutoConfigurationTest {
     }
 
     @Test
+    @DisplayName("is down, naming the cause and never the password, when the database cannot be reached")
+    void healthDownWhenUnreachable() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:" + port + "/libres");
+        nowhere.setUser("libres");
+        nowhere.setPassword("s3cret-Pa55");
+        runner.withBean(DataSource.class, () -> nowhere).run(app -> {
+            assertThat(app).hasNotFailed();
+            Health health = app.getBean(LibresHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails().get("error")).asString()
+                    .contains(io.libres.errors.DatabaseUnreachable.class.getName())
+                    .doesNotContain("s3cret-Pa55");
+        });
+    }
+
+    @Test
+    @DisplayName("gauges the pool libres owns (libres.dsn) through the LibresMetrics bean: its size, and a connection busy while a scope is open")
+    void poolGaugesOfTheOwnedPool(TestDatabase database) {
+        String url = database.jdbcUrl();
+        String dsn = url + (url.contains("?") ? "&" : "?") + "user=" + database.user()
+                + (database.password().isEmpty() ? "" : "&password=" + database.password());
+        for (String adapter : java.util.List.of("jdbi", "jooq")) {
+            runner.withPropertyValues("libres.dsn=" + dsn, "libres.storage=" + adapter, "libres.pool.size=3",
+                            "libres.context-name=pooled-" + adapter, "libres.setup-database=true")
+                    .run(app -> {
+                        assertThat(app).hasNotFailed();
+                        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                        app.getBean(LibresMetrics.class).bindTo(registry);
+                        Scheduler room = app.getBean(Schedulers.class).get("room");
+                        double busy;
+                        try (io.libres.db.Work work = room.begin()) {
+                            room.allocate(io.libres.time.DateRange.of(java.time.LocalDateTime.of(2031, 4, 1, 9, 0),
+                                    java.time.LocalDateTime.of(2031, 4, 1, 10, 0)));
+                            busy = registry.get(LibresMetrics.POOL)
+                                    .tags("context", "pooled-" + adapter, "state", "active").gauge().value();
+                        }
+                        assertThat(busy).as(adapter).isEqualTo(1);
+                        assertThat(registry.get(LibresMetrics.POOL).tags("state", "active").gauge().value())
+                                .as(adapter).isZero();
+                        assertThat(registry.get(LibresMetrics.POOL_MAX).gauge().value()).as(adapter).isEqualTo(3);
+                    });
+        }
+    }
+
+    @Test
     @DisplayName("offers LibresMetrics for Boot to bind to its registries")
     void metrics() {
         runner.withBean(Storage.class, InMemoryStorage::create).run(app -> {
@@ -240,5 +290,8 @@ class LibresAutoConfigurationTest {
             assertThat(metadata).contains("\"name\": \"" + property + "\"");
         }
         assertThat(metadata).contains("\"defaultValue\": \"libres\"");
+        // values and defaults the processor cannot see, from additional-spring-configuration-metadata.json
+        assertThat(metadata).contains("\"value\": \"jdbi\"").contains("\"value\": \"jooq\"")
+                .contains("\"defaultValue\": 10").contains("\"defaultValue\": \"30s\"").contains("\"defaultValue\": \"10m\"");
     }
 }
