@@ -175,7 +175,7 @@ public final class JdbiStorage implements Storage, StoppableService {
                 throw e;
             }
         }
-        return JdbiUnitOfWork.begin(handle, clock, json());
+        return JdbiUnitOfWork.begin(handle, clock, json(), ownedPool != null);
     }
 
     /**

@@ -162,7 +162,7 @@ public final class JooqStorage implements Storage, StoppableService {
     public UnitOfWork begin() {
         JooqUnitOfWork work;
         try {
-            work = JooqUnitOfWork.begin(configuration, owned, clock, json());
+            work = JooqUnitOfWork.begin(configuration, owned, ownedPool != null, clock, json());
         } catch (io.libres.errors.ConnectionFailure failure) {
             if (ownedPool != null && failure.getCause() instanceof SQLException) {
                 // the pool knows where it connects: name the server in the message

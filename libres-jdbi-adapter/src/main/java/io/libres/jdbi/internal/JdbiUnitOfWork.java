@@ -62,10 +62,28 @@ public final class JdbiUnitOfWork implements UnitOfWork {
      * @throws StorageException if the transaction cannot begin; the handle is closed then
      */
     public static JdbiUnitOfWork begin(Handle handle, Clock clock, JsonData json) {
+        return begin(handle, clock, json, false);
+    }
+
+    /**
+     * Begins a SERIALIZABLE transaction on a handle of a pool whose connections are SERIALIZABLE
+     * already (the storage's own pool, which resets a changed isolation on return), or of any data source.
+     *
+     * @param handle a freshly opened handle
+     * @param clock the clock of the created and modified timestamps
+     * @param json the mapping of the data columns
+     * @param serializablePool true if every connection of the pool is handed out SERIALIZABLE: asking
+     *     and setting it would cost two round trips per unit of work
+     * @return the open unit of work
+     * @throws StorageException if the transaction cannot begin; the handle is closed then
+     */
+    public static JdbiUnitOfWork begin(Handle handle, Clock clock, JsonData json, boolean serializablePool) {
         try {
             // forced ending is ours to do: commit, rollback and close below end every transaction
             handle.getConfig(Handles.class).setForceEndTransactions(false);
-            handle.setTransactionIsolationLevel(TransactionIsolationLevel.SERIALIZABLE);
+            if (!serializablePool) {
+                handle.setTransactionIsolationLevel(TransactionIsolationLevel.SERIALIZABLE);
+            }
             handle.begin();
             return new JdbiUnitOfWork(handle, clock, json);
         } catch (RuntimeException e) {

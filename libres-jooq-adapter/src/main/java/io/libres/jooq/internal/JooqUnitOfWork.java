@@ -61,13 +61,17 @@ public final class JooqUnitOfWork implements UnitOfWork {
      *
      * @param configuration the storage's configuration (the application's, or one of the storage's own)
      * @param owned true if the configuration is the storage's own (made from a dsn or a data source)
+     * @param serializablePool true if the configuration's pool is the storage's own pool, which hands
+     *     every connection out SERIALIZABLE (and resets a changed isolation on return)
      * @param clock the clock of the created and modified timestamps
      * @param json the mapping of the data columns
      * @return the open unit of work
      * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
      */
-    public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json) {
-        SerializableConnections connections = new SerializableConnections(configuration.connectionProvider(), owned);
+    public static JooqUnitOfWork begin(Configuration configuration, boolean owned, boolean serializablePool,
+            Clock clock, JsonData json) {
+        SerializableConnections connections = new SerializableConnections(configuration.connectionProvider(), owned,
+                serializablePool);
         LibresTransactionContext transaction = new LibresTransactionContext(configuration.derive(connections).derive());
         TransactionProvider provider = transaction.configuration().transactionProvider();
         try {

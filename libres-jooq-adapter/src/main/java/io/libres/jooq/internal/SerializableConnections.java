@@ -20,11 +20,13 @@ final class SerializableConnections implements ConnectionProvider {
 
     private final ConnectionProvider delegate;
     private final boolean owned;
+    private final boolean serializablePool;
     private volatile boolean began;
 
-    SerializableConnections(ConnectionProvider delegate, boolean owned) {
+    SerializableConnections(ConnectionProvider delegate, boolean owned, boolean serializablePool) {
         this.delegate = delegate;
         this.owned = owned;
+        this.serializablePool = serializablePool;
     }
 
     @Override
@@ -32,7 +34,10 @@ final class SerializableConnections implements ConnectionProvider {
         Connection connection = delegate.acquire();
         try {
             if (connection != null && (owned || connection.getAutoCommit())) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                if (!serializablePool) {
+                    // the storage's own pool hands every connection out SERIALIZABLE: a round trip saved
+                    connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                }
                 began = true;
             }
             return connection;
