@@ -1,6 +1,7 @@
 package io.libres.benchmarks;
 
 import io.libres.db.AllocateOptions;
+import io.libres.db.ReserveOptions;
 import io.libres.db.Scheduler;
 import io.libres.db.Session;
 import io.libres.db.models.Reservation;
@@ -51,7 +52,7 @@ public class StreamBenchmark {
             List<DateRange> hours = Workloads.hours(2_000, Workloads.FIRST_HOUR.plusHours(from));
             backend.transaction(() -> {
                 scheduler.allocate(hours, AllocateOptions.builder().build());
-                return scheduler.reserve(Workloads.EMAIL, hours);
+                return scheduler.reserve(Workloads.EMAIL, hours, ReserveOptions.builder().build());
             });
         }
     }
