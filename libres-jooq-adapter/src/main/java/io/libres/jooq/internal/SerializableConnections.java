@@ -20,13 +20,26 @@ final class SerializableConnections implements ConnectionProvider {
 
     private final ConnectionProvider delegate;
     private final boolean owned;
-    private final boolean serializablePool;
+    private final int isolation;
+    private final boolean readOnly;
+    private final boolean poolIsolated;
     private volatile boolean began;
 
-    SerializableConnections(ConnectionProvider delegate, boolean owned, boolean serializablePool) {
+    SerializableConnections(ConnectionProvider delegate, boolean owned) {
+        this(delegate, owned, Connection.TRANSACTION_SERIALIZABLE, false, false);
+    }
+
+    /**
+     * Hands out connections with another isolation, for read-only units of work (a standby refuses
+     * SERIALIZABLE and reads at REPEATABLE READ).
+     */
+    SerializableConnections(ConnectionProvider delegate, boolean owned, int isolation, boolean readOnly,
+            boolean poolIsolated) {
         this.delegate = delegate;
         this.owned = owned;
-        this.serializablePool = serializablePool;
+        this.isolation = isolation;
+        this.readOnly = readOnly;
+        this.poolIsolated = poolIsolated;
     }
 
     @Override
@@ -34,16 +47,20 @@ final class SerializableConnections implements ConnectionProvider {
         Connection connection = delegate.acquire();
         try {
             if (connection != null && (owned || connection.getAutoCommit())) {
-                if (!serializablePool) {
-                    // the storage's own pool hands every connection out SERIALIZABLE: a round trip saved
-                    connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                if (!poolIsolated) {
+                    // the storage's own pool hands every connection out at the isolation: a round trip saved
+                    connection.setTransactionIsolation(isolation);
+                }
+                if (readOnly) {
+                    // the driver then begins the transaction READ ONLY
+                    connection.setReadOnly(true);
                 }
                 began = true;
             }
             return connection;
         } catch (SQLException e) {
             delegate.release(connection);
-            throw new DataAccessException("setting SERIALIZABLE isolation: " + e.getMessage()
+            throw new DataAccessException("setting the isolation level: " + e.getMessage()
                     + " (SQLSTATE " + SqlErrors.sqlState(e) + ")", e);
         }
     }
