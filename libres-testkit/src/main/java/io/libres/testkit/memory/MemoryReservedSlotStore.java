@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /** The reserved_slots table of a memory unit of work. */
 final class MemoryReservedSlotStore implements ReservedSlotStore {
 
-    private static final Comparator<ReservedSlot> BY_START = Comparator.comparing(ReservedSlot::start)
+    static final Comparator<ReservedSlot> BY_START = Comparator.comparing(ReservedSlot::start)
             .thenComparing(s -> s.resource().toString());
 
     private final MemoryUnitOfWork work;
@@ -61,9 +61,20 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
     public QueryResult<ReservedSlot> find(SlotCriteria criteria) {
         return QueryResult.of("reserved slot matching " + criteria, () -> {
             Tables t = work.read();
-            return t.slots.values().stream().filter(predicate(t, criteria)).sorted(BY_START)
+            // with resources and a span, the index by resource and start finds the candidates
+            Collection<ReservedSlot> candidates = criteria.resources() != null && criteria.during() != null
+                    ? t.index().slotsOverlapping(criteria.resources(), criteria.during()) : t.slots.values();
+            return candidates.stream().filter(predicate(t, criteria)).sorted(BY_START)
                     .collect(Collectors.toList()).stream();
         });
+    }
+
+    @Override
+    public List<ReservedSlot> findStartingWithin(Collection<UUID> resources, io.libres.time.Timespan span) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(work.read().index().slotsStartingWithin(Set.copyOf(resources), span));
     }
 
     @Override

@@ -32,6 +32,9 @@ final class Tables {
     final TreeMap<Integer, ReservationBlocker> blockers;
     final Map<TokenKey, Map<String, Object>> blockerData;
 
+    /** Built by the first read that needs it, dropped by {@link #changed()}; never copied. */
+    private volatile TableIndex index;
+
     Tables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>());
     }
@@ -45,6 +48,26 @@ final class Tables {
         this.reservations = reservations;
         this.blockers = blockers;
         this.blockerData = blockerData;
+    }
+
+    /**
+     * The indexes of the current content, built if none is.
+     *
+     * @return the indexes
+     */
+    TableIndex index() {
+        TableIndex current = index;
+        if (current == null) {
+            // states shared by several threads are never written again, so a race only builds twice
+            current = new TableIndex(this);
+            index = current;
+        }
+        return current;
+    }
+
+    /** Drops the indexes: the content is about to change. */
+    void changed() {
+        index = null;
     }
 
     /** Replaces the content of these tables by that of a snapshot. */
