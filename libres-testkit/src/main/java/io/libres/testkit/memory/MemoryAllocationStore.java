@@ -52,7 +52,7 @@ final class MemoryAllocationStore implements AllocationStore {
         for (Allocation a : allocations) {
             int id = work.storage().allocationIds.incrementAndGet();
             Allocation withId = a.toBuilder().id(id).created(work.now()).modified(null).build();
-            t.allocations.put(id, withId);
+            t.putAllocation(withId);
             t.allocationKeys.put(new Tables.Key(a.resource(), a.start()), id);
             stored.add(withId);
         }
@@ -83,7 +83,7 @@ final class MemoryAllocationStore implements AllocationStore {
             if (clash != null && clash != id) {
                 throw new OverlappingAllocationError(a.start(), a.end(), t.allocations.get(clash));
             }
-            t.allocations.put(id, a.toBuilder().modified(work.now()).build());
+            t.putAllocation(a.toBuilder().modified(work.now()).build());
             t.allocationKeys.put(key, id);
         }
     }
@@ -125,7 +125,7 @@ final class MemoryAllocationStore implements AllocationStore {
             }
         }
         for (Allocation a : doomed) {
-            t.allocations.remove(a.requireId());
+            t.removeAllocation(a.requireId());
             t.allocationKeys.remove(new Tables.Key(a.resource(), a.start()));
         }
         return doomed.size();

@@ -80,7 +80,6 @@ final class MemoryUnitOfWork implements UnitOfWork {
             tables = tables.copy();
             own = true;
         }
-        tables.changed();
         written = true;
         return tables;
     }
