@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Finding free time across 50 rooms, each with a year of hourly allocations (08:00 to 18:00 every
- * day, partly available on a 15-minute raster) of which a third are booked: the first free
+ * Finding free time across 50 rooms, each with a month, a year or two years of hourly
+ * allocations (08:00 to 18:00 every day, partly available on a 15-minute raster) of which a
+ * third are booked: the first free
  * 30-minute slot on any room between 14:00 and 16:00 from a given day on, and a week's matrix of
  * all 50 rooms; each next to the same answer got by looping over the schedulers with the
  * per-scheduler API. Each read runs in a unit of work of its own, rolled back afterwards.
@@ -47,20 +48,27 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class FreeTimeBenchmark {
 
-    static final LocalDate FIRST_DAY = LocalDate.of(2030, 1, 1);
-    static final int DAYS = 365;
     static final int ROOMS = 50;
     static final int FIRST_HOUR = 8;
     static final int HOURS = 10;
-    /** The day the searches start from: a Monday in June, half a year of allocations after it. */
+    /** The day the searches start from: a Monday in June, in the middle of the allocated days. */
     static final LocalDate SEARCH_DAY = LocalDate.of(2030, 6, 3);
     static final LocalTime FROM = LocalTime.of(14, 0);
     static final LocalTime UNTIL = LocalTime.of(16, 0);
     static final Duration LENGTH = Duration.ofMinutes(30);
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
+
+    /**
+     * How many days every room has allocations for, centred on the search day: a month, a year or
+     * two years, to show what the answers cost does not grow with the days before and after.
+     */
+    @Param({"31", "365", "730"})
+    public int days;
+
+    LocalDate firstDay;
 
     Backend backend;
     List<Scheduler> rooms;
@@ -72,14 +80,15 @@ public class FreeTimeBenchmark {
     @Setup(Level.Trial)
     public void open() {
         backend = Backend.open(StorageKind.named(storage), "free-time");
+        firstDay = SEARCH_DAY.minusDays(days / 2);
         rooms = new ArrayList<>();
         for (int i = 0; i < ROOMS; i++) {
             Scheduler room = backend.scheduler("room-" + i);
             rooms.add(room);
             List<DateRange> hours = new ArrayList<>();
             List<DateRange> booked = new ArrayList<>();
-            for (int day = 0; day < DAYS; day++) {
-                LocalDate date = FIRST_DAY.plusDays(day);
+            for (int day = 0; day < days; day++) {
+                LocalDate date = firstDay.plusDays(day);
                 for (int hour = FIRST_HOUR; hour < FIRST_HOUR + HOURS; hour++) {
                     DateRange range = DateRange.of(date.atTime(hour, 0), date.atTime(hour + 1, 0));
                     hours.add(range);
@@ -95,7 +104,7 @@ public class FreeTimeBenchmark {
                     io.libres.db.ReserveOptions.builder().build())));
         }
         all = Schedulers.of(rooms);
-        afternoon = FreeSlotQuery.of(LENGTH, SEARCH_DAY, FIRST_DAY.plusDays(DAYS - 1L)).between(FROM, UNTIL)
+        afternoon = FreeSlotQuery.of(LENGTH, SEARCH_DAY, firstDay.plusDays(days - 1L)).between(FROM, UNTIL)
                 .limit(1).build();
         week = DateRange.of(SEARCH_DAY.atStartOfDay(), SEARCH_DAY.plusDays(7).atStartOfDay()).resolve(Backend.ZONE)
                 .withStoredEnd();
@@ -126,7 +135,7 @@ public class FreeTimeBenchmark {
     @Benchmark
     public Optional<ZonedDateTime> firstFreeSlotLooping() {
         return read(() -> {
-            for (LocalDate day = SEARCH_DAY; day.isBefore(FIRST_DAY.plusDays(DAYS)); day = day.plusDays(1)) {
+            for (LocalDate day = SEARCH_DAY; day.isBefore(firstDay.plusDays(days)); day = day.plusDays(1)) {
                 ZonedDateTime best = null;
                 for (Scheduler room : rooms) {
                     DateRange window = DateRange.of(day.atTime(FROM), day.atTime(UNTIL));

@@ -111,6 +111,38 @@ public interface AllocationStore {
     }
 
     /**
+     * The allocations, masters and mirrors, of some real resources (by {@code mirror_of}) that
+     * overlap a span, both ends inclusive, ordered by start, then id: the answer of
+     * {@code find(AllocationCriteria.ofResources(realResources).overlappingAny(List.of(span)))}
+     * on every table libres writes. One statement; none for an empty collection.
+     *
+     * <p>Why a method of its own: an interval overlap is not a range of a B-tree index, so the
+     * plain criterion makes a SQL storage read every allocation of the resources that starts
+     * before the span's end, a year of them for a question about a day. libres never lets the
+     * masters of a resource overlap each other ({@code OverlappingAllocationError} on allocating
+     * and moving) and stores each mirror with its master's start and end, so an allocation
+     * overlapping the span starts within the span, or is (a mirror of) the one master per
+     * resource that is in progress at the span's start. A SQL storage finds that master's start
+     * with one index descent per resource ({@code resource_start_ix}) and then reads the range of
+     * {@code ix_allocations_start} from the earliest such start to the span's end; the answer
+     * grows with the allocations in the span, not with those before or after it. On rows that
+     * break that rule (overlapping masters of one resource, a mirror without its master or with
+     * another span: the integrity check reports the latter two), an allocation starting before
+     * the master in progress may be missed. The default asks {@link #find}, which has no such
+     * bound.
+     *
+     * @param realResources the real resources
+     * @param span the span
+     * @return the overlapping allocations
+     */
+    default List<Allocation> findOverlapping(Collection<UUID> realResources, Timespan span) {
+        if (realResources.isEmpty()) {
+            return List.of();
+        }
+        return find(AllocationCriteria.ofResources(realResources).overlappingAny(List.of(span))).list();
+    }
+
+    /**
      * The allocations of a real resource between two instants that nothing uses, as libres 1.2's
      * {@code remove_unused_allocations} finds them. The candidates are the allocations whose
      * {@code mirror_of} is the resource (masters and their mirrors alike) that start and end within

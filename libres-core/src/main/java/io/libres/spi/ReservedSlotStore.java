@@ -67,6 +67,28 @@ public interface ReservedSlotStore {
     Map<Integer, List<ReservedSlot>> byAllocation(Collection<Integer> allocationIds);
 
     /**
+     * The slots of some resources (their own {@code resource} column: master or mirror resources)
+     * that start within a span, both ends inclusive, ordered by start, then resource. One
+     * statement; none for an empty collection. Unlike {@link SlotCriteria#overlapping}, the span
+     * bounds the slots' start on both sides, so a SQL storage reads a range of the primary key
+     * {@code (resource, start)} per resource, however many slots lie before the span. The default
+     * asks {@link #find} for the overlapping slots and keeps those starting within the span: the
+     * same answer, without the bounded scan.
+     *
+     * @param resources the slots' resources
+     * @param span the span their start lies in
+     * @return the slots
+     */
+    default List<ReservedSlot> findStartingWithin(Collection<UUID> resources, io.libres.time.Timespan span) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        return find(SlotCriteria.any().withResources(resources).overlapping(span)).stream()
+                .filter(slot -> !slot.start().isBefore(span.start()) && !slot.start().isAfter(span.end()))
+                .collect(java.util.stream.Collectors.toUnmodifiableList());
+    }
+
+    /**
      * Deletes the slots matching the criteria. One statement.
      *
      * @param criteria which slots

@@ -3,7 +3,6 @@ package io.libres.db.internal;
 import io.libres.db.models.Allocation;
 import io.libres.db.models.ReservedSlot;
 import io.libres.spi.AllocationCriteria;
-import io.libres.spi.SlotCriteria;
 import io.libres.spi.UnitOfWork;
 import io.libres.time.Timespan;
 
@@ -26,10 +25,12 @@ import java.util.stream.Collectors;
  * a span, read in a fixed number of statements whatever the number of schedulers and
  * allocations, and indexed for the questions of free slots and availability matrices:
  * <ol>
- * <li>the allocations, masters and mirrors, of the schedulers' real resources overlapping the span;
+ * <li>the allocations, masters and mirrors, of the schedulers' real resources overlapping the span
+ *     ({@link io.libres.spi.AllocationStore#findOverlapping}: an index range on SQL storages);
  * <li>if a scheduler has blocking names, the allocations of the blocking resources overlapping
  *     what the first statement found;
- * <li>the reserved slots of every allocation found, by the resources found, over their span;
+ * <li>the reserved slots of every allocation found, by the resources found, starting within their
+ *     extent ({@link io.libres.spi.ReservedSlotStore#findStartingWithin});
  * <li>if asked, the sizes of the groups of the masters that are not partly available;
  * <li>if some are grouped, every member of those groups, and the slots of members not read yet.
  * </ol>
@@ -68,11 +69,9 @@ final class TimeSnapshot {
             blocking.addAll(scope.blockingResources());
         }
         blocking.removeAll(own);
-        List<Allocation> found = new ArrayList<>(work.allocations()
-                .find(AllocationCriteria.ofResources(own).overlappingAny(List.of(span))).list());
+        List<Allocation> found = new ArrayList<>(work.allocations().findOverlapping(own, span));
         if (!blocking.isEmpty() && !found.isEmpty()) {
-            found.addAll(work.allocations().find(AllocationCriteria.ofResources(blocking)
-                    .overlappingAny(List.of(extent(found)))).list());
+            found.addAll(work.allocations().findOverlapping(blocking, extent(found)));
         }
         Map<UUID, Integer> sizes = Map.of();
         Set<UUID> groups = new LinkedHashSet<>();
@@ -123,11 +122,13 @@ final class TimeSnapshot {
         if (found.isEmpty()) {
             return List.of();
         }
-        // By the slots' own resources (the primary key's first column) over the allocations'
-        // extent: a range scan, where asking by allocation id would list every id found.
+        // By the slots' own resources (the primary key's first column), starting within the
+        // allocations' extent: a range of the key per resource, where asking by allocation id
+        // would list every id found and asking for overlapping slots would read every slot
+        // before the extent. A slot lies within its allocation (the integrity check's
+        // SLOT_OUTSIDE_ALLOCATION otherwise), so it starts within the extent.
         Set<UUID> resources = found.stream().map(Allocation::resource).collect(Collectors.toCollection(HashSet::new));
-        return work.reservedSlots().find(SlotCriteria.any().withResources(resources).overlapping(extent(found)))
-                .list();
+        return work.reservedSlots().findStartingWithin(resources, extent(found));
     }
 
     private void add(List<Allocation> found, List<ReservedSlot> reserved) {

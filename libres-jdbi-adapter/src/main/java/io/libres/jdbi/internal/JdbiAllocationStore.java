@@ -127,6 +127,34 @@ final class JdbiAllocationStore implements AllocationStore {
         return sizes;
     }
 
+    /**
+     * The window of {@code ix_allocations_start} from the earliest master in progress at the
+     * span's start (one backward step of {@code resource_start_ix} per resource) to the span's
+     * end, materialized so that the planner does not AND it with the bitmaps of
+     * {@code mirror_of} and {@code _end}, which would read a year of index entries; then the
+     * exact overlap and resource tests on what the window holds.
+     */
+    private static final String OVERLAPPING = "WITH w AS MATERIALIZED (SELECT " + Rows.ALLOCATION_COLUMNS
+            + " FROM allocations WHERE _start <= :e AND _start >= COALESCE((SELECT min(p._start)"
+            + " FROM unnest(:m) AS r(m) CROSS JOIN LATERAL (SELECT b._start, b._end FROM allocations b"
+            + " WHERE b.resource = r.m AND b._start < :s ORDER BY b._start DESC LIMIT 1) AS p"
+            + " WHERE p._end >= :s), :s))"
+            + " SELECT * FROM w WHERE mirror_of = ANY(:m) AND _end >= :s ORDER BY " + ORDER;
+
+    @Override
+    public List<Allocation> findOverlapping(Collection<UUID> realResources, Timespan span) {
+        if (realResources.isEmpty()) {
+            return List.of();
+        }
+        return Errors.translating("reading the allocations overlapping " + span, () -> work.handle()
+                .createQuery(OVERLAPPING)
+                .bind("m", Binds.array("uuid", Set.copyOf(realResources)))
+                .bind("s", Binds.timestamp(span.start()))
+                .bind("e", Binds.timestamp(span.end()))
+                .map(mapper())
+                .list());
+    }
+
     @Override
     public QueryResult<Allocation> findUnused(UUID mirrorOf, Timespan range, boolean singlesOnly) {
         Where where = new Where();

@@ -6,6 +6,7 @@ import io.libres.db.query.QueryResult;
 import io.libres.postgres.ReservedSlotInserts;
 import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.SlotCriteria;
+import io.libres.time.Timespan;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,19 @@ final class JdbiReservedSlotStore implements ReservedSlotStore {
             result.computeIfAbsent(slot.allocationId(), id -> new ArrayList<>()).add(slot);
         }
         return result;
+    }
+
+    @Override
+    public List<ReservedSlot> findStartingWithin(Collection<UUID> resources, Timespan span) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        Where where = new Where().in("resource", "uuid", Set.copyOf(resources));
+        String s = where.bind(span.start());
+        String e = where.bind(span.end());
+        where.add("start >= :" + s).add("start <= :" + e);
+        return new SqlResult<>(work, "reserved slots starting within " + span, Rows.SLOT_COLUMNS, "reserved_slots",
+                where, ORDER, Rows.slots()).list();
     }
 
     @Override

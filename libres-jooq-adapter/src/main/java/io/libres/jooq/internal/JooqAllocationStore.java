@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,39 @@ final class JooqAllocationStore implements AllocationStore {
                 .fetch()
                 .forEach(r -> sizes.put(r.value1(), r.value2())));
         return sizes;
+    }
+
+    /**
+     * The window of {@code ix_allocations_start} from the earliest master in progress at the
+     * span's start (one backward step of {@code resource_start_ix} per resource) to the span's
+     * end, materialized so that the planner does not AND it with the bitmaps of
+     * {@code mirror_of} and {@code _end}, which would read a year of index entries; then the
+     * exact overlap and resource tests on what the window holds.
+     */
+    @Override
+    public List<Allocation> findOverlapping(Collection<UUID> realResources, Timespan span) {
+        if (realResources.isEmpty()) {
+            return List.of();
+        }
+        UUID[] resources = Set.copyOf(realResources).toArray(UUID[]::new);
+        LocalDateTime start = Times.utc(span.start());
+        LocalDateTime end = Times.utc(span.end());
+        Allocations b = A.as("b");
+        Table<?> r = DSL.unnest(resources).as("r", "m");
+        Field<UUID> m = r.field("m", UUID.class);
+        Table<?> p = DSL.lateral(DSL.select(b._START, b._END).from(b)
+                .where(b.RESOURCE.eq(m)).and(b._START.lt(start))
+                .orderBy(b._START.desc()).limit(1)).as("p");
+        Field<LocalDateTime> inProgress = DSL.field(DSL.select(DSL.min(p.field(b._START)))
+                .from(r).crossJoin(p).where(p.field(b._END).ge(start)));
+        org.jooq.CommonTableExpression<?> w = DSL.name("w").asMaterialized(DSL.select(A.fields()).from(A)
+                .where(A._START.le(end)).and(A._START.ge(DSL.coalesce(inProgress, val(start)))));
+        Field<UUID> mirrorOf = w.field(A.MIRROR_OF);
+        return Collections.unmodifiableList(Errors.translating("reading the allocations overlapping " + span,
+                () -> work.dsl().with(w).select(w.fields()).from(w)
+                        .where(mirrorOf.eq(DSL.any(resources))).and(w.field(A._END).ge(start))
+                        .orderBy(w.field(A._START), w.field(A.ID))
+                        .fetch(aliased())));
     }
 
     @Override

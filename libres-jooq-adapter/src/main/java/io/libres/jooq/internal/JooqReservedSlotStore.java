@@ -113,6 +113,17 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
     }
 
     @Override
+    public List<ReservedSlot> findStartingWithin(Collection<UUID> resources, io.libres.time.Timespan span) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        Condition where = new Conditions().in(S.RESOURCE, Set.copyOf(resources), UUID.class).all()
+                .and(S.START.between(Times.utc(span.start()), Times.utc(span.end())));
+        return new JooqResult<>(work, "reserved slots starting within " + span, List.of(S.fields()), S, where,
+                List.of(S.START, S.RESOURCE), Rows.slots()).list();
+    }
+
+    @Override
     public int delete(SlotCriteria criteria) {
         Condition where = where(criteria);
         return Errors.translating("deleting reserved slots", () -> work.dsl().deleteFrom(S).where(where).execute());

@@ -135,6 +135,14 @@ public abstract class StatementCountContract extends ContractGroup {
                     .collect(Collectors.toList());
             return () -> assertThat(work.allocations().groupSizes(resource, groups)).hasSize(rows);
         });
+        budget("allocations().findOverlapping", 1, (work, rows) -> {
+            UUID resource = resource();
+            UUID other = resource();
+            allocations(work, resource, rows);
+            allocations(work, other, rows);
+            return () -> assertThat(work.allocations().findOverlapping(List.of(resource, other),
+                    new Timespan(hour(0).plusSeconds(1800), hour(2 * MANY + 2)))).hasSize(2 * rows);
+        });
         budget("allocations().findUnused(..).list()", 1, (work, rows) -> {
             UUID resource = resource();
             allocations(work, resource, rows);
@@ -168,6 +176,12 @@ public abstract class StatementCountContract extends ContractGroup {
             work.reservedSlots().insert(slots(stored));
             List<Integer> ids = stored.stream().map(Allocation::requireId).collect(Collectors.toList());
             return () -> assertThat(work.reservedSlots().byAllocation(ids)).hasSize(rows);
+        });
+        budget("reservedSlots().findStartingWithin", 1, (work, rows) -> {
+            UUID resource = resource();
+            work.reservedSlots().insert(slots(allocations(work, resource, rows)));
+            return () -> assertThat(work.reservedSlots().findStartingWithin(List.of(resource),
+                    new Timespan(hour(0), hour(2 * MANY)))).hasSize(rows);
         });
         budget("reservedSlots().delete", 1, (work, rows) -> {
             UUID resource = resource();
@@ -336,8 +350,8 @@ public abstract class StatementCountContract extends ContractGroup {
     }
 
     @Test
-    @DisplayName("empty batches send nothing: inserts and updates of no rows, byAllocation and groupSizes of nothing,"
-            + " reassign of no moves")
+    @DisplayName("empty batches send nothing: inserts and updates of no rows, byAllocation, groupSizes, findOverlapping"
+            + " and findStartingWithin of nothing, reassign of no moves")
     void emptyBatches() {
         StatementCounter counter = fixture().requireStatementCounter();
         try (UnitOfWork work = begin()) {
@@ -347,6 +361,8 @@ public abstract class StatementCountContract extends ContractGroup {
             work.reservedSlots().insert(List.of());
             assertThat(work.reservedSlots().byAllocation(List.of())).isEmpty();
             assertThat(work.allocations().groupSizes(UUID.randomUUID(), List.of())).isEmpty();
+            assertThat(work.allocations().findOverlapping(List.of(), new Timespan(hour(0), hour(1)))).isEmpty();
+            assertThat(work.reservedSlots().findStartingWithin(List.of(), new Timespan(hour(0), hour(1)))).isEmpty();
             assertThat(work.reservedSlots().reassign(Map.of())).isZero();
             assertThat(work.reservations().insert(List.of())).isEmpty();
             work.reservations().update(List.of());

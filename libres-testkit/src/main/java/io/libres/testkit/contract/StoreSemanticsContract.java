@@ -364,6 +364,75 @@ public abstract class StoreSemanticsContract extends ContractGroup {
     }
 
     @Test
+    @DisplayName("allocations overlapping a span across resources: the overlap criterion's answer, masters in progress and mirrors included")
+    void findOverlapping() {
+        UUID other = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        Instant noon = Instant.parse("2015-01-02T12:00:00Z");
+        Allocation longMaster = build("2015-01-01T00:00:00Z", 72, group, resource);
+        Allocation longMirror = build("2015-01-01T00:00:00Z", 72, group, UUID.randomUUID());
+        Allocation longAgo = build("2014-12-01T10:00:00Z", 1, UUID.randomUUID(), resource);
+        Allocation within = build("2015-01-04T10:00:00Z", 1, UUID.randomUUID(), resource);
+        Allocation after = build("2015-01-05T10:00:00Z", 1, UUID.randomUUID(), resource);
+        Allocation endsBefore = of(other, Instant.parse("2015-01-02T10:00:00Z"), noon.minusSeconds(3600).minusNanos(1000));
+        Allocation endsAtStart = of(other, Instant.parse("2015-01-02T11:00:00Z"), noon);
+        Allocation startsAtStart = of(other, noon.plusNanos(1000), noon.plusSeconds(3600));
+        Allocation startsAtEnd = of(other, Instant.parse("2015-01-04T10:59:59Z"), Instant.parse("2015-01-04T11:30:00Z"));
+        try (UnitOfWork work = storage().begin()) {
+            List<Allocation> stored = work.allocations().insert(List.of(longMaster, longMirror, longAgo, within,
+                    after, endsBefore, endsAtStart, startsAtStart, startsAtEnd));
+            Timespan span = new Timespan(noon, Instant.parse("2015-01-04T10:59:59Z"));
+            List<Allocation> expected = List.of(stored.get(0), stored.get(1), stored.get(6), stored.get(7),
+                    stored.get(3), stored.get(8));
+            assertThat(work.allocations().findOverlapping(List.of(resource, other), span))
+                    .containsExactlyElementsOf(work.allocations().find(AllocationCriteria.ofResources(List.of(resource,
+                            other)).overlappingAny(List.of(span))).list())
+                    .containsExactlyElementsOf(expected);
+            assertThat(work.allocations().findOverlapping(List.of(resource), span))
+                    .containsExactly(stored.get(0), stored.get(1), stored.get(3));
+            // a span in a gap, a span before everything, a single instant at an allocation's end
+            assertThat(work.allocations().findOverlapping(List.of(resource),
+                    new Timespan(Instant.parse("2015-01-04T12:00:00Z"), Instant.parse("2015-01-05T09:00:00Z")))).isEmpty();
+            assertThat(work.allocations().findOverlapping(List.of(resource, other),
+                    new Timespan(Instant.parse("2014-01-01T00:00:00Z"), Instant.parse("2014-01-02T00:00:00Z")))).isEmpty();
+            assertThat(work.allocations().findOverlapping(List.of(resource), new Timespan(longAgo.end(), longAgo.end())))
+                    .containsExactly(stored.get(2));
+            assertThat(work.allocations().findOverlapping(List.of(), span)).isEmpty();
+        }
+    }
+
+    private Allocation of(UUID master, Instant start, Instant end) {
+        return Allocation.builder().resource(master).mirrorOf(master).group(UUID.randomUUID())
+                .timespan(new Timespan(start, end)).build();
+    }
+
+    @Test
+    @DisplayName("slots starting within a span, by their resources, ordered by start then resource")
+    void slotsStartingWithin() {
+        Allocation day = build("2015-01-01T08:00:00Z", 10, UUID.randomUUID(), resource);
+        UUID mirror = UUID.randomUUID();
+        Allocation mirrorDay = build("2015-01-01T08:00:00Z", 10, day.group(), mirror);
+        try (UnitOfWork work = storage().begin()) {
+            List<Allocation> stored = work.allocations().insert(List.of(day, mirrorDay));
+            List<ReservedSlot> slots = new ArrayList<>();
+            for (int hour = 8; hour < 18; hour++) {
+                Instant start = Instant.parse("2015-01-01T08:00:00Z").plusSeconds(3600L * (hour - 8));
+                Timespan slot = new Timespan(start, start.plusSeconds(3600).minusNanos(1000));
+                slots.add(ReservedSlot.of(stored.get(hour % 2), slot, SlotSource.RESERVATION, UUID.randomUUID(), hour));
+            }
+            work.reservedSlots().insert(slots);
+            // from 09:30 (the 09:00 slot overlaps, but starts before) to 12:00 (the 12:00 slot starts there)
+            Timespan span = new Timespan(Instant.parse("2015-01-01T09:30:00Z"), Instant.parse("2015-01-01T12:00:00Z"));
+            assertThat(work.reservedSlots().findStartingWithin(List.of(resource, mirror), span))
+                    .extracting(ReservedSlot::sourceId).containsExactly(10, 11, 12);
+            assertThat(work.reservedSlots().findStartingWithin(List.of(resource), span))
+                    .extracting(ReservedSlot::sourceId).containsExactly(10, 12);
+            assertThat(work.reservedSlots().findStartingWithin(List.of(UUID.randomUUID()), span)).isEmpty();
+            assertThat(work.reservedSlots().findStartingWithin(List.of(), span)).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("updating writes every column and sets the modification time; deleting by criteria counts")
     void updateAndDelete() {
         Allocation a = stored("2015-01-01T10:00:00Z");

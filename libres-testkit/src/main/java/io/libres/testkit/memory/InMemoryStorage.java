@@ -131,7 +131,7 @@ public final class InMemoryStorage implements Storage {
     }
 
     /**
-     * Begins a unit of work on a private copy of the committed state.
+     * Begins a unit of work on the committed state, which it copies at its first write.
      *
      * @return the unit of work
      */
@@ -140,7 +140,7 @@ public final class InMemoryStorage implements Storage {
         acquire();
         try {
             synchronized (commitLock) {
-                return new MemoryUnitOfWork(this, committed.copy(), version, clock);
+                return new MemoryUnitOfWork(this, committed, version, clock);
             }
         } catch (RuntimeException | Error e) {
             release();

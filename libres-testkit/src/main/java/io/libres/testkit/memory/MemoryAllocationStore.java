@@ -52,7 +52,7 @@ final class MemoryAllocationStore implements AllocationStore {
         for (Allocation a : allocations) {
             int id = work.storage().allocationIds.incrementAndGet();
             Allocation withId = a.toBuilder().id(id).created(work.now()).modified(null).build();
-            t.allocations.put(id, withId);
+            t.putAllocation(withId);
             t.allocationKeys.put(new Tables.Key(a.resource(), a.start()), id);
             stored.add(withId);
         }
@@ -83,7 +83,7 @@ final class MemoryAllocationStore implements AllocationStore {
             if (clash != null && clash != id) {
                 throw new OverlappingAllocationError(a.start(), a.end(), t.allocations.get(clash));
             }
-            t.allocations.put(id, a.toBuilder().modified(work.now()).build());
+            t.putAllocation(a.toBuilder().modified(work.now()).build());
             t.allocationKeys.put(key, id);
         }
     }
@@ -91,8 +91,25 @@ final class MemoryAllocationStore implements AllocationStore {
     @Override
     public QueryResult<Allocation> find(AllocationCriteria criteria) {
         Predicate<Allocation> matches = predicate(criteria);
-        return QueryResult.of("allocation matching " + criteria, () -> work.read().allocations.values().stream()
+        return QueryResult.of("allocation matching " + criteria, () -> candidates(work.read(), criteria)
                 .filter(matches).sorted(BY_START).collect(Collectors.toList()).stream());
+    }
+
+    /** Every allocation, or with resources and spans given, those the index finds overlapping a span. */
+    private static java.util.stream.Stream<Allocation> candidates(Tables t, AllocationCriteria c) {
+        if (c.mirrorOf() == null || c.overlapping() == null) {
+            return t.allocations.values().stream();
+        }
+        TableIndex index = t.index();
+        return c.overlapping().stream().flatMap(span -> index.overlapping(c.mirrorOf(), span).stream()).distinct();
+    }
+
+    @Override
+    public List<Allocation> findOverlapping(Collection<UUID> realResources, Timespan span) {
+        if (realResources.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(work.read().index().overlapping(Set.copyOf(realResources), span));
     }
 
     @Override
@@ -108,7 +125,7 @@ final class MemoryAllocationStore implements AllocationStore {
             }
         }
         for (Allocation a : doomed) {
-            t.allocations.remove(a.requireId());
+            t.removeAllocation(a.requireId());
             t.allocationKeys.remove(new Tables.Key(a.resource(), a.start()));
         }
         return doomed.size();
@@ -138,11 +155,13 @@ final class MemoryAllocationStore implements AllocationStore {
     @Override
     public Map<UUID, Integer> groupSizes(Collection<UUID> resources, Collection<UUID> groups) {
         Set<UUID> wantedResources = Set.copyOf(resources);
-        Set<UUID> wanted = Set.copyOf(groups);
         Map<UUID, Integer> sizes = new HashMap<>();
-        for (Allocation a : work.read().allocations.values()) {
-            if (wantedResources.contains(a.resource()) && wanted.contains(a.group())) {
-                sizes.merge(a.group(), 1, Integer::sum);
+        TableIndex index = work.read().index();
+        for (UUID group : Set.copyOf(groups)) {
+            for (Allocation a : index.group(group)) {
+                if (wantedResources.contains(a.resource())) {
+                    sizes.merge(group, 1, Integer::sum);
+                }
             }
         }
         return sizes;

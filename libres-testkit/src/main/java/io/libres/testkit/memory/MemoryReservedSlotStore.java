@@ -23,8 +23,15 @@ import java.util.stream.Collectors;
 /** The reserved_slots table of a memory unit of work. */
 final class MemoryReservedSlotStore implements ReservedSlotStore {
 
-    private static final Comparator<ReservedSlot> BY_START = Comparator.comparing(ReservedSlot::start)
-            .thenComparing(s -> s.resource().toString());
+    /**
+     * PostgreSQL's order: start, then resource as uuids compare there, byte by byte unsigned (the
+     * order of their text forms), which {@link UUID#compareTo}'s signed halves are not.
+     */
+    static final Comparator<ReservedSlot> BY_START = Comparator.comparing(ReservedSlot::start)
+            .thenComparing(ReservedSlot::resource, (a, b) -> {
+                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            });
 
     private final MemoryUnitOfWork work;
 
@@ -53,7 +60,7 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
         for (ReservedSlot slot : slots) {
             ReservedSlot stored = new ReservedSlot(slot.resource(), slot.start(), slot.end(), slot.allocationId(),
                     slot.source(), slot.reservationToken(), slot.sourceId(), work.now(), null);
-            t.slots.put(new Tables.Key(slot.resource(), slot.start()), stored);
+            t.putSlot(stored);
         }
     }
 
@@ -61,9 +68,20 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
     public QueryResult<ReservedSlot> find(SlotCriteria criteria) {
         return QueryResult.of("reserved slot matching " + criteria, () -> {
             Tables t = work.read();
-            return t.slots.values().stream().filter(predicate(t, criteria)).sorted(BY_START)
+            // with resources and a span, the index by resource and start finds the candidates
+            Collection<ReservedSlot> candidates = criteria.resources() != null && criteria.during() != null
+                    ? t.index().slotsOverlapping(criteria.resources(), criteria.during()) : t.slots.values();
+            return candidates.stream().filter(predicate(t, criteria)).sorted(BY_START)
                     .collect(Collectors.toList()).stream();
         });
+    }
+
+    @Override
+    public List<ReservedSlot> findStartingWithin(Collection<UUID> resources, io.libres.time.Timespan span) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(work.read().index().slotsStartingWithin(Set.copyOf(resources), span));
     }
 
     @Override
@@ -83,7 +101,7 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
         Tables t = work.write();
         List<ReservedSlot> doomed = t.slots.values().stream().filter(predicate(t, criteria)).collect(Collectors.toList());
         for (ReservedSlot slot : doomed) {
-            t.slots.remove(new Tables.Key(slot.resource(), slot.start()));
+            t.removeSlot(new Tables.Key(slot.resource(), slot.start()));
         }
         return doomed.size();
     }
@@ -100,12 +118,12 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
             }
         }
         for (ReservedSlot slot : moving) {
-            t.slots.remove(new Tables.Key(slot.resource(), slot.start()));
+            t.removeSlot(new Tables.Key(slot.resource(), slot.start()));
         }
         for (ReservedSlot slot : moving) {
             ReservedSlot moved = new ReservedSlot(toResource, slot.start(), slot.end(), toAllocationId, slot.source(),
                     slot.reservationToken(), slot.sourceId(), slot.created(), work.now());
-            t.slots.put(new Tables.Key(toResource, slot.start()), moved);
+            t.putSlot(moved);
         }
         return moving.size();
     }
@@ -128,11 +146,11 @@ final class MemoryReservedSlotStore implements ReservedSlotStore {
             }
         }
         for (ReservedSlot slot : moving) {
-            t.slots.remove(new Tables.Key(slot.resource(), slot.start()));
+            t.removeSlot(new Tables.Key(slot.resource(), slot.start()));
         }
         for (ReservedSlot slot : moving) {
             Allocation to = moves.get(slot.allocationId());
-            t.slots.put(new Tables.Key(to.resource(), slot.start()), new ReservedSlot(to.resource(), slot.start(),
+            t.putSlot(new ReservedSlot(to.resource(), slot.start(),
                     slot.end(), to.requireId(), slot.source(), slot.reservationToken(), slot.sourceId(), slot.created(),
                     work.now()));
         }

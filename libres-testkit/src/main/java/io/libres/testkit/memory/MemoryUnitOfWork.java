@@ -12,11 +12,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** A unit of work on a private copy of the tables. */
+/**
+ * A unit of work on a state of the tables: the committed state it began on, shared with the
+ * other units of work until its first write copies it (so a read-only unit of work costs
+ * nothing however large the tables), then its own copy.
+ */
 final class MemoryUnitOfWork implements UnitOfWork {
 
     private final InMemoryStorage storage;
-    private final Tables tables;
+    private Tables tables;
+    /** Whether {@link #tables} is this unit of work's own copy, which it may change. */
+    private boolean own;
     private final long baseVersion;
     private final Clock clock;
     private boolean open = true;
@@ -66,10 +72,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
         return tables;
     }
 
-    /** Checks the unit of work is open and marks it as having written. */
+    /** Checks the unit of work is open, copies the tables if they are shared, and marks it as having written. */
     Tables write() {
         requireOpen();
         storage.statements.incrementAndGet();
+        if (!own) {
+            tables = tables.copy();
+            own = true;
+        }
         written = true;
         return tables;
     }
@@ -115,11 +125,17 @@ final class MemoryUnitOfWork implements UnitOfWork {
 
     @Override
     public Savepoint savepoint() {
-        Tables snapshot = read().copy();
+        // the state now is the snapshot: the next write copies it instead of changing it
+        Tables snapshot = read();
+        own = false;
         return new Savepoint() {
             @Override
             public void rollback() {
-                write().restore(snapshot);
+                requireOpen();
+                storage.statements.incrementAndGet();
+                tables = snapshot;
+                own = false;
+                written = true;
             }
 
             @Override

@@ -32,6 +32,9 @@ final class Tables {
     final TreeMap<Integer, ReservationBlocker> blockers;
     final Map<TokenKey, Map<String, Object>> blockerData;
 
+    /** Built by the first read that needs it, then kept up to date by the put and remove methods. */
+    private volatile TableIndex index;
+
     Tables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>());
     }
@@ -47,24 +50,68 @@ final class Tables {
         this.blockerData = blockerData;
     }
 
-    /** Replaces the content of these tables by that of a snapshot. */
-    void restore(Tables snapshot) {
-        allocations.clear();
-        allocations.putAll(snapshot.allocations);
-        allocationKeys.clear();
-        allocationKeys.putAll(snapshot.allocationKeys);
-        slots.clear();
-        slots.putAll(snapshot.slots);
-        reservations.clear();
-        reservations.putAll(snapshot.reservations);
-        blockers.clear();
-        blockers.putAll(snapshot.blockers);
-        blockerData.clear();
-        blockerData.putAll(snapshot.blockerData);
+    /**
+     * The indexes of the current content, built if none is.
+     *
+     * @return the indexes
+     */
+    TableIndex index() {
+        TableIndex current = index;
+        if (current == null) {
+            // states shared by several threads are never changed again, so a race only builds twice
+            current = new TableIndex(this);
+            index = current;
+        }
+        return current;
     }
 
+    /** Stores an allocation under its id, replacing the one with that id; its key is the caller's. */
+    void putAllocation(Allocation allocation) {
+        Allocation old = allocations.put(allocation.requireId(), allocation);
+        TableIndex current = index;
+        if (current != null) {
+            if (old != null) {
+                current.remove(old);
+            }
+            current.add(allocation);
+        }
+    }
+
+    /** Removes the allocation with an id; its key is the caller's. */
+    void removeAllocation(int id) {
+        Allocation old = allocations.remove(id);
+        TableIndex current = index;
+        if (current != null && old != null) {
+            current.remove(old);
+        }
+    }
+
+    /** Stores a reserved slot under its resource and start. */
+    void putSlot(ReservedSlot slot) {
+        Key key = new Key(slot.resource(), slot.start());
+        TableIndex current = index;
+        if (slots.put(key, slot) != null && current != null) {
+            current.remove(key);
+        }
+        if (current != null) {
+            current.add(slot);
+        }
+    }
+
+    /** Removes the reserved slot of a resource and start. */
+    void removeSlot(Key key) {
+        TableIndex current = index;
+        if (slots.remove(key) != null && current != null) {
+            current.remove(key);
+        }
+    }
+
+    /** @return a copy to change, with a copy of the indexes if these tables have them */
     Tables copy() {
-        return new Tables(new TreeMap<>(allocations), new HashMap<>(allocationKeys), new HashMap<>(slots),
+        Tables copy = new Tables(new TreeMap<>(allocations), new HashMap<>(allocationKeys), new HashMap<>(slots),
                 new TreeMap<>(reservations), new TreeMap<>(blockers), new HashMap<>(blockerData));
+        TableIndex current = index;
+        copy.index = current == null ? null : current.copy();
+        return copy;
     }
 }
