@@ -213,7 +213,11 @@ public class ReplicaReadBenchmark {
         }
     }
 
-    /** Stops the writer, reports what happened, and stops both servers. */
+    /**
+     * Stops the writer, reports what happened, and stops both servers.
+     *
+     * @throws InterruptedException if interrupted while waiting for the writer to stop
+     */
     @TearDown(Level.Trial)
     public void close() throws InterruptedException {
         writing.set(false);
