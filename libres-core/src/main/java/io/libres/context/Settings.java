@@ -99,8 +99,21 @@ public final class Settings {
             "The most a replica may lag behind the primary to be read; beyond it reads skip it.")
             .requiring(lag -> !lag.isNegative(), "a duration of zero or more");
 
+    /**
+     * {@code schema_gist_index}: whether {@code setupDatabase()} creates libres 1.2's optional GiST
+     * index {@code start_end_tsrange_ix} on the reserved slots, and {@code validateSchema()} asks for
+     * it; {@code true} by default. Set it to {@code false} (a {@link Boolean}) on an engine without
+     * GiST (CockroachDB, YugabyteDB): the schema is then made without the index, and checked with or
+     * without it. No query depends on the index for its answer, only for speed. Not a setting of
+     * libres 1.2, whose {@code setup_database()} always creates the index.
+     */
+    public static final Setting<Boolean> SCHEMA_GIST_INDEX = Setting.of(
+            "schema_gist_index", Boolean.class, Boolean.TRUE,
+            "Whether setupDatabase creates, and validateSchema asks for, the optional GiST index of the reserved"
+                    + " slots; false for engines without GiST.");
+
     private static final List<Setting<?>> ALL = List.of(UUID_NAMESPACE, DSN, POOL_SIZE, POOL_CONNECTION_TIMEOUT,
-            POOL_IDLE_TIMEOUT, REPLICA_DSNS, REPLICA_WAIT, REPLICA_MAX_LAG);
+            POOL_IDLE_TIMEOUT, REPLICA_DSNS, REPLICA_WAIT, REPLICA_MAX_LAG, SCHEMA_GIST_INDEX);
 
     private Settings() {
     }

@@ -184,8 +184,10 @@ class ContextSettingsTest {
     void settingsCatalogue() {
         assertThat(Settings.all()).containsExactly(Settings.UUID_NAMESPACE, Settings.DSN, Settings.POOL_SIZE,
                 Settings.POOL_CONNECTION_TIMEOUT, Settings.POOL_IDLE_TIMEOUT, Settings.REPLICA_DSNS,
-                Settings.REPLICA_WAIT, Settings.REPLICA_MAX_LAG);
+                Settings.REPLICA_WAIT, Settings.REPLICA_MAX_LAG, Settings.SCHEMA_GIST_INDEX);
         assertThat(Settings.byName("replica_wait")).containsSame(Settings.REPLICA_WAIT);
+        assertThat(Settings.byName("schema_gist_index")).containsSame(Settings.SCHEMA_GIST_INDEX);
+        assertThat(Settings.SCHEMA_GIST_INDEX.defaultValue()).isTrue();
         assertThat(Settings.REPLICA_DSNS.isNullable()).isTrue();
         assertThat(Settings.byName("storage_pool_size")).containsSame(Settings.POOL_SIZE);
         assertThat(Settings.POOL_SIZE.defaultValue()).isEqualTo(10);

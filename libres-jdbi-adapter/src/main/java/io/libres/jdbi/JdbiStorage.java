@@ -59,6 +59,8 @@ public final class JdbiStorage implements Storage, StoppableService {
     private final Jdbi boundJdbi;
     private final java.util.List<OwnedPool> replicaPools;
     private final io.libres.postgres.ReplicaReads replicas;
+    /** Whether the schema has the optional GiST index (setting {@code schema_gist_index}). */
+    private final boolean gistIndex;
     /** Hands the replica connection {@link io.libres.postgres.ReplicaReads} chose to {@link #replicaJdbi}. */
     private final ThreadLocal<Connection> handOver = new ThreadLocal<>();
     private final Jdbi replicaJdbi;
@@ -73,6 +75,7 @@ public final class JdbiStorage implements Storage, StoppableService {
                 : Jdbi.create(ownedPool != null ? ownedPool.dataSource() : builder.dataSource);
         this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
+        this.gistIndex = builder.gistIndex;
         java.util.List<OwnedPool> pools = new java.util.ArrayList<>();
         this.replicas = builder.replicas.build((replica, n) -> {
             OwnedPool pool = OwnedPool.openReplica(replica, "libres-jdbi-replica-" + n, builder.pool);
@@ -300,7 +303,7 @@ public final class JdbiStorage implements Storage, StoppableService {
     @Override
     public void setupDatabase() {
         try (Handle handle = open()) {
-            LibresSchema.create(handle.getConnection());
+            LibresSchema.create(handle.getConnection(), gistIndex);
         } catch (SQLException e) {
             throw SqlErrors.translate("creating the libres schema", e);
         } catch (JdbiException e) {
@@ -319,7 +322,7 @@ public final class JdbiStorage implements Storage, StoppableService {
     public SchemaReport validateSchema() {
         try (Handle handle = open()) {
             Connection connection = handle.getConnection();
-            SchemaReport report = LibresSchema.validate(connection);
+            SchemaReport report = LibresSchema.validate(connection, gistIndex);
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
@@ -448,6 +451,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         private final OwnedPool.Options pool = new OwnedPool.Options();
         private TransactionBinding binding;
         private final io.libres.postgres.ReplicaSettings replicas = new io.libres.postgres.ReplicaSettings();
+        private boolean gistIndex = true;
 
         private Builder() {
         }
@@ -514,6 +518,34 @@ public final class JdbiStorage implements Storage, StoppableService {
          */
         public Builder replicaRetry(Duration value) {
             replicas.retry(value);
+            return this;
+        }
+
+        /**
+         * Whether {@code setupDatabase()} creates libres 1.2's optional GiST index
+         * {@code start_end_tsrange_ix} and {@code validateSchema()} asks for it; true unless set.
+         * False is for engines without GiST (CockroachDB, YugabyteDB): the schema is made without
+         * the index and checked with or without it; the answers stay the same, only overlap
+         * searches on the reserved slots lose the index.
+         *
+         * @param value false to leave the GiST index out
+         * @return this builder
+         */
+        public Builder gistIndex(boolean value) {
+            this.gistIndex = value;
+            return this;
+        }
+
+        /**
+         * Takes the schema setting of a context: {@code schema_gist_index} (see
+         * {@link #gistIndex(boolean)}).
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if the context's value is not a Boolean
+         */
+        public Builder schemaSettingsOf(Context context) {
+            this.gistIndex = context.getSetting(io.libres.context.Settings.SCHEMA_GIST_INDEX);
             return this;
         }
 

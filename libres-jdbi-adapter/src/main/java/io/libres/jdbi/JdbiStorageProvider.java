@@ -10,7 +10,8 @@ import io.libres.spi.StorageProvider;
  * Announces the JDBI storage to {@link java.util.ServiceLoader}: a context with a {@code dsn}
  * setting gets a {@link JdbiStorage} with a connection pool of its own, sized and timed by the
  * context's settings {@code storage_pool_size}, {@code storage_connection_timeout} and
- * {@code storage_idle_timeout}, and closed when the context discards the storage or stops its
+ * {@code storage_idle_timeout}, with the replicas of {@code replica_dsns} and the schema of
+ * {@code schema_gist_index}, and closed when the context discards the storage or stops its
  * services ({@link Context#stopServices()}).
  */
 public final class JdbiStorageProvider implements StorageProvider {
@@ -45,6 +46,6 @@ public final class JdbiStorageProvider implements StorageProvider {
         String dsn = context.dsn().orElseThrow(() -> new InvalidSetting("the context '" + context.name()
                 + "' has no 'dsn' setting; expected a JDBC URL such as jdbc:postgresql://localhost:5432/libres,"
                 + " or set a storage with JdbiStorage.using(dataSource).install(context)"));
-        return JdbiStorage.builder().dsn(dsn).poolSettingsOf(context).replicaSettingsOf(context).jsonCodec(() -> context.getService(Ports.JSON)).build();
+        return JdbiStorage.builder().dsn(dsn).poolSettingsOf(context).replicaSettingsOf(context).schemaSettingsOf(context).jsonCodec(() -> context.getService(Ports.JSON)).build();
     }
 }

@@ -62,6 +62,8 @@ public final class JooqStorage implements Storage, StoppableService {
     private volatile boolean versionChecked;
     private final java.util.List<OwnedPool> replicaPools;
     private final io.libres.postgres.ReplicaReads replicas;
+    /** Whether the schema has the optional GiST index (setting {@code schema_gist_index}). */
+    private final boolean gistIndex;
 
     private JooqStorage(Builder builder) {
         this.dsn = builder.dsn;
@@ -76,6 +78,7 @@ public final class JooqStorage implements Storage, StoppableService {
         }
         this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
+        this.gistIndex = builder.gistIndex;
         java.util.List<OwnedPool> pools = new java.util.ArrayList<>();
         this.replicas = builder.replicas.build((replica, n) -> {
             OwnedPool pool = OwnedPool.openReplica(replica, "libres-jooq-replica-" + n, builder.pool);
@@ -274,7 +277,7 @@ public final class JooqStorage implements Storage, StoppableService {
             throw translate("connecting to the database", e);
         }
         try {
-            LibresSchema.create(connection);
+            LibresSchema.create(connection, gistIndex);
         } catch (SQLException e) {
             throw SqlErrors.translate("creating the libres schema", e);
         } finally {
@@ -299,7 +302,7 @@ public final class JooqStorage implements Storage, StoppableService {
             throw translate("connecting to the database", e);
         }
         try {
-            SchemaReport report = LibresSchema.validate(connection);
+            SchemaReport report = LibresSchema.validate(connection, gistIndex);
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
@@ -415,6 +418,7 @@ public final class JooqStorage implements Storage, StoppableService {
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
         private final io.libres.postgres.ReplicaSettings replicas = new io.libres.postgres.ReplicaSettings();
+        private boolean gistIndex = true;
         private final OwnedPool.Options pool = new OwnedPool.Options();
 
         private Builder() {
@@ -483,6 +487,34 @@ public final class JooqStorage implements Storage, StoppableService {
          */
         public Builder replicaRetry(java.time.Duration value) {
             replicas.retry(value);
+            return this;
+        }
+
+        /**
+         * Whether {@code setupDatabase()} creates libres 1.2's optional GiST index
+         * {@code start_end_tsrange_ix} and {@code validateSchema()} asks for it; true unless set.
+         * False is for engines without GiST (CockroachDB, YugabyteDB): the schema is made without
+         * the index and checked with or without it; the answers stay the same, only overlap
+         * searches on the reserved slots lose the index.
+         *
+         * @param value false to leave the GiST index out
+         * @return this builder
+         */
+        public Builder gistIndex(boolean value) {
+            this.gistIndex = value;
+            return this;
+        }
+
+        /**
+         * Takes the schema setting of a context: {@code schema_gist_index} (see
+         * {@link #gistIndex(boolean)}).
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if the context's value is not a Boolean
+         */
+        public Builder schemaSettingsOf(Context context) {
+            this.gistIndex = context.getSetting(io.libres.context.Settings.SCHEMA_GIST_INDEX);
             return this;
         }
 

@@ -10,7 +10,8 @@ import io.libres.spi.StorageProvider;
  * Announces the jOOQ storage to {@link java.util.ServiceLoader}: a context with a {@code dsn}
  * setting gets a {@link JooqStorage} with a connection pool of its own, sized and timed by the
  * context's settings {@code storage_pool_size}, {@code storage_connection_timeout} and
- * {@code storage_idle_timeout}, and closed when the context discards the storage or stops its
+ * {@code storage_idle_timeout}, with the replicas of {@code replica_dsns} and the schema of
+ * {@code schema_gist_index}, and closed when the context discards the storage or stops its
  * services ({@link Context#stopServices()}).
  */
 public final class JooqStorageProvider implements StorageProvider {
@@ -45,7 +46,7 @@ public final class JooqStorageProvider implements StorageProvider {
         String dsn = context.dsn().orElseThrow(() -> new InvalidSetting("the context '" + context.name()
                 + "' has no 'dsn' setting; expected a JDBC URL such as jdbc:postgresql://localhost:5432/libres,"
                 + " or set a storage with JooqStorage.using(dslContext).install(context)"));
-        return JooqStorage.builder().dsn(dsn).poolSettingsOf(context).replicaSettingsOf(context)
+        return JooqStorage.builder().dsn(dsn).poolSettingsOf(context).replicaSettingsOf(context).schemaSettingsOf(context)
                 .jsonCodec(() -> context.getService(Ports.JSON)).build();
     }
 }

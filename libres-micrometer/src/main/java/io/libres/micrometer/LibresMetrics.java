@@ -13,8 +13,11 @@ import io.libres.events.ReservationsDenied;
 import io.libres.events.ReservationsMade;
 import io.libres.events.Subscription;
 import io.libres.spi.PoolStatistics;
+import io.libres.spi.ReplicaStatistics;
+import io.libres.spi.Storage;
 import io.libres.spi.StoragePorts;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -27,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +46,13 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #RETRIES} and {@value #GIVE_UPS}: counters of serialization conflicts a
  *       transaction retried, and of transactions that gave up, tag {@code context};</li>
  *   <li>{@value #POOL} (tag {@code state}: {@code active}, {@code idle}, {@code pending}) and
- *       {@value #POOL_MAX}: gauges of the connection pool, where libres owns it.</li>
+ *       {@value #POOL_MAX}: gauges of the connection pool, where libres owns it;</li>
+ *   <li>with read replicas ({@link io.libres.spi.ReplicaStatistics}): {@value #REPLICA_READS}, the
+ *       read-only units of work by {@code route} ({@code replica}, or {@code primary} for a
+ *       fallback), {@value #REPLICA_WAITS}, the reads that waited for a replica to replay a commit
+ *       they had to see, and {@value #REPLICA_SKIPS}, the replicas skipped by {@code reason}
+ *       ({@code down}, {@code lagging}: beyond the lag bound or not at the position within the wait
+ *       bound); function counters on the storage's own counts, tag {@code context}.</li>
  * </ul>
  *
  * <p>Tags are the context's and the scheduler's names only, never an email, token or date. A
@@ -67,6 +77,13 @@ public final class LibresMetrics implements MeterBinder, AutoCloseable {
     public static final String POOL = "libres.pool.connections";
     /** The gauge of the pool's maximum size. */
     public static final String POOL_MAX = "libres.pool.connections.max";
+
+    /** The function counter of read-only units of work by route (replica or primary). */
+    public static final String REPLICA_READS = "libres.replica.reads";
+    /** The function counter of reads that waited for a replica to replay a commit. */
+    public static final String REPLICA_WAITS = "libres.replica.waits";
+    /** The function counter of replicas skipped, by reason (down or lagging). */
+    public static final String REPLICA_SKIPS = "libres.replica.skips";
 
     private static final Logger LOG = LoggerFactory.getLogger(LibresMetrics.class);
     private static final String UNKNOWN = "unknown";
@@ -102,7 +119,8 @@ public final class LibresMetrics implements MeterBinder, AutoCloseable {
     }
 
     /**
-     * Subscribes to the context's events and operations and registers the pool gauges.
+     * Subscribes to the context's events and operations and registers the pool gauges and, when
+     * the context's storage has read replicas, the replica counters.
      *
      * @param registry the registry
      */
@@ -136,7 +154,9 @@ public final class LibresMetrics implements MeterBinder, AutoCloseable {
         subscriptions.add(events.on(ReservationsApproved.class,
                 e -> count(registry, base, "approved", e.reservations())));
         subscriptions.add(events.on(ReservationsDenied.class, e -> count(registry, base, "denied", e.reservations())));
-        pool().ifPresent(pool -> {
+        Optional<Storage> storage = storage();
+        storage.filter(s -> s.replicaStatistics().isPresent()).ifPresent(s -> replicaCounters(registry, base, s));
+        storage.flatMap(Storage::poolStatistics).ifPresent(pool -> {
             gauge(registry, base.and("state", "active"), pool, PoolStatistics::activeConnections);
             gauge(registry, base.and("state", "idle"), pool, PoolStatistics::idleConnections);
             gauge(registry, base.and("state", "pending"), pool, PoolStatistics::pendingThreads);
@@ -167,12 +187,32 @@ public final class LibresMetrics implements MeterBinder, AutoCloseable {
                 .strongReference(true).register(registry);
     }
 
-    private Optional<PoolStatistics> pool() {
+    private static void replicaCounters(MeterRegistry registry, Tags base, Storage storage) {
+        // the storage keeps the counts; the context holds the storage, Micrometer holds it weakly
+        replicaCounter(registry, REPLICA_READS, base.and("route", "replica"), storage, ReplicaStatistics::replicaReads,
+                "Read-only units of work of libres by where they ran");
+        replicaCounter(registry, REPLICA_READS, base.and("route", "primary"), storage, ReplicaStatistics::primaryReads,
+                "Read-only units of work of libres by where they ran");
+        replicaCounter(registry, REPLICA_WAITS, base, storage, ReplicaStatistics::waits,
+                "Reads of libres that waited for a replica to replay a commit they had to see");
+        replicaCounter(registry, REPLICA_SKIPS, base.and("reason", "down"), storage, ReplicaStatistics::skippedDown,
+                "Read replicas libres skipped, by reason");
+        replicaCounter(registry, REPLICA_SKIPS, base.and("reason", "lagging"), storage,
+                ReplicaStatistics::skippedLagging, "Read replicas libres skipped, by reason");
+    }
+
+    private static void replicaCounter(MeterRegistry registry, String name, Tags tags, Storage storage,
+            ToLongFunction<ReplicaStatistics> count, String description) {
+        FunctionCounter.builder(name, storage, s -> s.replicaStatistics().map(count::applyAsLong).orElse(0L))
+                .tags(tags).description(description).register(registry);
+    }
+
+    private Optional<Storage> storage() {
         try {
-            return context.getService(StoragePorts.STORAGE).poolStatistics();
+            return Optional.of(context.getService(StoragePorts.STORAGE));
         } catch (LibresException e) {
-            LOG.info("No pool metrics for context '{}': its storage is not available yet ({})", context.name(),
-                    e.getMessage());
+            LOG.info("No pool or replica metrics for context '{}': its storage is not available yet ({})",
+                    context.name(), e.getMessage());
             return Optional.empty();
         }
     }

@@ -154,6 +154,7 @@ class LibresMetricsTest {
         LibresMetrics.of(inMemory("mem")).bindTo(registry);
 
         assertThat(registry.find(LibresMetrics.POOL).meters()).isEmpty();
+        assertThat(registry.find(LibresMetrics.REPLICA_READS).meters()).isEmpty();
     }
 
     @Test

@@ -21,6 +21,12 @@ import io.libres.db.SchemaReport;
  * URL). Running it again, or from several processes at once, changes nothing; when everything
  * exists it runs no DDL at all, so a role that may only read and write the tables can call it.
  * {@link #validate(Connection)} reports what is missing or different without changing anything.
+ *
+ * <p>The GiST index {@value #GIST_INDEX} on {@code reserved_slots (tsrange(start, "end"))} is
+ * optional: no query depends on it for its answer, only for speed. The overloads taking
+ * {@code gistIndex} create and check the schema without it, for engines that have no GiST
+ * (CockroachDB, YugabyteDB; see docs/PORTABILITY.md); the check then neither asks for the index
+ * nor minds it.
  */
 public final class LibresSchema {
 
@@ -30,8 +36,15 @@ public final class LibresSchema {
     /** Serialises concurrent setups of one database; the value is arbitrary but fixed. */
     private static final long SETUP_LOCK = 0x6c6962726573L;
 
+    /** The name of the optional GiST index of libres 1.2's schema. */
+    public static final String GIST_INDEX = "start_end_tsrange_ix";
+
+    private static final String GIST_INDEX_DDL = "CREATE INDEX IF NOT EXISTS " + GIST_INDEX
+            + " ON reserved_slots USING gist (tsrange(start, \"end\"));\n";
+
     private static final SchemaModel LIBRES_MODEL = SchemaModel.parse(libresDdl());
     private static final SchemaModel MODEL = SchemaModel.parse(ddl());
+    private static final SchemaModel MODEL_WITHOUT_GIST = SchemaModel.parse(ddl(false));
 
     private LibresSchema() {
     }
@@ -48,6 +61,20 @@ public final class LibresSchema {
      */
     public static SchemaReport validate(Connection connection) throws SQLException {
         return SchemaCheck.run(connection, MODEL);
+    }
+
+    /**
+     * Checks like {@link #validate(Connection)}, with or without the optional GiST index
+     * {@value #GIST_INDEX}.
+     *
+     * @param connection an open connection; nothing is written through it
+     * @param gistIndex true to require the GiST index (as {@link #validate(Connection)} does); false
+     *     to accept the schema with or without it
+     * @return what is missing or different, empty when the schema is complete
+     * @throws SQLException if the catalog cannot be read
+     */
+    public static SchemaReport validate(Connection connection, boolean gistIndex) throws SQLException {
+        return SchemaCheck.run(connection, gistIndex ? MODEL : MODEL_WITHOUT_GIST);
     }
 
     /**
@@ -73,12 +100,40 @@ public final class LibresSchema {
     }
 
     /**
+     * The whole schema as SQL text, with or without the optional GiST index {@value #GIST_INDEX}.
+     *
+     * @param gistIndex false to leave the GiST index out (for engines without GiST)
+     * @return the idempotent DDL: {@link #libresDdl(boolean)}, then {@link #javaDdl()}
+     */
+    public static String ddl(boolean gistIndex) {
+        return libresDdl(gistIndex) + "\n" + javaDdl();
+    }
+
+    /**
      * libres 1.2's schema as SQL text: its tables, exactly as libres 1.2 makes them.
      *
      * @return the idempotent DDL
      */
     public static String libresDdl() {
         return resource(RESOURCE);
+    }
+
+    /**
+     * libres 1.2's schema as SQL text, with or without the optional GiST index {@value #GIST_INDEX}.
+     *
+     * @param gistIndex false to leave the GiST index out (for engines without GiST)
+     * @return the idempotent DDL
+     */
+    public static String libresDdl(boolean gistIndex) {
+        String ddl = libresDdl();
+        if (gistIndex) {
+            return ddl;
+        }
+        if (!ddl.contains(GIST_INDEX_DDL)) {
+            throw new IllegalStateException("libres-schema.sql no longer creates " + GIST_INDEX + " as LibresSchema"
+                    + " expects; expected the line " + GIST_INDEX_DDL.trim());
+        }
+        return ddl.replace(GIST_INDEX_DDL, "");
     }
 
     /**
@@ -109,16 +164,28 @@ public final class LibresSchema {
      * @throws SQLException if the server refuses the DDL; nothing is created then
      */
     public static void create(Connection connection) throws SQLException {
+        create(connection, true);
+    }
+
+    /**
+     * Creates, like {@link #create(Connection)}, whatever of the schema is missing, with or without
+     * the optional GiST index {@value #GIST_INDEX}. Without it, an index that exists is left alone.
+     *
+     * @param connection an open connection; its auto-commit setting is restored afterwards
+     * @param gistIndex false to create the schema without the GiST index (for engines without GiST)
+     * @throws SQLException if the server refuses the DDL; nothing is created then
+     */
+    public static void create(Connection connection, boolean gistIndex) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             // DDL needs CREATE on the schema even when every object exists: look first
-            if (validate(connection).isComplete()) {
+            if (validate(connection, gistIndex).isComplete()) {
                 connection.commit();
                 return;
             }
             statement.execute("SELECT pg_advisory_xact_lock(" + SETUP_LOCK + ")");
-            statement.execute(ddl());
+            statement.execute(ddl(gistIndex));
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();

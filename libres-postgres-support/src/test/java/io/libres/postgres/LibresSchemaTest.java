@@ -78,6 +78,41 @@ class LibresSchemaTest {
     }
 
     @Test
+    @DisplayName("without the GiST index is libres 1.2's schema less exactly start_end_tsrange_ix, and the check"
+            + " asks for that index only with it")
+    void withoutGistIndex() throws Exception {
+        try (Connection connection = connect()) {
+            SchemaSnapshot.execute(connection, "DROP SCHEMA IF EXISTS full_ix CASCADE; DROP SCHEMA IF EXISTS no_gist CASCADE;"
+                    + "CREATE SCHEMA full_ix; CREATE SCHEMA no_gist;");
+            SchemaSnapshot.execute(connection, "SET search_path TO full_ix");
+            LibresSchema.create(connection);
+            SchemaSnapshot full = SchemaSnapshot.of(connection, "full_ix");
+            SchemaSnapshot.execute(connection, "SET search_path TO no_gist");
+            LibresSchema.create(connection, false);
+            SchemaSnapshot without = SchemaSnapshot.of(connection, "no_gist");
+
+            assertThat(without.indexes()).hasSize(full.indexes().size() - 1);
+            assertThat(full.indexes()).containsAll(without.indexes());
+            assertThat(full.indexes()).filteredOn(index -> !without.indexes().contains(index)).singleElement()
+                    .asString().contains(LibresSchema.GIST_INDEX).contains("gist");
+            assertThat(without.columns()).isEqualTo(full.columns());
+            assertThat(without.constraints()).isEqualTo(full.constraints());
+            assertThat(LibresSchema.validate(connection, false).isComplete()).isTrue();
+            assertThat(LibresSchema.validate(connection).problems())
+                    .containsExactly("index reserved_slots." + LibresSchema.GIST_INDEX + " is missing");
+            assertThat(LibresSchema.ddl(false)).doesNotContain("USING gist").hasSize(LibresSchema.ddl().length()
+                    - ("CREATE INDEX IF NOT EXISTS start_end_tsrange_ix ON reserved_slots USING gist (tsrange(start, \"end\"));\n")
+                            .length());
+
+            // without the index, an existing one is left alone and accepted
+            SchemaSnapshot.execute(connection, "SET search_path TO full_ix");
+            LibresSchema.create(connection, false);
+            assertThat(SchemaSnapshot.of(connection, "full_ix")).isEqualTo(full);
+            assertThat(LibresSchema.validate(connection, false).isComplete()).isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("can be created again, and by several connections at once, without change or error")
     void isIdempotentUnderConcurrency() throws Exception {
         try (Connection connection = connect()) {

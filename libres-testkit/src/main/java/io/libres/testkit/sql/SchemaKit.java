@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.libres.context.Context;
 import io.libres.context.Registry;
+import io.libres.context.Settings;
 import io.libres.db.SchemaReport;
 import io.libres.db.Scheduler;
 import io.libres.testkit.postgres.TestDatabase;
@@ -13,14 +14,18 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * Where the storage's tables live and who may use them: the schema a {@code dsn}'s
- * {@code currentSchema} names, and a role that may only read and write the tables. The storage is
- * the one a context discovers from the {@code dsn} (the adapter's {@code StorageProvider}).
+ * {@code currentSchema} names, a role that may only read and write the tables, and the schema
+ * without the optional GiST index (setting {@code schema_gist_index} false, for engines without
+ * GiST). The storage is the one a context discovers from the {@code dsn} (the adapter's
+ * {@code StorageProvider}).
  */
 @WithPostgres
 @DisplayName("the storage's schema")
@@ -51,9 +56,66 @@ public abstract class SchemaKit {
     }
 
     private static Scheduler scheduler(String dsn) {
+        return scheduler(dsn, true);
+    }
+
+    private static Scheduler scheduler(String dsn, boolean gistIndex) {
         Context context = Registry.createDefault().registerContext("schema-" + UUID.randomUUID());
         context.setSetting("dsn", dsn);
+        if (!gistIndex) {
+            context.setSetting(Settings.SCHEMA_GIST_INDEX, false);
+        }
         return new Scheduler(context, "Room", ZoneId.of("Europe/Zurich"));
+    }
+
+    private static List<String> indexes(TestDatabase database, String schema) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+                var statement = connection.prepareStatement(
+                        "SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = 'reserved_slots'")) {
+            statement.setString(1, schema);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    @DisplayName("without the GiST index (schema_gist_index false): setupDatabase leaves it out, validateSchema"
+            + " accepts its absence, booking works; the default still asks for it")
+    void withoutGistIndex(TestDatabase database) throws Exception {
+        execute(database, "DROP SCHEMA IF EXISTS nogist CASCADE; CREATE SCHEMA nogist");
+        String dsn = dsn(database, database.user(), database.password(), "nogist");
+        Scheduler plain = scheduler(dsn, false);
+
+        plain.setupDatabase();
+        List<String> created = indexes(database, "nogist");
+        SchemaReport withoutIndex = plain.validateSchema();
+        plain.allocate(MORNING);
+        plain.commit();
+        UUID token = plain.reserve("alice@example.org", MORNING);
+        plain.approveReservations(token);
+        plain.commit();
+        double left = plain.availability(MORNING);
+        Scheduler strict = scheduler(dsn);
+        SchemaReport strictReport = strict.validateSchema();
+
+        assertThat(created).isNotEmpty().doesNotContain("start_end_tsrange_ix").contains("reserved_slots_pkey");
+        assertThat(withoutIndex.isComplete()).as(withoutIndex.problems().toString()).isTrue();
+        assertThat(left).isZero();
+        assertThat(plain.managedReservedSlots().count()).isPositive();
+        assertThat(strictReport.problems()).containsExactly("index reserved_slots.start_end_tsrange_ix is missing");
+
+        // the default setup adds the index; the check without it does not mind it there
+        strict.setupDatabase();
+        assertThat(indexes(database, "nogist")).contains("start_end_tsrange_ix");
+        assertThat(strict.validateSchema().isComplete()).isTrue();
+        assertThat(plain.validateSchema().isComplete()).isTrue();
+        plain.close();
+        strict.close();
     }
 
     @Test
