@@ -1,11 +1,13 @@
 package io.libres.testkit.contract;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitPreflight;
 import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
 
@@ -39,6 +41,7 @@ import javax.sql.DataSource;
  * as the tests live in the nested classes). One group or test: run the nested class or method from
  * the subclass's test tree in the IDE.
  */
+@ExtendWith(KitPreflight.class)
 public abstract class StorageContractTest {
 
     private ContractFixture fixture;
@@ -97,6 +100,7 @@ public abstract class StorageContractTest {
     @BeforeEach
     void setUpContractFixture() {
         Storage storage = KitSupport.newStorage(this, StorageContractTest.class, this::newStorage);
+        KitSupport.checkRealDatabaseFlag(this, storage, supportsRealDatabase(), dataSource());
         fixture = new ContractFixture(storage, supportsRealDatabase(), racers(), dataSource(), statementCounter());
     }
 

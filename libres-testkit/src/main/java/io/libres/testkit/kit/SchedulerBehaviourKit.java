@@ -1,11 +1,13 @@
 package io.libres.testkit.kit;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitPreflight;
 import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,6 +35,7 @@ import javax.sql.DataSource;
  * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyBehaviourTest*'} (the trailing {@code *}
  * takes in the nested groups); one group or test from the IDE's test tree.
  */
+@ExtendWith(KitPreflight.class)
 public abstract class SchedulerBehaviourKit {
 
     private KitFixture fixture;
