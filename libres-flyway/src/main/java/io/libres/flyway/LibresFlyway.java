@@ -1,10 +1,10 @@
 package io.libres.flyway;
 
+import io.libres.internal.Arguments;
 import io.libres.postgres.LibresSchema;
 import io.libres.postgres.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -40,7 +40,7 @@ public final class LibresFlyway {
      *
      * @param dataSource the database; its current schema is checked for an existing libres schema
      * @return the configuration
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      * @throws io.libres.errors.LibresException if the catalog cannot be read
      */
     public static FluentConfiguration configure(DataSource dataSource) {
@@ -55,11 +55,11 @@ public final class LibresFlyway {
      * @param schema the schema for the tables and the history table, or null for the connection's
      *     current schema
      * @return the configuration
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      * @throws io.libres.errors.LibresException if the catalog cannot be read
      */
     public static FluentConfiguration configure(DataSource dataSource, String schema) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        Arguments.requireNonNull(dataSource, "the data source is missing (null); expected a DataSource of a PostgreSQL database");
         boolean made = libresTablesExist(dataSource, schema);
         FluentConfiguration configuration = Flyway.configure();
         if (schema != null) {
@@ -81,7 +81,7 @@ public final class LibresFlyway {
      *
      * @param dataSource the database
      * @return what Flyway did
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      * @throws org.flywaydb.core.api.FlywayException if a migration fails
      */
     public static MigrateResult migrate(DataSource dataSource) {

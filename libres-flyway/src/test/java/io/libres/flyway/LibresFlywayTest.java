@@ -118,4 +118,11 @@ class LibresFlywayTest {
             statement.execute(sql);
         }
     }
+
+    @Test
+    @DisplayName("a missing data source is InvalidArgument, saying what was expected")
+    void missingDataSource() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LibresFlyway.configure(null))
+                .isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("expected a DataSource");
+    }
 }

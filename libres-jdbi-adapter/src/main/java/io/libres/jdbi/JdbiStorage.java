@@ -1,5 +1,6 @@
 package io.libres.jdbi;
 
+import io.libres.internal.Arguments;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
@@ -28,7 +29,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -88,7 +88,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      *
      * @param dataSource a data source of a PostgreSQL database, pooled or not
      * @return the storage
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      */
     public static JdbiStorage using(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
@@ -99,7 +99,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      *
      * @param jdbi a Jdbi on a PostgreSQL database
      * @return the storage
-     * @throws NullPointerException if the Jdbi is null
+     * @throws io.libres.errors.InvalidArgument if the Jdbi is null
      */
     public static JdbiStorage using(Jdbi jdbi) {
         return builder().jdbi(jdbi).build();
@@ -171,7 +171,7 @@ public final class JdbiStorage implements Storage, StoppableService {
             }
         }
         return JdbiUnitOfWork.begin(primary(), clock, json(), org.jdbi.v3.core.transaction.TransactionIsolationLevel
-                .SERIALIZABLE, false, !replicas.isEmpty());
+                .SERIALIZABLE, false, !replicas.isEmpty(), ownedPool != null);
     }
 
     /**
@@ -199,10 +199,10 @@ public final class JdbiStorage implements Storage, StoppableService {
                 handOver.remove();
             }
             return JdbiUnitOfWork.begin(handle, clock, json(),
-                    org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, true, false);
+                    org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, true, false, false);
         }
         return JdbiUnitOfWork.begin(primary(), clock, json(),
-                org.jdbi.v3.core.transaction.TransactionIsolationLevel.SERIALIZABLE, true, false);
+                org.jdbi.v3.core.transaction.TransactionIsolationLevel.SERIALIZABLE, true, false, ownedPool != null);
     }
 
     /**
@@ -260,13 +260,13 @@ public final class JdbiStorage implements Storage, StoppableService {
      *
      * @param handle a handle inside a SERIALIZABLE transaction
      * @return the joined unit of work
-     * @throws NullPointerException if the handle is null
+     * @throws io.libres.errors.InvalidArgument if the handle is null
      * @throws io.libres.errors.UnitOfWorkMisused if the handle has no open transaction
      * @throws io.libres.errors.TransactionIsolationTooWeak if its transaction runs below SERIALIZABLE;
      *     nothing was read or written
      */
     public UnitOfWork joining(Handle handle) {
-        Objects.requireNonNull(handle, "handle must not be null");
+        Arguments.requireNonNull(handle, "the handle is missing (null); expected a JDBI Handle with the application's transaction open");
         return JdbiUnitOfWork.join(handle, clock, json(), false);
     }
 
@@ -459,7 +459,7 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param values the replicas' data sources, pooled ideally; the caller keeps and closes them
          * @return this builder
-         * @throws NullPointerException if a value is null
+         * @throws io.libres.errors.InvalidArgument if a value is null
          */
         public Builder replicas(DataSource... values) {
             replicas.addSources(values);
@@ -550,10 +550,10 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param value the data source
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder dataSource(DataSource value) {
-            this.dataSource = Objects.requireNonNull(value, "dataSource must not be null");
+            this.dataSource = Arguments.requireNonNull(value, "the data source is missing (null); expected a DataSource of a PostgreSQL database");
             return this;
         }
 
@@ -562,10 +562,10 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param value the Jdbi
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder jdbi(Jdbi value) {
-            this.jdbi = Objects.requireNonNull(value, "jdbi must not be null");
+            this.jdbi = Arguments.requireNonNull(value, "the Jdbi is missing (null); expected a Jdbi on a PostgreSQL database");
             return this;
         }
 
@@ -576,10 +576,10 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder jsonCodec(JsonCodec value) {
-            Objects.requireNonNull(value, "jsonCodec must not be null");
+            Arguments.requireNonNull(value, "the JSON codec is missing (null); expected a JsonCodec (leave it unset to use the context's)");
             this.jsonCodec = () -> value;
             return this;
         }
@@ -590,10 +590,10 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param value supplies the codec
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder jsonCodec(Supplier<JsonCodec> value) {
-            this.jsonCodec = Objects.requireNonNull(value, "jsonCodec must not be null");
+            this.jsonCodec = Arguments.requireNonNull(value, "the JSON codec is missing (null); expected a JsonCodec (leave it unset to use the context's)");
             return this;
         }
 
@@ -603,10 +603,10 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param value the clock
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock must not be null");
+            this.clock = Arguments.requireNonNull(value, "the clock is missing (null); expected a Clock such as Clock.systemUTC()");
             return this;
         }
 
@@ -616,10 +616,10 @@ public final class JdbiStorage implements Storage, StoppableService {
          *
          * @param value where the application's transaction lives
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder transactionBinding(TransactionBinding value) {
-            this.binding = Objects.requireNonNull(value, "transactionBinding must not be null");
+            this.binding = Arguments.requireNonNull(value, "the transaction binding is missing (null); expected a TransactionBinding");
             return this;
         }
 

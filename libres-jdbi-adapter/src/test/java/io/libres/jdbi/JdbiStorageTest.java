@@ -70,7 +70,12 @@ class JdbiStorageTest extends StorageSetupKit {
         assertThatThrownBy(() -> JdbiStorage.connect("jdbc:mysql://localhost/libres?password=secret"))
                 .isInstanceOf(InvalidSetting.class).hasMessageContaining("jdbc:postgresql:")
                 .hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> JdbiStorage.using((DataSource) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> JdbiStorage.using((DataSource) null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("expected a DataSource");
+        assertThatThrownBy(() -> JdbiStorage.using(dataSource).joining(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("expected a JDBI Handle");
+        assertThatThrownBy(() -> JdbiStorage.builder().clock(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("expected a Clock");
     }
 
     @Test

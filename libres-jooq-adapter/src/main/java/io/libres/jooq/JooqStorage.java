@@ -1,5 +1,6 @@
 package io.libres.jooq;
 
+import io.libres.internal.Arguments;
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
@@ -29,7 +30,6 @@ import org.jooq.impl.DSL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -90,7 +90,7 @@ public final class JooqStorage implements Storage, StoppableService {
      *
      * @param dataSource a data source of a PostgreSQL database, pooled or not
      * @return the storage
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      */
     public static JooqStorage using(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
@@ -103,7 +103,7 @@ public final class JooqStorage implements Storage, StoppableService {
      *
      * @param dsl a DSLContext of dialect {@link SQLDialect#POSTGRES} on a PostgreSQL database
      * @return the storage
-     * @throws NullPointerException if the context is null
+     * @throws io.libres.errors.InvalidArgument if the context is null
      * @throws InvalidSetting if the context's dialect is not PostgreSQL
      */
     public static JooqStorage using(DSLContext dsl) {
@@ -170,7 +170,7 @@ public final class JooqStorage implements Storage, StoppableService {
     @Override
     public UnitOfWork begin() {
         return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
-                Connection.TRANSACTION_SERIALIZABLE, false, !replicas.isEmpty()));
+                Connection.TRANSACTION_SERIALIZABLE, false, !replicas.isEmpty(), ownedPool != null));
     }
 
     /**
@@ -192,10 +192,11 @@ public final class JooqStorage implements Storage, StoppableService {
         java.util.Optional<Connection> replica = replicas.open(after);
         if (replica.isPresent()) {
             Configuration onReplica = configuration.derive(new OneConnection(replica.get()));
-            return JooqUnitOfWork.begin(onReplica, true, clock, json(), Connection.TRANSACTION_REPEATABLE_READ, true, false);
+            return JooqUnitOfWork.begin(onReplica, true, clock, json(), Connection.TRANSACTION_REPEATABLE_READ, true, false,
+                    false);
         }
         return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
-                Connection.TRANSACTION_SERIALIZABLE, true, false));
+                Connection.TRANSACTION_SERIALIZABLE, true, false, ownedPool != null));
     }
 
     /**
@@ -428,7 +429,7 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param values the replicas' data sources, pooled ideally; the caller keeps and closes them
          * @return this builder
-         * @throws NullPointerException if a value is null
+         * @throws io.libres.errors.InvalidArgument if a value is null
          */
         public Builder replicas(DataSource... values) {
             replicas.addSources(values);
@@ -520,10 +521,10 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param value the data source
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder dataSource(DataSource value) {
-            this.dataSource = Objects.requireNonNull(value, "dataSource must not be null");
+            this.dataSource = Arguments.requireNonNull(value, "the data source is missing (null); expected a DataSource of a PostgreSQL database");
             sources++;
             return this;
         }
@@ -533,11 +534,11 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param value the DSLContext
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          * @throws InvalidSetting if its dialect is not PostgreSQL
          */
         public Builder dsl(DSLContext value) {
-            Objects.requireNonNull(value, "dsl must not be null");
+            Arguments.requireNonNull(value, "the DSLContext is missing (null); expected a DSLContext on a PostgreSQL database");
             return configuration(value.configuration());
         }
 
@@ -547,11 +548,11 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param value the configuration
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          * @throws InvalidSetting if its dialect is not PostgreSQL
          */
         public Builder configuration(Configuration value) {
-            Objects.requireNonNull(value, "configuration must not be null");
+            Arguments.requireNonNull(value, "the jOOQ Configuration is missing (null); expected a Configuration on a PostgreSQL database");
             if (value.family() != SQLDialect.POSTGRES) {
                 throw new InvalidSetting("the jOOQ configuration has dialect " + value.dialect()
                         + "; expected SQLDialect.POSTGRES, as libres runs on PostgreSQL");
@@ -568,10 +569,10 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param value the codec, for example the context's {@code context.getService(Ports.JSON)}
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder jsonCodec(JsonCodec value) {
-            Objects.requireNonNull(value, "jsonCodec must not be null");
+            Arguments.requireNonNull(value, "the JSON codec is missing (null); expected a JsonCodec (leave it unset to use the context's)");
             this.jsonCodec = () -> value;
             return this;
         }
@@ -582,10 +583,10 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param value supplies the codec
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder jsonCodec(Supplier<JsonCodec> value) {
-            this.jsonCodec = Objects.requireNonNull(value, "jsonCodec must not be null");
+            this.jsonCodec = Arguments.requireNonNull(value, "the JSON codec is missing (null); expected a JsonCodec (leave it unset to use the context's)");
             return this;
         }
 
@@ -595,10 +596,10 @@ public final class JooqStorage implements Storage, StoppableService {
          *
          * @param value the clock
          * @return this builder
-         * @throws NullPointerException if the value is null
+         * @throws io.libres.errors.InvalidArgument if the value is null
          */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock must not be null");
+            this.clock = Arguments.requireNonNull(value, "the clock is missing (null); expected a Clock such as Clock.systemUTC()");
             return this;
         }
 

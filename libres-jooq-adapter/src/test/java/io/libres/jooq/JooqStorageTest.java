@@ -76,7 +76,12 @@ class JooqStorageTest extends StorageSetupKit {
         assertThatThrownBy(() -> JooqStorage.connect("jdbc:mysql://localhost/libres?password=secret"))
                 .isInstanceOf(InvalidSetting.class).hasMessageContaining("jdbc:postgresql:")
                 .hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> JooqStorage.using((DataSource) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> JooqStorage.using((DataSource) null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("expected a DataSource");
+        assertThatThrownBy(() -> JooqStorage.builder().dsl(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("expected a DSLContext");
+        assertThatThrownBy(() -> JooqStorage.builder().clock(null)).isInstanceOf(io.libres.errors.InvalidArgument.class)
+                .hasMessageContaining("expected a Clock");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.libres.liquibase;
 
+import io.libres.internal.Arguments;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Objects;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -32,11 +32,11 @@ public final class LibresLiquibase {
      * {@code currentSchema} in the JDBC URL), with Liquibase's usual change log tables there.
      *
      * @param dataSource the database
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      * @throws LiquibaseException if Liquibase or the database fails
      */
     public static void update(DataSource dataSource) throws LiquibaseException {
-        Objects.requireNonNull(dataSource, "dataSource");
+        Arguments.requireNonNull(dataSource, "the data source is missing (null); expected a DataSource of a PostgreSQL database");
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),

@@ -99,4 +99,11 @@ class LibresLiquibaseTest {
             statement.execute(sql);
         }
     }
+
+    @Test
+    @DisplayName("a missing data source is InvalidArgument, saying what was expected")
+    void missingDataSource() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LibresLiquibase.update(null))
+                .isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("expected a DataSource");
+    }
 }

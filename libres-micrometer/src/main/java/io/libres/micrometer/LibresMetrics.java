@@ -1,5 +1,6 @@
 package io.libres.micrometer;
 
+import io.libres.internal.Arguments;
 import io.libres.context.Context;
 import io.libres.db.Scheduler;
 import io.libres.db.models.Reservation;
@@ -21,7 +22,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +76,7 @@ public final class LibresMetrics implements MeterBinder, AutoCloseable {
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
     private LibresMetrics(Context context) {
-        this.context = Objects.requireNonNull(context, "context");
+        this.context = Arguments.requireNonNull(context, "the context is missing (null); expected a libres Context");
     }
 
     /**
@@ -84,7 +84,7 @@ public final class LibresMetrics implements MeterBinder, AutoCloseable {
      *
      * @param context the context
      * @return the binder
-     * @throws NullPointerException if the context is null
+     * @throws io.libres.errors.InvalidArgument if the context is null
      */
     public static LibresMetrics of(Context context) {
         return new LibresMetrics(context);

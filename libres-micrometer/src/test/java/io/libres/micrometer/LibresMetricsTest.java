@@ -155,4 +155,11 @@ class LibresMetricsTest {
 
         assertThat(registry.find(LibresMetrics.POOL).meters()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a missing context is InvalidArgument, saying what was expected")
+    void missingContext() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LibresMetrics.of(null))
+                .isInstanceOf(io.libres.errors.InvalidArgument.class).hasMessageContaining("expected a libres Context");
+    }
 }

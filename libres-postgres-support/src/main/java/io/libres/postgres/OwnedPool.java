@@ -1,5 +1,6 @@
 package io.libres.postgres;
 
+import io.libres.internal.Arguments;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -80,13 +80,13 @@ public final class OwnedPool implements AutoCloseable {
      * @param name the pool's name, for its threads and log lines (for example {@code libres-jdbi})
      * @param options its size and timeouts
      * @return the pool, not yet connected
-     * @throws NullPointerException if an argument is null
+     * @throws io.libres.errors.InvalidArgument if an argument is null
      * @throws StorageException if the pool cannot be set up
      */
     public static OwnedPool open(PostgresDsn dsn, String name, Options options) {
-        Objects.requireNonNull(dsn, "dsn must not be null");
-        Objects.requireNonNull(name, "name must not be null");
-        Objects.requireNonNull(options, "options must not be null");
+        Arguments.requireNonNull(dsn, "the dsn is missing (null); expected a PostgresDsn");
+        Arguments.requireNonNull(name, "the pool name is missing (null); expected a name such as libres-jdbi");
+        Arguments.requireNonNull(options, "the pool options are missing (null); expected OwnedPool.Options");
         return new OwnedPool(dsn, name, options, false);
     }
 
@@ -99,13 +99,13 @@ public final class OwnedPool implements AutoCloseable {
      * @param name the pool's name (for example {@code libres-jdbi-replica-1})
      * @param options its size and timeouts
      * @return the pool, not yet connected
-     * @throws NullPointerException if an argument is null
+     * @throws io.libres.errors.InvalidArgument if an argument is null
      * @throws StorageException if the pool cannot be set up
      */
     public static OwnedPool openReplica(PostgresDsn dsn, String name, Options options) {
-        Objects.requireNonNull(dsn, "dsn must not be null");
-        Objects.requireNonNull(name, "name must not be null");
-        Objects.requireNonNull(options, "options must not be null");
+        Arguments.requireNonNull(dsn, "the dsn is missing (null); expected a PostgresDsn");
+        Arguments.requireNonNull(name, "the pool name is missing (null); expected a name such as libres-jdbi");
+        Arguments.requireNonNull(options, "the pool options are missing (null); expected OwnedPool.Options");
         return new OwnedPool(dsn, name, options, true);
     }
 

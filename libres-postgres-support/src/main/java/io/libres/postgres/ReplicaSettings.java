@@ -1,5 +1,6 @@
 package io.libres.postgres;
 
+import io.libres.internal.Arguments;
 import io.libres.context.Context;
 import io.libres.context.Settings;
 import io.libres.errors.InvalidSetting;
@@ -7,7 +8,6 @@ import io.libres.errors.InvalidSetting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
@@ -33,11 +33,11 @@ public final class ReplicaSettings {
      * Adds replicas on the caller's data sources.
      *
      * @param values the data sources
-     * @throws NullPointerException if a value is null
+     * @throws io.libres.errors.InvalidArgument if a value is null
      */
     public void addSources(DataSource... values) {
         for (DataSource value : values) {
-            sources.add(Objects.requireNonNull(value, "a replica data source must not be null"));
+            sources.add(Arguments.requireNonNull(value, "a replica data source is missing (null); expected a DataSource of a PostgreSQL standby"));
         }
     }
 

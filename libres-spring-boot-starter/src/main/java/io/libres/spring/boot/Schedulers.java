@@ -1,11 +1,11 @@
 package io.libres.spring.boot;
 
+import io.libres.internal.Arguments;
 import io.libres.Libres;
 import io.libres.context.Context;
 import io.libres.db.Scheduler;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,8 +29,8 @@ public final class Schedulers {
      * @param defaultZone the zone of schedulers made without one
      */
     public Schedulers(Context context, ZoneId defaultZone) {
-        this.context = Objects.requireNonNull(context, "context");
-        this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+        this.context = Arguments.requireNonNull(context, "the context is missing (null); expected a libres Context");
+        this.defaultZone = Arguments.requireNonNull(defaultZone, "the default zone is missing (null); expected a ZoneId such as Europe/Zurich");
     }
 
     /**

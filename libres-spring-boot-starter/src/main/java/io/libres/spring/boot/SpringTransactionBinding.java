@@ -1,8 +1,8 @@
 package io.libres.spring.boot;
 
+import io.libres.internal.Arguments;
 import io.libres.jdbi.TransactionBinding;
 import java.sql.Connection;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -31,10 +31,10 @@ public final class SpringTransactionBinding implements TransactionBinding {
      * A binding to the transactions Spring runs on a data source.
      *
      * @param dataSource the data source the application's transaction manager manages
-     * @throws NullPointerException if the data source is null
+     * @throws io.libres.errors.InvalidArgument if the data source is null
      */
     public SpringTransactionBinding(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+        this.dataSource = Arguments.requireNonNull(dataSource, "the data source is missing (null); expected a DataSource of a PostgreSQL database");
     }
 
     /**

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *       bounded random mix ({@link StressRun}) with the library's default retry policy;</li>
  *   <li><b>race</b>: issue 13's W5, 8 threads making 400 attempts at one allocation of quota 50,
  *       quota limit 1;</li>
- *   <li><b>faults</b>: the mix again while backends are terminated at random moments and the
+ *   <li><b>faults</b>: the mix again while backends are terminated at random (one every 4 to 16 operations) and the
  *       server is restarted once.</li>
  * </ul>
  * Each prints its figures (operations, conflicts retried, give-ups, typed errors by class,

@@ -258,7 +258,7 @@ public final class StressRun {
         long started = System.nanoTime();
         long deadline = duration == null ? Long.MAX_VALUE : started + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        FaultThread faultThread = faults == null ? null : new FaultThread(faults, new Random(seed ^ 0x5DEECE66DL));
+        FaultThread faultThread = faults == null ? null : new FaultThread(faults, new Random(seed ^ 0x5DEECE66DL), issued);
         try (Subscription ignored = setUp.events().onOperations(counters)) {
             if (faultThread != null) {
                 faultThread.start();
@@ -460,7 +460,7 @@ public final class StressRun {
         return counters.report(List.of(), "", millis);
     }
 
-    /** Terminates backends at random moments and restarts the server once, when asked. */
+    /** Terminates a random backend every few operations and restarts the server once, when asked. */
     private static final class FaultThread extends Thread {
         private final Faults faults;
         private final Random random;
@@ -468,12 +468,14 @@ public final class StressRun {
         private volatile boolean running = true;
         private final AtomicLong terminated = new AtomicLong();
         private final AtomicLong restarts = new AtomicLong();
+        private final AtomicLong issued;
         private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
-        FaultThread(Faults faults, Random random) {
+        FaultThread(Faults faults, Random random, AtomicLong issued) {
             super("libres-stress-faults");
             this.faults = faults;
             this.random = random;
+            this.issued = issued;
             setDaemon(true);
         }
 
@@ -481,18 +483,28 @@ public final class StressRun {
             restart.countDown();
         }
 
+        /**
+         * Terminates a random backend after every 4 to 16 operations issued, and restarts the
+         * server once when asked. Counting operations rather than time keeps the faults per
+         * operation the same on a loaded machine, where each operation takes longer: a rate per
+         * second there killed each unit of work's connection many times over.
+         */
         @Override
         public void run() {
             boolean restarted = false;
+            long next = issued.get() + nextGap();
             while (running) {
                 try {
-                    if (!restarted && restart.await(20 + random.nextInt(80), TimeUnit.MILLISECONDS)) {
+                    if (!restarted && restart.getCount() == 0) {
                         restarted = true;
                         faults.restartServer();
                         restarts.incrementAndGet();
-                    } else if (restarted) {
-                        Thread.sleep(20 + random.nextInt(80));
                     }
+                    if (issued.get() < next) {
+                        Thread.sleep(5);
+                        continue;
+                    }
+                    next = issued.get() + nextGap();
                     if (running) {
                         terminated.addAndGet(faults.terminateRandomBackend(random));
                     }
@@ -505,6 +517,10 @@ public final class StressRun {
                     }
                 }
             }
+        }
+
+        private long nextGap() {
+            return 4 + random.nextInt(13);
         }
 
         void finish() throws InterruptedException {
