@@ -22,13 +22,17 @@ public interface LibresProvider {
     /**
      * The priority among providers of the same port; the highest wins.
      *
-     * <p>Guidance: the built-in adapters ({@code libres-jdbi-adapter}, {@code libres-jooq-adapter})
-     * and JSON modules keep {@code 0}, so two of them on one class path are a tie that the
-     * application resolves by choosing one explicitly. A third-party provider keeps {@code 0} too
-     * unless it means to win over the built-in ones whenever both are present (then a positive
-     * value, {@code 100} say, and say so in its documentation); a fallback that should only be used
-     * when nothing else is there takes a negative value. Never pick the value to break a tie by
-     * accident: a tie is an error that names both, which is what the user needs to see.
+     * <p>Guidance for a third-party provider: the built-in storage adapters
+     * ({@code libres-jdbi-adapter}, {@code libres-jooq-adapter}) keep {@code 0}, so two of them on
+     * one class path are a tie that the application resolves by naming one (the context setting
+     * named after the port, {@code storage = "jooq"} say); the JSON modules rank Jackson
+     * ({@code 20}) above Gson ({@code 10}) because both store the same JSON, so either choice is
+     * harmless. A storage adapter of your own keeps {@code 0} too: next to a built-in one the user
+     * then gets an error listing both and saying how to choose, instead of a silent switch of
+     * database code. Take a positive value ({@code 100} say, and document it) only when your
+     * provider must win whenever it is present, and a negative one for a fallback to use only
+     * when nothing else is there. Never pick a value just to break a tie you met in your own
+     * tests: name the provider there instead ({@code @LibresTest(storage = "<name>")}).
      *
      * @return the priority, {@code 0} unless the provider says otherwise
      */

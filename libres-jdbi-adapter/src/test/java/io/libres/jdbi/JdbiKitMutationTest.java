@@ -8,16 +8,22 @@ import io.libres.spi.Storage;
 import io.libres.spi.UnitOfWork;
 import io.libres.testkit.contract.StorageContractTest;
 import io.libres.testkit.contract.StorageProviderContractTest;
+import io.libres.testkit.junit.KitSelection;
 import io.libres.testkit.postgres.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -121,10 +127,22 @@ class JdbiKitMutationTest {
         }
     }
 
+    /** Writes empty data as SQL NULL (reading NULL back as an empty map hides it from every read). */
+    static final UnaryOperator<String> NULL_DATA = s -> s.replace("CAST(d AS jsonb)",
+            "NULLIF(CAST(d AS jsonb), CAST('{}' AS jsonb))");
+
     /** Empty data written as SQL NULL. */
     static class NullData extends MutantKit {
         NullData() {
-            super(s -> s.replace("CAST(d AS jsonb)", "NULLIF(CAST(d AS jsonb), CAST('{}' AS jsonb))"), null);
+            super(NULL_DATA, null);
+        }
+    }
+
+    /** The same broken adapter with supportsRealDatabase() left false (and so no dataSource()). */
+    static class NullDataFlagOff extends StorageContractTest {
+        @Override
+        protected Storage newStorage() {
+            return JdbiStorage.using(rewriting(pool(), NULL_DATA, null));
         }
     }
 
@@ -208,6 +226,33 @@ class JdbiKitMutationTest {
                 .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
                 .map(s -> ((org.junit.platform.engine.support.descriptor.MethodSource) s).getMethodName())
                 .orElse(descriptor.getDisplayName());
+    }
+
+    private static EngineExecutionResults run(Class<?> kit, String selection) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kit)).filters(KitSelection.of(selection))
+                .execute();
+    }
+
+    @Test
+    @DisplayName("supportsRealDatabase() visibly turns checks on: NULL data passes with the flag off and is caught"
+            + " with it on; the capability group reports which")
+    void realDatabaseFlagTurnsOnRawReads() {
+        EngineExecutionResults off = run(NullDataFlagOff.class, "StoredForm#emptyDataAsEmptyObject,Capabilities"
+                + "#realDatabaseFlag");
+        assertThat(off.testEvents().succeeded().count()).as("passed with the flag off").isEqualTo(2);
+        assertThat(off.allEvents().reportingEntryPublished().stream().map(e -> e.getPayload(ReportEntry.class)
+                .orElseThrow().getKeyValuePairs().get("supportsRealDatabase"))).containsExactly("false: conflicts"
+                        + " expected at commit, no raw reads");
+
+        EngineExecutionResults on = run(NullData.class, "StoredForm#emptyDataAsEmptyObject,Capabilities"
+                + "#realDatabaseFlag");
+        List<Event> failed = on.testEvents().failed().list();
+        assertThat(failed).as("failed with the flag on").hasSize(1);
+        assertThat(failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessageContaining("allocations.data as stored");
+        assertThat(on.allEvents().reportingEntryPublished().stream().map(e -> e.getPayload(ReportEntry.class)
+                .orElseThrow().getKeyValuePairs().get("supportsRealDatabase"))).singleElement(
+                        org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("true: data read back raw");
     }
 
     @ParameterizedTest(name = "{0}: caught by {1}")

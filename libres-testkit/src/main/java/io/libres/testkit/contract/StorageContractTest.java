@@ -1,11 +1,13 @@
 package io.libres.testkit.contract;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitPreflight;
 import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
 
@@ -36,9 +38,18 @@ import javax.sql.DataSource;
  *
  * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyStorageContractTest*'} (the trailing
  * {@code *} takes in the nested groups; {@code -Dtest=MyStorageContractTest#someTest} finds nothing,
- * as the tests live in the nested classes). One group or test: run the nested class or method from
- * the subclass's test tree in the IDE.
+ * as surefire compares the kit's nested class with the pattern). One group or test:
+ * {@code -Dtest='MyStorageContractTest*' -Dlibres.kit.only='Duplicates#twinSlots'} (any launcher,
+ * see {@link io.libres.testkit.junit.KitSelection}), or with surefire alone
+ * {@code -Dtest='MyStorageContractTest,StorageContractTest$Duplicates#twinSlots'}; in the IDE, from
+ * the subclass's test tree.
+ *
+ * <p>A subclass that cannot work fails once with what to change, not in every test: a database
+ * field without {@code @WithPostgres} or {@code dataSource()} without {@code supportsRealDatabase()}
+ * fails the class before any test; a flag contradicting {@code dataSource()}, or
+ * {@code newStorage()} returning null, fails the first test and the others are not run.
  */
+@ExtendWith(KitPreflight.class)
 public abstract class StorageContractTest {
 
     private ContractFixture fixture;
@@ -97,6 +108,7 @@ public abstract class StorageContractTest {
     @BeforeEach
     void setUpContractFixture() {
         Storage storage = KitSupport.newStorage(this, StorageContractTest.class, this::newStorage);
+        KitSupport.checkRealDatabaseFlag(this, storage, supportsRealDatabase(), dataSource());
         fixture = new ContractFixture(storage, supportsRealDatabase(), racers(), dataSource(), statementCounter());
     }
 

@@ -3,12 +3,8 @@ package io.libres.testkit.internal;
 import io.libres.context.StoppableService;
 import io.libres.errors.LibresException;
 import io.libres.spi.Storage;
-import io.libres.testkit.postgres.TestDatabase;
-import io.libres.testkit.postgres.WithPostgres;
-import org.junit.platform.commons.support.AnnotationSupport;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -25,45 +21,59 @@ public final class KitSupport {
      * Calls a kit subclass's {@code newStorage()}, failing fast when it cannot work.
      *
      * @param test the kit test instance (the subclass)
-     * @param kit the kit class, where the walk up the hierarchy stops
+     * @param kit the kit class (kept for callers; the kit is the class declaring {@link KitPreflight})
      * @param factory the subclass's factory
      * @return the storage, never null
-     * @throws IllegalStateException if the subclass reads a database it was not given (no
+     * @throws KitMisconfigured if the subclass reads a database it was not given (no
      *     {@code @WithPostgres}), returns null or fails with a NullPointerException
      */
     public static Storage newStorage(Object test, Class<?> kit, Supplier<Storage> factory) {
         Class<?> type = test.getClass();
-        String databaseField = databaseField(type, kit);
-        if (databaseField != null && !AnnotationSupport.isAnnotated(type, WithPostgres.class)) {
-            throw new IllegalStateException(type.getName() + " has the field '" + databaseField + "' but is not"
-                    + " annotated with @WithPostgres (io.libres.testkit.postgres.WithPostgres), so nothing injects it"
-                    + " and newStorage() would see null; annotate the class with @WithPostgres");
+        Optional<String> problem = KitPreflight.classProblem(type);
+        if (problem.isPresent()) {
+            throw new KitMisconfigured(problem.get());
         }
         Storage storage;
         try {
             storage = factory.get();
         } catch (NullPointerException e) {
-            throw new IllegalStateException(type.getName() + ".newStorage() failed with a NullPointerException ("
+            throw new KitMisconfigured(type.getName() + ".newStorage() failed with a NullPointerException ("
                     + e.getMessage() + "); if it uses a TestDatabase or DataSource field, annotate the class with"
                     + " @WithPostgres, which injects them before newStorage() runs", e);
         }
         if (storage == null) {
-            throw new IllegalStateException(type.getName() + ".newStorage() returned null; expected the storage under"
+            throw new KitMisconfigured(type.getName() + ".newStorage() returned null; expected the storage under"
                     + " test");
         }
         return storage;
     }
 
-    private static String databaseField(Class<?> type, Class<?> kit) {
-        for (Class<?> c = type; c != null && c != kit && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (!Modifier.isStatic(field.getModifiers()) && (field.getType() == TestDatabase.class
-                        || field.getType() == DataSource.class)) {
-                    return field.getName();
-                }
-            }
+    /**
+     * Checks that the real-database flag and the data source hook agree, stopping the storage
+     * before failing so that a misconfigured subclass leaks nothing.
+     *
+     * @param test the kit test instance (the subclass)
+     * @param storage the storage its {@code newStorage()} returned
+     * @param realDatabase what its {@code supportsRealDatabase()} says
+     * @param dataSource what its {@code dataSource()} returned, may be null
+     * @throws KitMisconfigured if the flag and the hook contradict each other
+     */
+    public static void checkRealDatabaseFlag(Object test, Storage storage, boolean realDatabase,
+            DataSource dataSource) {
+        String type = test.getClass().getName();
+        String problem = null;
+        if (realDatabase && dataSource == null) {
+            problem = type + ".supportsRealDatabase() is true but dataSource() returned null; expected the database"
+                    + " the storage writes to (the kit reads rows back raw from it): override dataSource()";
+        } else if (!realDatabase && dataSource != null) {
+            problem = type + ".dataSource() returned a database but supportsRealDatabase() is false, so the checks"
+                    + " only a real database passes (rows read back raw, SQLSTATEs) would stay off: override"
+                    + " supportsRealDatabase() to return true";
         }
-        return null;
+        if (problem != null) {
+            stop(storage);
+            throw new KitMisconfigured(problem);
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.libres.testkit.kit;
 
 import io.libres.spi.Storage;
+import io.libres.testkit.internal.KitPreflight;
 import io.libres.testkit.internal.KitSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,8 +33,16 @@ import javax.sql.DataSource;
  * data source the test class owns (stopping it leaves that data source open).
  *
  * <p>To run the kit alone: {@code ./mvnw test -Dtest='MyBehaviourTest*'} (the trailing {@code *}
- * takes in the nested groups); one group or test from the IDE's test tree.
+ * takes in the nested groups). One group or test:
+ * {@code -Dtest='MyBehaviourTest*' -Dlibres.kit.only='Reserving#someTest'} (any launcher, see
+ * {@link io.libres.testkit.junit.KitSelection}), or with surefire alone
+ * {@code -Dtest='MyBehaviourTest,SchedulerBehaviourKit$Reserving#someTest'} (the group as this kit
+ * declares it); in the IDE, from the subclass's test tree.
+ *
+ * <p>A subclass that cannot work (a database field without {@code @WithPostgres},
+ * {@code newStorage()} returning null) fails once with what to change, not in every test.
  */
+@ExtendWith(KitPreflight.class)
 public abstract class SchedulerBehaviourKit {
 
     private KitFixture fixture;
