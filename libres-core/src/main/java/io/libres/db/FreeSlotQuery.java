@@ -156,6 +156,30 @@ public record FreeSlotQuery(Duration length, LocalDate first, LocalDate last, Lo
         }
 
         /**
+         * Limits the slots to some weekdays.
+         *
+         * @param value the weekdays; empty for every day
+         * @return this builder
+         * @throws InvalidArgument if the set is missing or holds a missing day
+         */
+        public Builder on(Set<DayOfWeek> value) {
+            this.days = io.libres.time.Weekdays.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Limits the slots to some weekdays, named as libres names them.
+         *
+         * @param abbreviations any of mo, tu, we, th, fr, sa, su (case does not matter); none for every day
+         * @return this builder
+         * @throws InvalidArgument if an abbreviation is missing or unknown
+         */
+        public Builder weekdays(String... abbreviations) {
+            this.days = io.libres.time.Weekdays.parse(abbreviations);
+            return this;
+        }
+
+        /**
          * Sets the free spots a slot needs.
          *
          * @param value 1 or more

@@ -134,7 +134,7 @@ public final class Scheduler implements AutoCloseable {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context, Set.of(scope.resource()));
+        this.queries = new Queries(context, Set.of(scope.resource())).withZone(scope.zone());
     }
 
     // ------------------------------------------------------------------ identity and unit of work
@@ -181,6 +181,8 @@ public final class Scheduler implements AutoCloseable {
     /**
      * The queries of this scheduler's resource: its session calls see and change only this
      * scheduler's reservations, never those of another scheduler or application on the database.
+     * Their {@link io.libres.time.DateRange} forms read local values in the scheduler's zone, as
+     * the scheduler's own methods do.
      *
      * @return the queries
      */
@@ -795,6 +797,22 @@ public final class Scheduler implements AutoCloseable {
      */
     public int removeUnusedAllocations(LocalDate start, LocalDate end) {
         return removeUnusedAllocations(start, end, Set.of(), false);
+    }
+
+    /**
+     * Like {@link #removeUnusedAllocations(LocalDate, LocalDate, Set, boolean)}, the weekdays
+     * named as libres names them ({@code List.of("sa", "su")} for libres' {@code days=['sa', 'su']}).
+     *
+     * @param start the first day
+     * @param end the last day
+     * @param weekdays any of mo, tu, we, th, fr, sa, su (case does not matter); empty for every day
+     * @param excludeGroups true to never remove grouped allocations
+     * @return how many allocations were removed
+     * @throws InvalidDateRange if a day is missing or the end lies before the start
+     * @throws io.libres.errors.InvalidArgument if the weekdays are missing, or one is missing or unknown
+     */
+    public int removeUnusedAllocations(LocalDate start, LocalDate end, List<String> weekdays, boolean excludeGroups) {
+        return removeUnusedAllocations(start, end, io.libres.time.Weekdays.parse(weekdays), excludeGroups);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class AllocationInserts {
         }
         List<Allocation> stored = new ArrayList<>(allocations.size());
         for (Allocation a : allocations) {
-            stored.add(a.toBuilder().id(ids.get(new Key(a.resource(), a.start()))).created(now).modified(null).build());
+            stored.add(a.toBuilder().id(ids.get(new Key(a.resource(), a.start()))).created(now).modified(null).buildAsStored());
         }
         return stored;
     }

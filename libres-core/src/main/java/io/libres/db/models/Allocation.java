@@ -60,15 +60,19 @@ public final class Allocation {
     private final Instant created;
     private final Instant modified;
 
-    private Allocation(Builder b) {
+    private Allocation(Builder b, boolean asStored) {
         this.id = b.id;
         this.resource = require(b.resource, "resource");
         this.type = b.type == null ? GENERIC_TYPE : b.type;
         this.mirrorOf = require(b.mirrorOf, "mirrorOf");
         this.group = require(b.group, "group");
-        this.start = require(b.start, "start");
-        this.end = require(b.end, "end");
         this.raster = require(b.raster, "raster");
+        Instant givenStart = require(b.start, "start");
+        Instant givenEnd = require(b.end, "end");
+        // libres' setters raster start and end whenever they are set; rows read back are taken as
+        // stored, so a misaligned row stays visible to the integrity check
+        this.start = asStored ? givenStart : Rasterizer.rasterizeStart(givenStart, raster);
+        this.end = asStored ? givenEnd : Rasterizer.rasterizeEnd(givenEnd, raster);
         if (b.quota < 1) {
             throw new InvalidAllocationError("a quota of " + b.quota + " is invalid; expected 1 or more");
         }
@@ -584,6 +588,17 @@ public final class Allocation {
     }
 
     /**
+     * The availability on a calendar of 24-hour days (see {@link #normalizedAvailability(Collection)}),
+     * reading the reserved slots from storage.
+     *
+     * @param lookup the unit of work to read from
+     * @return 0 to 100
+     */
+    public double normalizedAvailability(Lookup lookup) {
+        return normalizedAvailability(reservedSlots(lookup));
+    }
+
+    /**
      * Partitions the allocation into blocks of free and reserved time, each with its share of
      * the allocation in percent, in order. With {@code normalizeDst} a day with a daylight-saving
      * change is shown as a 24-hour day (see {@link #normalizedAvailability(Collection)}).
@@ -604,6 +619,17 @@ public final class Allocation {
      */
     public List<Partition> availabilityPartitions(Lookup lookup) {
         return availabilityPartitions(reservedSlots(lookup), true);
+    }
+
+    /**
+     * The availability partitions, reading the reserved slots from storage, DST normalised or not.
+     *
+     * @param lookup the unit of work to read from
+     * @param normalizeDst whether to show 23- and 25-hour days as 24-hour days
+     * @return the partitions, summing to 100
+     */
+    public List<Partition> availabilityPartitions(Lookup lookup, boolean normalizeDst) {
+        return availabilityPartitions(reservedSlots(lookup), normalizeDst);
     }
 
     /**
@@ -877,8 +903,11 @@ public final class Allocation {
     }
 
     /**
-     * Builds an {@link Allocation}. Values are taken as given: start and end are not rastered
-     * here (the scheduler rasterizes requests before building).
+     * Builds an {@link Allocation}. {@link #build()} rasters start and end to the raster, as
+     * libres' setters do, so a hand-built allocation is aligned like those the scheduler makes: the
+     * start snaps down to its raster slot, the end up to the end of its slot in stored form (one
+     * microsecond before the slot's exclusive end), so an exclusive end and a stored end give the
+     * same allocation. {@link #buildAsStored()} takes them as given, for storages reading rows.
      */
     public static final class Builder {
         private Integer id;
@@ -1023,7 +1052,7 @@ public final class Allocation {
         }
 
         /**
-         * Sets the start, UTC, as stored.
+         * Sets the start, UTC; {@link #build()} snaps it down to the raster.
          *
          * @param value the start
          * @return this builder
@@ -1034,7 +1063,8 @@ public final class Allocation {
         }
 
         /**
-         * Sets the end, UTC, in stored form.
+         * Sets the end, UTC, exclusive or in stored form; {@link #build()} rasters it to the
+         * stored form (10:00 and 09:59:59.999999 both give 09:59:59.999999 on a raster of 5).
          *
          * @param value the end
          * @return this builder
@@ -1045,9 +1075,9 @@ public final class Allocation {
         }
 
         /**
-         * Sets start and stored end from a span.
+         * Sets start and end from a span; {@link #build()} rasters them.
          *
-         * @param value the span, its end in stored form
+         * @param value the span, its end exclusive or in stored form
          * @return this builder
          */
         public Builder timespan(Timespan value) {
@@ -1097,7 +1127,20 @@ public final class Allocation {
          *     missing, the quota is below 1 or the quota limit below 0
          */
         public Allocation build() {
-            return new Allocation(this);
+            return new Allocation(this, false);
+        }
+
+        /**
+         * Builds the allocation with start and end exactly as given, not rastered: for storages
+         * turning a stored row back into an allocation (a row libres or this library wrote is
+         * already aligned; one that is not must stay visible to {@code Scheduler#checkIntegrity()}).
+         *
+         * @return the allocation
+         * @throws InvalidAllocationError if resource, mirrorOf, group, start, end or raster is
+         *     missing, the quota is below 1 or the quota limit below 0
+         */
+        public Allocation buildAsStored() {
+            return new Allocation(this, true);
         }
     }
 }
