@@ -3,6 +3,7 @@ module io.libres.postgres {
     requires transitive io.libres.core;
     requires transitive java.sql;
     requires org.postgresql.jdbc;
+    requires org.slf4j;
     requires transitive com.zaxxer.hikari;
 
     exports io.libres.postgres;

@@ -69,8 +69,38 @@ public final class Settings {
             "How long an unused connection of the pool made from the dsn stays open.")
             .requiring(timeout -> !timeout.isNegative(), "a duration of zero (never) or more");
 
+    /**
+     * {@code replica_dsns}: the read replicas (PostgreSQL streaming standbys of the {@code dsn}'s
+     * server), as dsns separated by spaces; {@code null} (none) by default. Read-only units of work
+     * and reads outside a unit of work then run on them (see {@code io.libres.db.Session}); writes
+     * stay on the primary. Not a setting of libres 1.2.
+     */
+    public static final Setting<String> REPLICA_DSNS = Setting.<String>of(
+            "replica_dsns", String.class, null,
+            "The read replicas of the dsn's server, as JDBC URLs or libres 1.2 URLs separated by spaces.")
+            .requiring(dsns -> !dsns.isBlank(), "one or more dsns separated by spaces");
+
+    /**
+     * {@code replica_wait}: how long a read that must see a commit (read-your-writes) waits for a
+     * replica to replay it before it runs on the primary; 1 second by default, zero for not at all.
+     */
+    public static final Setting<java.time.Duration> REPLICA_WAIT = Setting.of(
+            "replica_wait", java.time.Duration.class, java.time.Duration.ofSeconds(1),
+            "How long a read waits for a replica to replay the commit it must see before it reads on the primary.")
+            .requiring(wait -> !wait.isNegative(), "a duration of zero or more");
+
+    /**
+     * {@code replica_max_lag}: the most a replica may lag behind the primary (the time since the last
+     * transaction it replayed, while it holds log it has not replayed) to be read at all; 5 seconds
+     * by default. Beyond it the replica is skipped: the bound on how stale a read can be.
+     */
+    public static final Setting<java.time.Duration> REPLICA_MAX_LAG = Setting.of(
+            "replica_max_lag", java.time.Duration.class, java.time.Duration.ofSeconds(5),
+            "The most a replica may lag behind the primary to be read; beyond it reads skip it.")
+            .requiring(lag -> !lag.isNegative(), "a duration of zero or more");
+
     private static final List<Setting<?>> ALL = List.of(UUID_NAMESPACE, DSN, POOL_SIZE, POOL_CONNECTION_TIMEOUT,
-            POOL_IDLE_TIMEOUT);
+            POOL_IDLE_TIMEOUT, REPLICA_DSNS, REPLICA_WAIT, REPLICA_MAX_LAG);
 
     private Settings() {
     }

@@ -257,6 +257,34 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Runs reads in a read-only unit of work: on a read replica when the storage has one, in one
+     * snapshot (REPEATABLE READ) that holds every commit made through this context; see
+     * {@link Session#readOnly(java.util.function.Supplier)}.
+     *
+     * <pre>{@code
+     * double free = scheduler.readOnly(() -> scheduler.availability(DateRange.of(monday, sunday)));
+     * }</pre>
+     *
+     * @param <T> the result type
+     * @param reading the reads; they return loaded values (lists, counts, models)
+     * @return what the reads returned
+     * @throws io.libres.errors.StorageException if neither a replica nor the primary can be reached
+     */
+    public <T> T readOnly(java.util.function.Supplier<T> reading) {
+        return scope.session().readOnly(reading);
+    }
+
+    /**
+     * Begins a read-only scope, closed by try-with-resources; see {@link Session#beginReadOnly()}.
+     *
+     * @return the scope, open
+     * @throws io.libres.errors.StorageException if neither a replica nor the primary can be reached
+     */
+    public Work beginReadOnly() {
+        return scope.session().beginReadOnly();
+    }
+
+    /**
      * Runs work in a unit of work of its own and commits it, retrying when a concurrent unit of
      * work conflicts; inside an open scope it joins it; see
      * {@link Session#transaction(java.util.function.Supplier, RetryPolicy)}.

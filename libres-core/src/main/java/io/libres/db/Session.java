@@ -53,6 +53,20 @@ import java.util.function.Supplier;
  * logged and {@link #abandonedUnitsOfWork()} counts it. Commit libres-style work before a scope
  * begins, or do it inside the scope.
  *
+ * <p><b>Read-only units of work and replicas.</b> {@link #readOnly(Supplier)} and
+ * {@link #beginReadOnly()} are scopes that only read; so are the reads made outside any unit of
+ * work. A storage with read replicas ({@code JdbiStorage.builder().replicas(...)},
+ * {@code JooqStorage.builder().replicas(...)}, or the {@code replica_dsns} setting) runs them on a
+ * replica, in one snapshot at REPEATABLE READ (a standby refuses SERIALIZABLE): every answer of the
+ * scope comes from the same moment, which may be somewhat older than the primary's latest commit,
+ * and, unlike a SERIALIZABLE unit of work, a decision taken on it is not protected against a
+ * concurrent write: book in a writing scope, which always runs on the primary, as do the reads made
+ * inside it. <b>Read-your-writes:</b> the session remembers the position of the latest commit made
+ * through it ({@link #lastCommit()}); a later read-only unit of work of the context runs on a
+ * replica only once the replica has replayed it (waiting a bounded time), else on the primary. A
+ * position carried from another process or request ({@link WritePosition#token()}) is honoured the
+ * same way by {@link #readOnly(WritePosition, Supplier)}.
+ *
  * <p>Thread-safety: a session is shared by every thread and held for the context's life (one per
  * context; {@link #of(Context)}); a unit of work and a {@link Work} belong to the thread that began
  * them, for one task.
@@ -69,6 +83,8 @@ public final class Session {
     private final Context context;
     private final ThreadLocal<Frame> bound = new ThreadLocal<>();
     private final AtomicLong abandoned = new AtomicLong();
+    /** The latest commit position seen through this session; -1 for none. */
+    private final AtomicLong lastCommit = new AtomicLong(-1);
     /** How often a read of its own runs when its connection turns out lost: about a pool's worth of dead ones. */
     private static final int READ_ATTEMPTS = 10;
     /**
@@ -160,7 +176,7 @@ public final class Session {
      */
     public boolean inScope() {
         Frame frame = openFrame();
-        return frame != null && frame.kind == Kind.SCOPED;
+        return frame != null && (frame.kind == Kind.SCOPED || frame.kind == Kind.READ_SCOPE);
     }
 
     /**
@@ -188,12 +204,48 @@ public final class Session {
      *     connection first, a few times
      */
     public <T> T read(Supplier<T> reading) {
+        return readOnly(null, reading);
+    }
+
+    /**
+     * Runs reads in a read-only unit of work: on a replica, if the storage has any, in one snapshot
+     * that contains the latest commit made through this session (see the class comment); inside a
+     * unit of work already open on the thread it simply reads in that one (a writing unit of work's
+     * reads stay on the primary and see its writes). The unit of work is rolled back, and its
+     * connection given back, before this returns; a write in it is refused
+     * ({@link io.libres.errors.ModifiedReadOnlySession}) by a storage with replicas.
+     *
+     * @param <T> the result type
+     * @param reading the reads; they return loaded values (lists, counts, models)
+     * @return what the reads returned
+     * @throws InvalidArgument if the reading is missing
+     * @throws StorageException if neither a replica nor the primary can be reached
+     */
+    public <T> T readOnly(Supplier<T> reading) {
+        return readOnly(null, reading);
+    }
+
+    /**
+     * As {@link #readOnly(Supplier)}, seeing at least the commit at {@code after} as well: a position
+     * another request or process carried here (read-your-writes across requests).
+     *
+     * @param <T> the result type
+     * @param after the commit to see, for example {@code WritePosition.parse(token)}; null for none
+     * @param reading the reads; they return loaded values
+     * @return what the reads returned
+     * @throws InvalidArgument if the reading is missing
+     * @throws StorageException if neither a replica nor the primary can be reached
+     */
+    public <T> T readOnly(WritePosition after, Supplier<T> reading) {
+        if (reading == null) {
+            throw new InvalidArgument("a read-only unit of work needs reads to run; got none");
+        }
         if (openFrame() != null) {
             return reading.get();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return readOnce(reading);
+                return readOnce(after, reading);
             } catch (io.libres.errors.ConnectionLost e) {
                 // a pooled connection the server had ended: a read writes nothing, so it runs again on another
                 if (attempt >= READ_ATTEMPTS) {
@@ -203,8 +255,8 @@ public final class Session {
         }
     }
 
-    private <T> T readOnce(Supplier<T> reading) {
-        UnitOfWork work = storage.get().begin();
+    private <T> T readOnce(WritePosition after, Supplier<T> reading) {
+        UnitOfWork work = storage.get().beginReadOnly(floor(after));
         Frame frame = new Frame(work, Kind.READ);
         bound.set(frame);
         try {
@@ -215,6 +267,77 @@ public final class Session {
             }
             work.close();
         }
+    }
+
+    /**
+     * Begins a read-only scope, closed by try-with-resources: as {@link #readOnly(Supplier)}, with a
+     * handle. Its {@link Work#commit()} and {@link Work#close()} both end it (there is nothing to
+     * commit). Inside a unit of work already open on the thread it is an inner scope of that one.
+     *
+     * @return the scope, open
+     * @throws StorageException if neither a replica nor the primary can be reached
+     * @throws UnitOfWorkMisused inside a read callback
+     */
+    public Work beginReadOnly() {
+        return beginReadOnly(null);
+    }
+
+    /**
+     * As {@link #beginReadOnly()}, seeing at least the commit at {@code after} as well.
+     *
+     * @param after the commit to see; null for none
+     * @return the scope, open
+     * @throws StorageException if neither a replica nor the primary can be reached
+     * @throws UnitOfWorkMisused inside a read callback
+     */
+    public Work beginReadOnly(WritePosition after) {
+        Frame frame = openFrame();
+        if (frame != null && (frame.kind == Kind.SCOPED || frame.kind == Kind.READ_SCOPE)) {
+            return frame.enter(frame.work.savepoint());
+        }
+        if (frame != null && frame.kind == Kind.READ) {
+            throw new UnitOfWorkMisused("a unit of work cannot begin inside a read; expected the read to"
+                    + " return first, or the read to run inside the unit of work");
+        }
+        if (frame != null) {
+            abandon(frame);
+        }
+        return outermost(storage.get().beginReadOnly(floor(after)), Kind.READ_SCOPE);
+    }
+
+    /**
+     * The position of the latest commit made through this session (by any thread), or carried to it
+     * with {@link #sawCommit(WritePosition)}: the token to hand to a later request that must see it.
+     *
+     * @return the position, empty before the first commit or with a storage that does not track
+     *     positions (one without replicas)
+     */
+    public java.util.Optional<WritePosition> lastCommit() {
+        long value = lastCommit.get();
+        return value < 0 ? java.util.Optional.empty() : java.util.Optional.of(WritePosition.of(value));
+    }
+
+    /**
+     * Makes every later read-only unit of work of this session see the commit at a position, as if
+     * it had been made through it (a token from another process the whole context must honour).
+     *
+     * @param position the position
+     * @throws InvalidArgument if the position is missing
+     */
+    public void sawCommit(WritePosition position) {
+        if (position == null) {
+            throw new InvalidArgument("a commit position to remember is missing; expected WritePosition.parse(token)");
+        }
+        lastCommit.accumulateAndGet(position.value(), Math::max);
+    }
+
+    private WritePosition floor(WritePosition after) {
+        long value = Math.max(lastCommit.get(), after == null ? -1 : after.value());
+        return value < 0 ? null : WritePosition.of(value);
+    }
+
+    private void remember(UnitOfWork work) {
+        work.committedAt().ifPresent(this::sawCommit);
     }
 
     /**
@@ -230,6 +353,7 @@ public final class Session {
         if (frame != null) {
             try {
                 frame.work.commit();
+                remember(frame.work);
             } finally {
                 frame.work.close();
             }
@@ -285,7 +409,7 @@ public final class Session {
      *
      * @return the scope, open
      * @throws StorageException if the storage cannot begin a unit of work
-     * @throws UnitOfWorkMisused inside a read callback of {@link #read}
+     * @throws UnitOfWorkMisused inside a read callback of {@link #read} or a read-only scope
      */
     public Work begin() {
         Frame frame = openFrame();
@@ -295,6 +419,11 @@ public final class Session {
         if (frame != null && frame.kind == Kind.READ) {
             throw new UnitOfWorkMisused("a unit of work cannot begin inside a read; expected the read to"
                     + " return first, or the read to run inside the unit of work");
+        }
+        if (frame != null && frame.kind == Kind.READ_SCOPE) {
+            throw new UnitOfWorkMisused("a writing unit of work cannot begin inside a read-only scope"
+                    + " (beginReadOnly or readOnly); expected the read-only scope to end first, or a writing scope"
+                    + " (begin or transaction) around the reads");
         }
         if (frame != null) {
             abandon(frame);
@@ -487,7 +616,11 @@ public final class Session {
     }
 
     private Work outermost(UnitOfWork work) {
-        Frame frame = new Frame(work, Kind.SCOPED);
+        return outermost(work, Kind.SCOPED);
+    }
+
+    private Work outermost(UnitOfWork work, Kind kind) {
+        Frame frame = new Frame(work, kind);
         bound.set(frame);
         return frame.enter(null);
     }
@@ -539,7 +672,9 @@ public final class Session {
         /** Owned by the scopes on the stack. */
         SCOPED,
         /** A short unit of work of one read. */
-        READ
+        READ,
+        /** A read-only scope begun by beginReadOnly(): owned by its scopes, never committed. */
+        READ_SCOPE
     }
 
     /** The unit of work bound to one thread, and the scopes open on it (outermost first). */
@@ -599,6 +734,15 @@ public final class Session {
                 return;
             }
             frame.unbind();
+            if (frame.kind == Kind.READ_SCOPE) {
+                // a read-only unit of work has nothing to commit
+                try {
+                    frame.work.rollback();
+                } finally {
+                    frame.work.close();
+                }
+                return;
+            }
             try {
                 if (frame.doom != null) {
                     frame.work.rollback();
@@ -607,6 +751,7 @@ public final class Session {
                             + " work again", frame.doom.sqlState().orElse(null), frame.doom);
                 }
                 frame.work.commit();
+                remember(frame.work);
             } finally {
                 frame.work.close();
             }

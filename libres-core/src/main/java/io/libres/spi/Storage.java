@@ -52,6 +52,33 @@ public interface Storage {
     UnitOfWork begin();
 
     /**
+     * Begins a read-only unit of work, for the reads of a read-only scope and the reads made
+     * outside any unit of work. A storage with read replicas runs it on a replica that has replayed
+     * {@code after} (waiting a bounded time for it), else on the primary; the unit of work then sees
+     * one consistent snapshot (REPEATABLE READ on a PostgreSQL standby, which refuses SERIALIZABLE)
+     * that contains every commit up to {@code after}, and refuses writes with
+     * {@link io.libres.errors.ModifiedReadOnlySession}. The caller always rolls it back.
+     *
+     * <p>The default, for storages without replicas, is {@link #begin()}.
+     *
+     * @param after the latest commit the read must see; {@code null} for none
+     * @return the open unit of work
+     * @throws io.libres.errors.StorageException if neither a replica nor the primary can be reached
+     */
+    default UnitOfWork beginReadOnly(io.libres.db.WritePosition after) {
+        return begin();
+    }
+
+    /**
+     * What this storage did with read-only units of work, if it routes them to read replicas.
+     *
+     * @return the counts, empty for a storage without replicas
+     */
+    default java.util.Optional<ReplicaStatistics> replicaStatistics() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Creates the tables, types, sequences and indexes libres needs, if they are missing, in a
      * transaction of its own. Calling it again, or from several processes at once, does no harm
      * and keeps every stored row.

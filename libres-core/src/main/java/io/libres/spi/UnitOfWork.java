@@ -107,6 +107,18 @@ public interface UnitOfWork extends AutoCloseable {
     }
 
     /**
+     * Where this unit of work's commit stands in the storage's history of writes, so that a later
+     * read (on a replica) can be made to see it. Known only after {@link #commit()}, and only to a
+     * storage that routes reads to replicas (it asks the server after the commit, one statement).
+     *
+     * @return the commit's position, empty before the commit, for a joined unit of work, or for a
+     *     storage that does not track positions
+     */
+    default java.util.Optional<io.libres.db.WritePosition> committedAt() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Checks the stored records of a scope against the integrity rules (see
      * {@link io.libres.db.IntegrityViolation.Kind}) and lists what is wrong, writing nothing. It
      * sees what the unit of work sees: its snapshot and its own writes.

@@ -183,7 +183,10 @@ class ContextSettingsTest {
     @DisplayName("Settings lists libres' settings and finds them by name")
     void settingsCatalogue() {
         assertThat(Settings.all()).containsExactly(Settings.UUID_NAMESPACE, Settings.DSN, Settings.POOL_SIZE,
-                Settings.POOL_CONNECTION_TIMEOUT, Settings.POOL_IDLE_TIMEOUT);
+                Settings.POOL_CONNECTION_TIMEOUT, Settings.POOL_IDLE_TIMEOUT, Settings.REPLICA_DSNS,
+                Settings.REPLICA_WAIT, Settings.REPLICA_MAX_LAG);
+        assertThat(Settings.byName("replica_wait")).containsSame(Settings.REPLICA_WAIT);
+        assertThat(Settings.REPLICA_DSNS.isNullable()).isTrue();
         assertThat(Settings.byName("storage_pool_size")).containsSame(Settings.POOL_SIZE);
         assertThat(Settings.POOL_SIZE.defaultValue()).isEqualTo(10);
         assertThat(Settings.byName("dsn")).containsSame(Settings.DSN);

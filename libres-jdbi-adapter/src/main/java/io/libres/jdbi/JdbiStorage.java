@@ -57,6 +57,11 @@ public final class JdbiStorage implements Storage, StoppableService {
     private volatile boolean versionChecked;
     private final TransactionBinding binding;
     private final Jdbi boundJdbi;
+    private final java.util.List<OwnedPool> replicaPools;
+    private final io.libres.postgres.ReplicaReads replicas;
+    /** Hands the replica connection {@link io.libres.postgres.ReplicaReads} chose to {@link #replicaJdbi}. */
+    private final ThreadLocal<Connection> handOver = new ThreadLocal<>();
+    private final Jdbi replicaJdbi;
 
     private JdbiStorage(Builder builder) {
         this.dsn = builder.dsn;
@@ -68,6 +73,14 @@ public final class JdbiStorage implements Storage, StoppableService {
                 : Jdbi.create(ownedPool != null ? ownedPool.dataSource() : builder.dataSource);
         this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
+        java.util.List<OwnedPool> pools = new java.util.ArrayList<>();
+        this.replicas = builder.replicas.build((replica, n) -> {
+            OwnedPool pool = OwnedPool.openReplica(replica, "libres-jdbi-replica-" + n, builder.pool);
+            pools.add(pool);
+            return pool.dataSource();
+        });
+        this.replicaPools = java.util.List.copyOf(pools);
+        this.replicaJdbi = Jdbi.create(() -> handOver.get());
     }
 
     /**
@@ -157,6 +170,53 @@ public final class JdbiStorage implements Storage, StoppableService {
                 return JdbiUnitOfWork.join(boundJdbi.open(), clock, json(), true);
             }
         }
+        return JdbiUnitOfWork.begin(primary(), clock, json(), org.jdbi.v3.core.transaction.TransactionIsolationLevel
+                .SERIALIZABLE, false, !replicas.isEmpty());
+    }
+
+    /**
+     * Begins a read-only unit of work: on a read replica that has replayed {@code after}, at
+     * REPEATABLE READ (one snapshot; a standby refuses SERIALIZABLE), or, when no replica qualifies
+     * within the wait bound or none is configured, on the primary. With replicas configured, the
+     * unit of work refuses writes wherever it runs ({@link io.libres.errors.ModifiedReadOnlySession}).
+     *
+     * @param after the latest commit the read must see; null for none
+     * @return the open unit of work
+     * @throws StorageException if the primary is needed and cannot be reached
+     */
+    @Override
+    public UnitOfWork beginReadOnly(io.libres.db.WritePosition after) {
+        if (replicas.isEmpty() || binding != null && binding.boundConnection().isPresent()) {
+            return begin();
+        }
+        java.util.Optional<Connection> replica = replicas.open(after);
+        if (replica.isPresent()) {
+            Handle handle;
+            handOver.set(replica.get());
+            try {
+                handle = replicaJdbi.open();
+            } finally {
+                handOver.remove();
+            }
+            return JdbiUnitOfWork.begin(handle, clock, json(),
+                    org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, true, false);
+        }
+        return JdbiUnitOfWork.begin(primary(), clock, json(),
+                org.jdbi.v3.core.transaction.TransactionIsolationLevel.SERIALIZABLE, true, false);
+    }
+
+    /**
+     * What the read-only units of work did: on which replicas, how often they waited, fell back to
+     * the primary, or skipped a replica that was down or lagging.
+     *
+     * @return the counts, empty without replicas
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.ReplicaStatistics> replicaStatistics() {
+        return replicas.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(replicas.statistics());
+    }
+
+    private Handle primary() {
         Handle handle = open();
         if (!versionChecked) {
             try {
@@ -175,7 +235,7 @@ public final class JdbiStorage implements Storage, StoppableService {
                 throw e;
             }
         }
-        return JdbiUnitOfWork.begin(handle, clock, json());
+        return handle;
     }
 
     /**
@@ -293,6 +353,7 @@ public final class JdbiStorage implements Storage, StoppableService {
         if (ownedPool != null) {
             ownedPool.close();
         }
+        replicaPools.forEach(OwnedPool::close);
     }
 
     private Handle open() {
@@ -386,8 +447,87 @@ public final class JdbiStorage implements Storage, StoppableService {
         private Clock clock = Clock.systemUTC();
         private final OwnedPool.Options pool = new OwnedPool.Options();
         private TransactionBinding binding;
+        private final io.libres.postgres.ReplicaSettings replicas = new io.libres.postgres.ReplicaSettings();
 
         private Builder() {
+        }
+
+        /**
+         * Adds read replicas (PostgreSQL streaming standbys of the primary) on the caller's data
+         * sources: read-only units of work and the reads made outside a unit of work run on them,
+         * round robin, as {@code io.libres.db.Session} describes; writes stay on the primary.
+         *
+         * @param values the replicas' data sources, pooled ideally; the caller keeps and closes them
+         * @return this builder
+         * @throws NullPointerException if a value is null
+         */
+        public Builder replicas(DataSource... values) {
+            replicas.addSources(values);
+            return this;
+        }
+
+        /**
+         * Adds read replicas on dsns, each with a pool of the storage's own (as large as the primary's;
+         * closed with the storage).
+         *
+         * @param values JDBC URLs or libres 1.2 URLs of the standbys
+         * @return this builder
+         * @throws InvalidSetting if a value is in no form {@link PostgresDsn} reads
+         */
+        public Builder replicaDsns(String... values) {
+            replicas.addDsns(values);
+            return this;
+        }
+
+        /**
+         * How long a read that must see a commit waits for a replica to replay it before it runs
+         * on the primary; 1 second unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder replicaWait(Duration value) {
+            replicas.wait(value);
+            return this;
+        }
+
+        /**
+         * The most a replica may lag behind the primary to be read at all; 5 seconds unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder replicaMaxLag(Duration value) {
+            replicas.maxLag(value);
+            return this;
+        }
+
+        /**
+         * How long a replica that could not be reached is left alone before it is tried again; 5
+         * seconds unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder replicaRetry(Duration value) {
+            replicas.retry(value);
+            return this;
+        }
+
+        /**
+         * Takes the replica settings of a context: {@code replica_dsns}, {@code replica_wait} and
+         * {@code replica_max_lag}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if a setting the context holds does not fit
+         */
+        public Builder replicaSettingsOf(Context context) {
+            replicas.takeFrom(context);
+            return this;
         }
 
         /**

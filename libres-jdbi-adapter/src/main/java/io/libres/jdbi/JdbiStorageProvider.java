@@ -45,6 +45,6 @@ public final class JdbiStorageProvider implements StorageProvider {
         String dsn = context.dsn().orElseThrow(() -> new InvalidSetting("the context '" + context.name()
                 + "' has no 'dsn' setting; expected a JDBC URL such as jdbc:postgresql://localhost:5432/libres,"
                 + " or set a storage with JdbiStorage.using(dataSource).install(context)"));
-        return JdbiStorage.builder().dsn(dsn).poolSettingsOf(context).jsonCodec(() -> context.getService(Ports.JSON)).build();
+        return JdbiStorage.builder().dsn(dsn).poolSettingsOf(context).replicaSettingsOf(context).jsonCodec(() -> context.getService(Ports.JSON)).build();
     }
 }

@@ -60,6 +60,8 @@ public final class JooqStorage implements Storage, StoppableService {
     private volatile Context codecContext;
     private final Clock clock;
     private volatile boolean versionChecked;
+    private final java.util.List<OwnedPool> replicaPools;
+    private final io.libres.postgres.ReplicaReads replicas;
 
     private JooqStorage(Builder builder) {
         this.dsn = builder.dsn;
@@ -74,6 +76,13 @@ public final class JooqStorage implements Storage, StoppableService {
         }
         this.explicitCodec = builder.jsonCodec;
         this.clock = builder.clock;
+        java.util.List<OwnedPool> pools = new java.util.ArrayList<>();
+        this.replicas = builder.replicas.build((replica, n) -> {
+            OwnedPool pool = OwnedPool.openReplica(replica, "libres-jooq-replica-" + n, builder.pool);
+            pools.add(pool);
+            return pool.dataSource();
+        });
+        this.replicaPools = java.util.List.copyOf(pools);
     }
 
     /**
@@ -160,9 +169,74 @@ public final class JooqStorage implements Storage, StoppableService {
      */
     @Override
     public UnitOfWork begin() {
+        return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
+                Connection.TRANSACTION_SERIALIZABLE, false, !replicas.isEmpty()));
+    }
+
+    /**
+     * Begins a read-only unit of work: on a read replica that has replayed {@code after}, at
+     * REPEATABLE READ (one snapshot; a standby refuses SERIALIZABLE), or, when no replica qualifies
+     * within the wait bound or none is configured, on the primary. With replicas configured, the
+     * unit of work refuses writes wherever it runs ({@link io.libres.errors.ModifiedReadOnlySession}).
+     *
+     * @param after the latest commit the read must see; null for none
+     * @return the open unit of work
+     * @throws StorageException if the primary is needed and cannot be reached
+     */
+    @Override
+    public UnitOfWork beginReadOnly(io.libres.db.WritePosition after) {
+        if (replicas.isEmpty() || !owned) {
+            // on the application's configuration a read may be part of its transaction: stay with it
+            return begin();
+        }
+        java.util.Optional<Connection> replica = replicas.open(after);
+        if (replica.isPresent()) {
+            Configuration onReplica = configuration.derive(new OneConnection(replica.get()));
+            return JooqUnitOfWork.begin(onReplica, true, clock, json(), Connection.TRANSACTION_REPEATABLE_READ, true, false);
+        }
+        return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
+                Connection.TRANSACTION_SERIALIZABLE, true, false));
+    }
+
+    /**
+     * What the read-only units of work did: on which replicas, how often they waited, fell back to
+     * the primary, or skipped a replica that was down or lagging.
+     *
+     * @return the counts, empty without replicas
+     */
+    @Override
+    public java.util.Optional<io.libres.spi.ReplicaStatistics> replicaStatistics() {
+        return replicas.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(replicas.statistics());
+    }
+
+    /** The one replica connection of a read-only unit of work, closed (given back) when it ends. */
+    private static final class OneConnection implements ConnectionProvider {
+
+        private final Connection connection;
+
+        OneConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public Connection acquire() {
+            return connection;
+        }
+
+        @Override
+        public void release(Connection released) {
+            try {
+                released.close();
+            } catch (SQLException e) {
+                // the replica's connection is gone; nothing was written on it
+            }
+        }
+    }
+
+    private UnitOfWork checked(java.util.function.Supplier<JooqUnitOfWork> beginning) {
         JooqUnitOfWork work;
         try {
-            work = JooqUnitOfWork.begin(configuration, owned, clock, json());
+            work = beginning.get();
         } catch (io.libres.errors.ConnectionFailure failure) {
             if (ownedPool != null && failure.getCause() instanceof SQLException) {
                 // the pool knows where it connects: name the server in the message
@@ -258,6 +332,7 @@ public final class JooqStorage implements Storage, StoppableService {
         if (ownedPool != null) {
             ownedPool.close();
         }
+        replicaPools.forEach(OwnedPool::close);
     }
 
     private static RuntimeException translate(String doing, DataAccessException e) {
@@ -338,9 +413,89 @@ public final class JooqStorage implements Storage, StoppableService {
         private int sources;
         private Supplier<JsonCodec> jsonCodec;
         private Clock clock = Clock.systemUTC();
+        private final io.libres.postgres.ReplicaSettings replicas = new io.libres.postgres.ReplicaSettings();
         private final OwnedPool.Options pool = new OwnedPool.Options();
 
         private Builder() {
+        }
+
+        /**
+         * Adds read replicas (PostgreSQL streaming standbys of the primary) on the caller's data
+         * sources: read-only units of work and the reads made outside a unit of work run on them,
+         * round robin, as {@code io.libres.db.Session} describes; writes stay on the primary. Only
+         * for a storage on a dsn or a data source: on the application's jOOQ configuration reads
+         * stay in its transactions.
+         *
+         * @param values the replicas' data sources, pooled ideally; the caller keeps and closes them
+         * @return this builder
+         * @throws NullPointerException if a value is null
+         */
+        public Builder replicas(DataSource... values) {
+            replicas.addSources(values);
+            return this;
+        }
+
+        /**
+         * Adds read replicas on dsns, each with a pool of the storage's own, closed with the storage.
+         *
+         * @param values JDBC URLs or libres 1.2 URLs of the standbys
+         * @return this builder
+         * @throws InvalidSetting if a value is in no form {@link PostgresDsn} reads
+         */
+        public Builder replicaDsns(String... values) {
+            replicas.addDsns(values);
+            return this;
+        }
+
+        /**
+         * How long a read that must see a commit waits for a replica to replay it before it runs
+         * on the primary; 1 second unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder replicaWait(java.time.Duration value) {
+            replicas.wait(value);
+            return this;
+        }
+
+        /**
+         * The most a replica may lag behind the primary to be read at all; 5 seconds unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder replicaMaxLag(java.time.Duration value) {
+            replicas.maxLag(value);
+            return this;
+        }
+
+        /**
+         * How long a replica that could not be reached is left alone before it is tried again; 5
+         * seconds unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws InvalidSetting if the value is missing or negative
+         */
+        public Builder replicaRetry(java.time.Duration value) {
+            replicas.retry(value);
+            return this;
+        }
+
+        /**
+         * Takes the replica settings of a context: {@code replica_dsns}, {@code replica_wait} and
+         * {@code replica_max_lag}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws InvalidSetting if a setting the context holds does not fit
+         */
+        public Builder replicaSettingsOf(Context context) {
+            replicas.takeFrom(context);
+            return this;
         }
 
         /**

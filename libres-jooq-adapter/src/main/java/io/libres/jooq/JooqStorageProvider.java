@@ -45,6 +45,7 @@ public final class JooqStorageProvider implements StorageProvider {
         String dsn = context.dsn().orElseThrow(() -> new InvalidSetting("the context '" + context.name()
                 + "' has no 'dsn' setting; expected a JDBC URL such as jdbc:postgresql://localhost:5432/libres,"
                 + " or set a storage with JooqStorage.using(dslContext).install(context)"));
-        return JooqStorage.builder().dsn(dsn).poolSettingsOf(context).jsonCodec(() -> context.getService(Ports.JSON)).build();
+        return JooqStorage.builder().dsn(dsn).poolSettingsOf(context).replicaSettingsOf(context)
+                .jsonCodec(() -> context.getService(Ports.JSON)).build();
     }
 }

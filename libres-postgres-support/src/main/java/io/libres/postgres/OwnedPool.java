@@ -45,7 +45,7 @@ public final class OwnedPool implements AutoCloseable {
     private final DataSource failingFast;
     private volatile boolean reached;
 
-    private OwnedPool(PostgresDsn dsn, String name, Options options) {
+    private OwnedPool(PostgresDsn dsn, String name, Options options, boolean replica) {
         this.dsn = dsn;
         this.server = ConnectionErrors.server(dsn.jdbcUrl());
         this.connectionTimeout = options.connectionTimeout;
@@ -55,7 +55,9 @@ public final class OwnedPool implements AutoCloseable {
         dsn.user().ifPresent(config::setUsername);
         dsn.password().ifPresent(config::setPassword);
         config.setPoolName(name);
-        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        // a standby refuses SERIALIZABLE; its units of work read one snapshot at REPEATABLE READ
+        config.setTransactionIsolation(replica ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_SERIALIZABLE");
+        config.setReadOnly(replica);
         config.setMaximumPoolSize(options.size);
         config.setMinimumIdle(Math.min(1, options.size));
         config.setConnectionTimeout(options.connectionTimeout.toMillis());
@@ -85,7 +87,26 @@ public final class OwnedPool implements AutoCloseable {
         Objects.requireNonNull(dsn, "dsn must not be null");
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        return new OwnedPool(dsn, name, options);
+        return new OwnedPool(dsn, name, options, false);
+    }
+
+    /**
+     * Makes a pool on a read replica (a PostgreSQL standby): read-only connections at REPEATABLE
+     * READ, since a standby refuses SERIALIZABLE; otherwise as {@link #open}, failing fast too, so
+     * a replica that is down is skipped at once rather than after the pool's timeout.
+     *
+     * @param dsn where the replica is
+     * @param name the pool's name (for example {@code libres-jdbi-replica-1})
+     * @param options its size and timeouts
+     * @return the pool, not yet connected
+     * @throws NullPointerException if an argument is null
+     * @throws StorageException if the pool cannot be set up
+     */
+    public static OwnedPool openReplica(PostgresDsn dsn, String name, Options options) {
+        Objects.requireNonNull(dsn, "dsn must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        return new OwnedPool(dsn, name, options, true);
     }
 
     /**

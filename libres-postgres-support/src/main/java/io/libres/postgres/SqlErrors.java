@@ -25,6 +25,8 @@ import java.util.Optional;
  *       {@link SerializationFailure};</li>
  *   <li>a failure to connect becomes the {@link io.libres.errors.ConnectionFailure} that names its
  *       cause ({@link ConnectionErrors});</li>
+ *   <li>a write in a read-only transaction (25006), as on a read replica, becomes a
+ *       {@link io.libres.errors.ModifiedReadOnlySession};</li>
  *   <li>a connection lost in the middle of a unit of work (57P01, 57P02, 57P03, class 08, a broken
  *       socket) becomes a retryable {@link ConnectionLost}; lost during the commit, a
  *       {@link CommitOutcomeUnknown} ({@link #translateCommit});</li>
@@ -53,6 +55,9 @@ public final class SqlErrors {
 
     /** SQLSTATE of a type (such as libres' enum types) that does not exist. */
     public static final String UNDEFINED_OBJECT = "42704";
+
+    /** SQLSTATE of a write in a read-only transaction (or on a standby). */
+    public static final String READ_ONLY_TRANSACTION = "25006";
 
     /** SQLSTATE of a unique violation. */
     public static final String UNIQUE_VIOLATION = "23505";
@@ -87,6 +92,12 @@ public final class SqlErrors {
         if (UNIQUE_VIOLATION.equals(state) && constraint(error).map(RESERVED_SLOTS_KEY::equals).orElse(false)) {
             return new AlreadyReservedError("a slot is already reserved (" + RESERVED_SLOTS_KEY + ") while " + doing
                     + ": " + detail + "; expected a free slot", error);
+        }
+        if (READ_ONLY_TRANSACTION.equals(state)) {
+            return new io.libres.errors.ModifiedReadOnlySession("a read-only unit of work (a read-only scope, or a read"
+                    + " outside any unit of work, which may run on a read replica) was asked to write while " + doing
+                    + " (SQLSTATE " + state + "): " + detail + "; expected writes in a writing scope (begin() or"
+                    + " transaction(...)), which runs on the primary", error);
         }
         if (UNDEFINED_TABLE.equals(state) || UNDEFINED_OBJECT.equals(state)) {
             return new SchemaMissing("the libres tables are missing from the database while " + doing + " (SQLSTATE "

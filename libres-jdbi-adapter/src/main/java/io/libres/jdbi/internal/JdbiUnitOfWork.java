@@ -35,6 +35,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final String joinedAt;
     /** Whether ending a joined unit of work closes the handle (one opened on a bound connection). */
     private final boolean closesHandle;
+    /** Whether the commit's WAL position is asked for after the commit (a storage with replicas). */
+    private boolean tracksPosition;
+    private io.libres.db.WritePosition committedAt;
 
     private JdbiUnitOfWork(Handle handle, Clock clock, JsonData json) {
         this(handle, clock, json, null, true);
@@ -62,12 +65,39 @@ public final class JdbiUnitOfWork implements UnitOfWork {
      * @throws StorageException if the transaction cannot begin; the handle is closed then
      */
     public static JdbiUnitOfWork begin(Handle handle, Clock clock, JsonData json) {
+        return begin(handle, clock, json, TransactionIsolationLevel.SERIALIZABLE, false, false);
+    }
+
+    /**
+     * Begins a transaction on a handle, as {@link #begin(Handle, Clock, JsonData)}, with the choices
+     * a storage with read replicas makes.
+     *
+     * @param handle a freshly opened handle
+     * @param clock the clock of the created and modified timestamps
+     * @param json the mapping of the data columns
+     * @param isolation SERIALIZABLE on the primary; REPEATABLE READ on a standby, which refuses SERIALIZABLE
+     * @param readOnly true for a read-only transaction, which refuses writes
+     * @param tracksPosition true to ask for the commit's WAL position after the commit ({@link #committedAt()})
+     * @return the open unit of work
+     * @throws StorageException if the transaction cannot begin; the handle is closed then
+     */
+    public static JdbiUnitOfWork begin(Handle handle, Clock clock, JsonData json, TransactionIsolationLevel isolation,
+            boolean readOnly, boolean tracksPosition) {
         try {
+            if (readOnly) {
+                // the driver then begins the transaction READ ONLY
+                handle.getConnection().setReadOnly(true);
+            }
             // forced ending is ours to do: commit, rollback and close below end every transaction
             handle.getConfig(Handles.class).setForceEndTransactions(false);
-            handle.setTransactionIsolationLevel(TransactionIsolationLevel.SERIALIZABLE);
+            handle.setTransactionIsolationLevel(isolation);
             handle.begin();
-            return new JdbiUnitOfWork(handle, clock, json);
+            JdbiUnitOfWork work = new JdbiUnitOfWork(handle, clock, json);
+            work.tracksPosition = tracksPosition && !readOnly;
+            return work;
+        } catch (java.sql.SQLException e) {
+            closeQuietly(handle);
+            throw io.libres.postgres.SqlErrors.translate("beginning a read-only unit of work", e);
         } catch (RuntimeException e) {
             closeQuietly(handle);
             throw e instanceof JdbiException ? Errors.translate("beginning a unit of work", e) : e;
@@ -222,12 +252,23 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
         try {
             Errors.commit(h::commit);
+            if (tracksPosition) {
+                committedAt = io.libres.postgres.ReplicaReads.positionAfterCommit(h.getConnection());
+            }
+        } catch (java.sql.SQLException e) {
+            // committed; without its position a later read sees it within the replicas' lag bound only
+            committedAt = null;
         } catch (RuntimeException e) {
             rollbackQuietly(h);
             throw e;
         } finally {
             closeQuietly(h);
         }
+    }
+
+    @Override
+    public java.util.Optional<io.libres.db.WritePosition> committedAt() {
+        return java.util.Optional.ofNullable(committedAt);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.libres.spi.ReservedSlotStore;
 import io.libres.spi.Savepoint;
 import io.libres.spi.UnitOfWork;
 import org.jooq.Configuration;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
@@ -41,6 +42,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
     private final JooqBlockerStore blockers;
     private final boolean joined;
     private boolean open = true;
+    /** Where to ask for the commit's WAL position after the commit; null if not tracked. */
+    private ConnectionProvider positions;
+    private io.libres.db.WritePosition committedAt;
 
     private JooqUnitOfWork(LibresTransactionContext transaction, TransactionProvider provider, boolean joined,
             Clock clock, JsonData json) {
@@ -67,7 +71,27 @@ public final class JooqUnitOfWork implements UnitOfWork {
      * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
      */
     public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json) {
-        SerializableConnections connections = new SerializableConnections(configuration.connectionProvider(), owned);
+        return begin(configuration, owned, clock, json, Connection.TRANSACTION_SERIALIZABLE, false, false);
+    }
+
+    /**
+     * Begins a transaction, as {@link #begin(Configuration, boolean, Clock, JsonData)}, with the
+     * choices a storage with read replicas makes.
+     *
+     * @param configuration the storage's configuration, or one on a replica's connection
+     * @param owned true if the configuration is the storage's own
+     * @param clock the clock of the created and modified timestamps
+     * @param json the mapping of the data columns
+     * @param isolation SERIALIZABLE on the primary, REPEATABLE READ on a standby
+     * @param readOnly true for a read-only transaction, which refuses writes
+     * @param tracksPosition true to ask the configuration's server for the WAL position after the commit
+     * @return the open unit of work
+     * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
+     */
+    public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json,
+            int isolation, boolean readOnly, boolean tracksPosition) {
+        SerializableConnections connections = new SerializableConnections(configuration.connectionProvider(), owned,
+                isolation, readOnly);
         LibresTransactionContext transaction = new LibresTransactionContext(configuration.derive(connections).derive());
         TransactionProvider provider = transaction.configuration().transactionProvider();
         try {
@@ -77,6 +101,9 @@ public final class JooqUnitOfWork implements UnitOfWork {
         }
         boolean joined = !owned && !connections.beganOwnTransaction();
         JooqUnitOfWork work = new JooqUnitOfWork(transaction, provider, joined, clock, json);
+        if (tracksPosition && !readOnly && !joined) {
+            work.positions = configuration.connectionProvider();
+        }
         if (joined) {
             work.requireSerializable();
         }
@@ -230,6 +257,36 @@ public final class JooqUnitOfWork implements UnitOfWork {
             rollbackQuietly();
             throw e instanceof DataAccessException ? Errors.translateCommit(e) : e;
         }
+        if (positions != null) {
+            committedAt = positionAfterCommit(positions);
+        }
+    }
+
+    /**
+     * The primary's WAL position, asked on a connection of the pool after the commit: the position
+     * is the server's, so any connection to it gives one at or past the commit record.
+     */
+    private static io.libres.db.WritePosition positionAfterCommit(ConnectionProvider connections) {
+        Connection connection = null;
+        try {
+            connection = connections.acquire();
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return io.libres.postgres.ReplicaReads.positionAfterCommit(connection);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // committed; without its position a later read sees it within the replicas' lag bound only
+            return null;
+        } finally {
+            if (connection != null) {
+                connections.release(connection);
+            }
+        }
+    }
+
+    @Override
+    public java.util.Optional<io.libres.db.WritePosition> committedAt() {
+        return java.util.Optional.ofNullable(committedAt);
     }
 
     @Override

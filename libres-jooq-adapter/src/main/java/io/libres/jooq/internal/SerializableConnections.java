@@ -20,11 +20,23 @@ final class SerializableConnections implements ConnectionProvider {
 
     private final ConnectionProvider delegate;
     private final boolean owned;
+    private final int isolation;
+    private final boolean readOnly;
     private volatile boolean began;
 
     SerializableConnections(ConnectionProvider delegate, boolean owned) {
+        this(delegate, owned, Connection.TRANSACTION_SERIALIZABLE, false);
+    }
+
+    /**
+     * Hands out connections with another isolation, for read-only units of work (a standby refuses
+     * SERIALIZABLE and reads at REPEATABLE READ).
+     */
+    SerializableConnections(ConnectionProvider delegate, boolean owned, int isolation, boolean readOnly) {
         this.delegate = delegate;
         this.owned = owned;
+        this.isolation = isolation;
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -32,13 +44,17 @@ final class SerializableConnections implements ConnectionProvider {
         Connection connection = delegate.acquire();
         try {
             if (connection != null && (owned || connection.getAutoCommit())) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                connection.setTransactionIsolation(isolation);
+                if (readOnly) {
+                    // the driver then begins the transaction READ ONLY
+                    connection.setReadOnly(true);
+                }
                 began = true;
             }
             return connection;
         } catch (SQLException e) {
             delegate.release(connection);
-            throw new DataAccessException("setting SERIALIZABLE isolation: " + e.getMessage()
+            throw new DataAccessException("setting the isolation level: " + e.getMessage()
                     + " (SQLSTATE " + SqlErrors.sqlState(e) + ")", e);
         }
     }

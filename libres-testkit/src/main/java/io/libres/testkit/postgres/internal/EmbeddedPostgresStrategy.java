@@ -48,16 +48,33 @@ public final class EmbeddedPostgresStrategy implements ProvisioningStrategy {
         return Optional.empty();
     }
 
-    @Override
-    public ServerHandle start(Settings settings) throws IOException {
+    /** The unpacked binaries, where run directories go, and who runs the servers. */
+    record Installation(Path binaries, Path home, ProcessUser user) {
+    }
+
+    /**
+     * Unpacks the binaries (once per user and version) and chooses who runs them.
+     *
+     * @param settings the configuration to read
+     * @return the installation
+     * @throws IOException if the binaries are missing or cannot be unpacked
+     */
+    Installation install(Settings settings) throws IOException {
         URL archiveUrl = resource().orElseThrow(() -> new IOException("no " + archive + " on the class path"));
         Path home = settings.get(Settings.EMBEDDED_DIRECTORY).map(Path::of).orElseGet(EmbeddedPostgresStrategy::defaultHome);
         Files.createDirectories(home);
         EmbeddedBinaries.setPermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessUser user = ProcessUser.forThisJvm(settings);
         user.checkReachable(home);
-        Path installation = EmbeddedBinaries.unpack(archiveUrl, home);
-        EmbeddedServer server = EmbeddedServer.start(installation, home, user);
+        return new Installation(EmbeddedBinaries.unpack(archiveUrl, home), home, user);
+    }
+
+    @Override
+    public ServerHandle start(Settings settings) throws IOException {
+        Installation prepared = install(settings);
+        Path installation = prepared.binaries();
+        ProcessUser user = prepared.user();
+        EmbeddedServer server = EmbeddedServer.start(installation, prepared.home(), user);
         return new ServerHandle(PostgresSource.EMBEDDED, server.jdbcUrl(), EmbeddedServer.SUPERUSER, "",
                 "binaries " + archive + " unpacked in " + installation + ", data in " + server.dataDirectory()
                         + ", running as " + user.description(),

@@ -31,11 +31,15 @@ final class EmbeddedServer {
     private final ProcessUser user;
     private volatile Process process;
     private final int port;
+    /** The {@code -c} settings beyond the test settings, kept for a restart. */
+    private final List<String> extra;
     /** Stops the server if this JVM dies without its shutdown hook (kill -9); null where there is no sh. */
     private Process watchdog;
 
-    private EmbeddedServer(Path installation, Path runDirectory, ProcessUser user, Process process, int port) {
+    private EmbeddedServer(Path installation, Path runDirectory, ProcessUser user, Process process, int port,
+            List<String> extra) {
         this.installation = installation;
+        this.extra = List.copyOf(extra);
         this.runDirectory = runDirectory;
         this.user = user;
         this.process = process;
@@ -43,6 +47,21 @@ final class EmbeddedServer {
     }
 
     static EmbeddedServer start(Path installation, Path home, ProcessUser user) throws IOException {
+        return start(installation, home, user, List.of());
+    }
+
+    /**
+     * Initialises and starts a server with settings of its own added to the test settings.
+     *
+     * @param installation the unpacked binaries
+     * @param home where run directories go
+     * @param user who runs the server
+     * @param extra further {@code name=value} settings; they win over the test settings
+     * @return the running server
+     * @throws IOException if initdb or the server fails
+     */
+    static EmbeddedServer start(Path installation, Path home, ProcessUser user, List<String> extra)
+            throws IOException {
         AbandonedRuns.removeAll(home);
         Path runDirectory = Files.createTempDirectory(home, "run-");
         try {
@@ -54,7 +73,7 @@ final class EmbeddedServer {
             IOException lastFailure = null;
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
                 try {
-                    return launch(installation, runDirectory, user, freePort());
+                    return launch(installation, runDirectory, user, freePort(), extra);
                 } catch (IOException e) {
                     // Another process may have taken the free port between the check and the bind.
                     lastFailure = e;
@@ -67,10 +86,10 @@ final class EmbeddedServer {
         }
     }
 
-    private static EmbeddedServer launch(Path installation, Path runDirectory, ProcessUser user, int port)
-            throws IOException {
-        Process process = startPostgres(installation, runDirectory, user, port);
-        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port);
+    private static EmbeddedServer launch(Path installation, Path runDirectory, ProcessUser user, int port,
+            List<String> extra) throws IOException {
+        Process process = startPostgres(installation, runDirectory, user, port, extra);
+        EmbeddedServer server = new EmbeddedServer(installation, runDirectory, user, process, port, extra);
         server.watchdog = startWatchdog(runDirectory);
         server.awaitConnections(runDirectory.resolve("postgres.log"));
         return server;
@@ -107,13 +126,17 @@ final class EmbeddedServer {
                 .start();
     }
 
-    private static Process startPostgres(Path installation, Path runDirectory, ProcessUser user, int port)
-            throws IOException {
+    private static Process startPostgres(Path installation, Path runDirectory, ProcessUser user, int port,
+            List<String> extra) throws IOException {
         Path log = runDirectory.resolve("postgres.log");
         List<String> command = new ArrayList<>(List.of(binary(installation, "postgres"),
                 "-D", runDirectory.resolve("data").toString(), "-p", Integer.toString(port)));
         for (String setting : settings(Settings.fromSystem().get(Settings.EMBEDDED_DURABLE)
                 .map(Boolean::parseBoolean).orElse(false))) {
+            command.add("-c");
+            command.add(setting);
+        }
+        for (String setting : extra) {
             command.add("-c");
             command.add(setting);
         }
@@ -132,7 +155,7 @@ final class EmbeddedServer {
      */
     synchronized void restart() throws IOException {
         stopProcess();
-        process = startPostgres(installation, runDirectory, user, port);
+        process = startPostgres(installation, runDirectory, user, port, extra);
         awaitConnections(runDirectory.resolve("postgres.log"));
     }
 
@@ -187,6 +210,71 @@ final class EmbeddedServer {
         return runDirectory.resolve("data");
     }
 
+    /**
+     * Stops the server cleanly, keeping its data directory, to start it again with
+     * {@link #restart(List)} or to copy it (a base backup of a cleanly stopped cluster).
+     */
+    void stopKeepingData() {
+        stopProcess();
+    }
+
+    /**
+     * Starts the server again on its data directory and port, after {@link #stopKeepingData()}.
+     *
+     * @param extra the settings it ran with
+     * @return the running server
+     * @throws IOException if it does not start
+     */
+    EmbeddedServer restart(List<String> extra) throws IOException {
+        return launch(installation, runDirectory, user, port, extra);
+    }
+
+    /**
+     * Makes a streaming standby of this server, which must be stopped cleanly: its data directory is
+     * copied (a base backup of a cleanly shut down cluster, PostgreSQL's file system level backup),
+     * marked with {@code standby.signal} and given {@code primary_conninfo} and a replication slot,
+     * then started on a port of its own. Start this server again before the standby can stream.
+     *
+     * @param home where run directories go
+     * @param slot the physical replication slot made on this server for the standby
+     * @param extra further settings of the standby
+     * @return the standby, not started yet: call {@link #restart(List)} on it
+     * @throws IOException if the copy fails
+     */
+    EmbeddedServer copyAsStandby(Path home, String slot, List<String> extra) throws IOException {
+        Path standbyRun = Files.createTempDirectory(home, "run-");
+        try {
+            AbandonedRuns.claim(standbyRun);
+            user.takeOwnership(standbyRun);
+            Path source = dataDirectory();
+            Path target = standbyRun.resolve("data");
+            try (java.util.stream.Stream<Path> paths = Files.walk(source)) {
+                for (Path path : (Iterable<Path>) paths::iterator) {
+                    Path copy = target.resolve(source.relativize(path).toString());
+                    if (path.getFileName().toString().equals("postmaster.pid")) {
+                        continue;
+                    }
+                    Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    user.takeOwnership(copy);
+                }
+            }
+            Path signal = Files.createFile(target.resolve("standby.signal"));
+            user.takeOwnership(signal);
+            Files.writeString(target.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + port
+                    + " user=" + SUPERUSER + " application_name=" + slot + "'\nprimary_slot_name = '" + slot + "'\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            return new EmbeddedServer(installation, standbyRun, user, null, freePort(), extra);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(standbyRun);
+            throw e;
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
     /** Stops the server quickly (open sessions are ended) and removes its data. */
     void stop() {
         stopProcess();
@@ -206,7 +294,7 @@ final class EmbeddedServer {
     }
 
     private void stopProcess() {
-        if (!process.isAlive()) {
+        if (process == null || !process.isAlive()) {
             return;
         }
         try {
