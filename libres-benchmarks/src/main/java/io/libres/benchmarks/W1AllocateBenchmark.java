@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class W1AllocateBenchmark {
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

@@ -30,8 +30,8 @@ public class W2ReserveBenchmark {
 
     static final int RESERVATIONS = 1_000;
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

@@ -35,8 +35,8 @@ public class W3AvailabilityBenchmark {
 
     static final LocalDate DAY = LocalDate.of(2030, 1, 7);
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

@@ -37,8 +37,8 @@ public class W4SearchYearBenchmark {
     static final SearchOptions OPTIONS = SearchOptions.builder().days(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY)
             .minspots(1).availableOnly(true).build();
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

@@ -38,8 +38,8 @@ public class W6LargeWindowBenchmark {
     static final DateRange TWENTY_YEARS = DateRange.of(LocalDateTime.of(2030, 1, 1, 0, 0),
             LocalDateTime.of(2049, 12, 31, 23, 59, 59));
 
-    /** The storage: {@code memory} or {@code postgresql}. */
-    @Param({"memory", "postgresql"})
+    /** The storage: {@code memory}, {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"memory", "postgresql", "jooq"})
     public String storage;
 
     Backend backend;

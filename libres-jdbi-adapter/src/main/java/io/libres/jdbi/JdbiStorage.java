@@ -171,7 +171,7 @@ public final class JdbiStorage implements Storage, StoppableService {
             }
         }
         return JdbiUnitOfWork.begin(primary(), clock, json(), org.jdbi.v3.core.transaction.TransactionIsolationLevel
-                .SERIALIZABLE, false, !replicas.isEmpty());
+                .SERIALIZABLE, false, !replicas.isEmpty(), ownedPool != null);
     }
 
     /**
@@ -199,10 +199,10 @@ public final class JdbiStorage implements Storage, StoppableService {
                 handOver.remove();
             }
             return JdbiUnitOfWork.begin(handle, clock, json(),
-                    org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, true, false);
+                    org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, true, false, false);
         }
         return JdbiUnitOfWork.begin(primary(), clock, json(),
-                org.jdbi.v3.core.transaction.TransactionIsolationLevel.SERIALIZABLE, true, false);
+                org.jdbi.v3.core.transaction.TransactionIsolationLevel.SERIALIZABLE, true, false, ownedPool != null);
     }
 
     /**

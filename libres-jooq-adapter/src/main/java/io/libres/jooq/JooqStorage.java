@@ -170,7 +170,7 @@ public final class JooqStorage implements Storage, StoppableService {
     @Override
     public UnitOfWork begin() {
         return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
-                Connection.TRANSACTION_SERIALIZABLE, false, !replicas.isEmpty()));
+                Connection.TRANSACTION_SERIALIZABLE, false, !replicas.isEmpty(), ownedPool != null));
     }
 
     /**
@@ -192,10 +192,11 @@ public final class JooqStorage implements Storage, StoppableService {
         java.util.Optional<Connection> replica = replicas.open(after);
         if (replica.isPresent()) {
             Configuration onReplica = configuration.derive(new OneConnection(replica.get()));
-            return JooqUnitOfWork.begin(onReplica, true, clock, json(), Connection.TRANSACTION_REPEATABLE_READ, true, false);
+            return JooqUnitOfWork.begin(onReplica, true, clock, json(), Connection.TRANSACTION_REPEATABLE_READ, true, false,
+                    false);
         }
         return checked(() -> JooqUnitOfWork.begin(configuration, owned, clock, json(),
-                Connection.TRANSACTION_SERIALIZABLE, true, false));
+                Connection.TRANSACTION_SERIALIZABLE, true, false, ownedPool != null));
     }
 
     /**

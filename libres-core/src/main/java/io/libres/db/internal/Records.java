@@ -251,6 +251,23 @@ public final class Records {
     }
 
     /**
+     * The reservations of this resource with a token, read in one statement.
+     *
+     * @param token the token
+     * @return the reservations ordered by id
+     * @throws InvalidReservationToken if no reservation of this resource has the token
+     */
+    public List<Reservation> reservationListByToken(UUID token) {
+        List<Reservation> all = scope.work().reservations()
+                .find(ReservationCriteria.ofResources(Set.of(scope.resource())).withToken(token)).list();
+        if (all.isEmpty()) {
+            throw new InvalidReservationToken("no reservation of resource " + scope.resource() + " has the token "
+                    + token + "; expected the token of an existing reservation");
+        }
+        return all;
+    }
+
+    /**
      * The blockers of this resource with a token, and an id if given.
      *
      * @param token the token

@@ -65,7 +65,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
      * @throws StorageException if the transaction cannot begin; the handle is closed then
      */
     public static JdbiUnitOfWork begin(Handle handle, Clock clock, JsonData json) {
-        return begin(handle, clock, json, TransactionIsolationLevel.SERIALIZABLE, false, false);
+        return begin(handle, clock, json, TransactionIsolationLevel.SERIALIZABLE, false, false, false);
     }
 
     /**
@@ -78,11 +78,14 @@ public final class JdbiUnitOfWork implements UnitOfWork {
      * @param isolation SERIALIZABLE on the primary; REPEATABLE READ on a standby, which refuses SERIALIZABLE
      * @param readOnly true for a read-only transaction, which refuses writes
      * @param tracksPosition true to ask for the commit's WAL position after the commit ({@link #committedAt()})
+     * @param poolIsolated true if the handle's pool hands every connection out at {@code isolation} already
+     *     (the storage's own pool, which resets a changed isolation on return): asking and setting it
+     *     would cost two round trips per unit of work
      * @return the open unit of work
      * @throws StorageException if the transaction cannot begin; the handle is closed then
      */
     public static JdbiUnitOfWork begin(Handle handle, Clock clock, JsonData json, TransactionIsolationLevel isolation,
-            boolean readOnly, boolean tracksPosition) {
+            boolean readOnly, boolean tracksPosition, boolean poolIsolated) {
         try {
             if (readOnly) {
                 // the driver then begins the transaction READ ONLY
@@ -90,7 +93,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             }
             // forced ending is ours to do: commit, rollback and close below end every transaction
             handle.getConfig(Handles.class).setForceEndTransactions(false);
-            handle.setTransactionIsolationLevel(isolation);
+            if (!poolIsolated) {
+                handle.setTransactionIsolationLevel(isolation);
+            }
             handle.begin();
             JdbiUnitOfWork work = new JdbiUnitOfWork(handle, clock, json);
             work.tracksPosition = tracksPosition && !readOnly;

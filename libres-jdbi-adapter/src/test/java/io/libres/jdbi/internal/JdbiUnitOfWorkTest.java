@@ -40,6 +40,27 @@ class JdbiUnitOfWorkTest {
     }
 
     @Test
+    @DisplayName("on the storage's own pool runs SERIALIZABLE without setting it, also after a borrower changed it")
+    void ownPoolIsSerializable(io.libres.testkit.postgres.TestDatabase database) throws Exception {
+        io.libres.jdbi.JdbiStorage storage = io.libres.jdbi.JdbiStorage.builder().dsn(database.jdbcUrl()
+                + (database.jdbcUrl().contains("?") ? "&" : "?") + "user=" + database.user()
+                + (database.password().isEmpty() ? "" : "&password=" + database.password())).poolSize(1).build();
+        try {
+            // the one pooled connection, changed by someone who borrowed it through the storage's Jdbi
+            storage.jdbi().useHandle(h -> h.getConnection().setTransactionIsolation(
+                    java.sql.Connection.TRANSACTION_READ_COMMITTED));
+            for (int round = 0; round < 2; round++) {
+                try (JdbiUnitOfWork work = (JdbiUnitOfWork) storage.begin()) {
+                    assertThat(work.handle().createQuery("SELECT current_setting('transaction_isolation')")
+                            .mapTo(String.class).one()).isEqualTo("serializable");
+                }
+            }
+        } finally {
+            storage.stopService();
+        }
+    }
+
+    @Test
     @DisplayName("is one transaction: every statement sees the same transaction id")
     void isOneTransaction() {
         try (JdbiUnitOfWork work = begin()) {

@@ -71,7 +71,7 @@ public final class JooqUnitOfWork implements UnitOfWork {
      * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
      */
     public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json) {
-        return begin(configuration, owned, clock, json, Connection.TRANSACTION_SERIALIZABLE, false, false);
+        return begin(configuration, owned, clock, json, Connection.TRANSACTION_SERIALIZABLE, false, false, false);
     }
 
     /**
@@ -85,13 +85,15 @@ public final class JooqUnitOfWork implements UnitOfWork {
      * @param isolation SERIALIZABLE on the primary, REPEATABLE READ on a standby
      * @param readOnly true for a read-only transaction, which refuses writes
      * @param tracksPosition true to ask the configuration's server for the WAL position after the commit
+     * @param poolIsolated true if the configuration's pool is the storage's own, which hands every
+     *     connection out at {@code isolation} already (and resets a changed isolation on return)
      * @return the open unit of work
      * @throws io.libres.errors.LibresException if the transaction cannot begin; nothing is left open then
      */
     public static JooqUnitOfWork begin(Configuration configuration, boolean owned, Clock clock, JsonData json,
-            int isolation, boolean readOnly, boolean tracksPosition) {
+            int isolation, boolean readOnly, boolean tracksPosition, boolean poolIsolated) {
         SerializableConnections connections = new SerializableConnections(configuration.connectionProvider(), owned,
-                isolation, readOnly);
+                isolation, readOnly, poolIsolated);
         LibresTransactionContext transaction = new LibresTransactionContext(configuration.derive(connections).derive());
         TransactionProvider provider = transaction.configuration().transactionProvider();
         try {

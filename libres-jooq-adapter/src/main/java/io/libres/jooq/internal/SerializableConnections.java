@@ -22,21 +22,24 @@ final class SerializableConnections implements ConnectionProvider {
     private final boolean owned;
     private final int isolation;
     private final boolean readOnly;
+    private final boolean poolIsolated;
     private volatile boolean began;
 
     SerializableConnections(ConnectionProvider delegate, boolean owned) {
-        this(delegate, owned, Connection.TRANSACTION_SERIALIZABLE, false);
+        this(delegate, owned, Connection.TRANSACTION_SERIALIZABLE, false, false);
     }
 
     /**
      * Hands out connections with another isolation, for read-only units of work (a standby refuses
      * SERIALIZABLE and reads at REPEATABLE READ).
      */
-    SerializableConnections(ConnectionProvider delegate, boolean owned, int isolation, boolean readOnly) {
+    SerializableConnections(ConnectionProvider delegate, boolean owned, int isolation, boolean readOnly,
+            boolean poolIsolated) {
         this.delegate = delegate;
         this.owned = owned;
         this.isolation = isolation;
         this.readOnly = readOnly;
+        this.poolIsolated = poolIsolated;
     }
 
     @Override
@@ -44,7 +47,10 @@ final class SerializableConnections implements ConnectionProvider {
         Connection connection = delegate.acquire();
         try {
             if (connection != null && (owned || connection.getAutoCommit())) {
-                connection.setTransactionIsolation(isolation);
+                if (!poolIsolated) {
+                    // the storage's own pool hands every connection out at the isolation: a round trip saved
+                    connection.setTransactionIsolation(isolation);
+                }
                 if (readOnly) {
                     // the driver then begins the transaction READ ONLY
                     connection.setReadOnly(true);

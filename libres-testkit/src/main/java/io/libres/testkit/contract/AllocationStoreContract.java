@@ -238,6 +238,35 @@ public abstract class AllocationStoreContract extends ContractGroup {
     }
 
     @Test
+    @DisplayName("a stream longer than one fetch gives every record in order, with other statements run while it is open")
+    void longStream() {
+        UUID resource = resource();
+        try (UnitOfWork work = begin()) {
+            List<Allocation> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                rows.add(allocation(resource, hour(i), 1));
+            }
+            work.allocations().insert(rows);
+            AllocationCriteria mine = AllocationCriteria.ofResource(resource);
+            List<Instant> seen = new java.util.ArrayList<>();
+            List<Long> countsMeanwhile = new java.util.ArrayList<>();
+            try (var stream = work.allocations().find(mine).stream()) {
+                stream.forEach(allocation -> {
+                    seen.add(allocation.start());
+                    if (seen.size() % 400 == 0) {
+                        // an SQL storage streams through a cursor: the unit of work must stay usable meanwhile
+                        countsMeanwhile.add(work.allocations().find(mine).count());
+                    }
+                });
+            }
+
+            assertThat(seen).hasSize(1_200).isSorted().first().isEqualTo(hour(0));
+            assertThat(seen.get(1_199)).isEqualTo(hour(1_199));
+            assertThat(countsMeanwhile).containsExactly(1_200L, 1_200L, 1_200L);
+        }
+    }
+
+    @Test
     @DisplayName("delete removes what matches and tells how many")
     void deleteByCriteria() {
         UUID resource = resource();
