@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidArgument;
 import io.libres.errors.InvalidDateRange;
 
@@ -36,7 +38,7 @@ import java.util.Set;
  * @param limit the most slots {@link Schedulers#freeSlots} returns, 1 or more
  */
 public record FreeSlotQuery(Duration length, LocalDate first, LocalDate last, LocalTime startTime,
-        LocalTime endTime, Set<DayOfWeek> days, int minSpots, Instant notBefore, int limit) {
+        LocalTime endTime, Set<DayOfWeek> days, int minSpots, @Nullable Instant notBefore, int limit) {
 
     /** The limit when none is set: 100 slots. */
     public static final int DEFAULT_LIMIT = 100;
@@ -196,7 +198,7 @@ public record FreeSlotQuery(Duration length, LocalDate first, LocalDate last, Lo
          * @param value the earliest start, or null for no bound
          * @return this builder
          */
-        public Builder notBefore(Instant value) {
+        public Builder notBefore(@Nullable Instant value) {
             this.notBefore = value;
             return this;
         }

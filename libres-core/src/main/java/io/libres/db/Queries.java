@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.db.internal.Arguments;
 import io.libres.db.internal.AvailabilityMath;
@@ -472,13 +474,26 @@ public final class Queries {
      * @return the reservations
      * @throws InvalidArgument if these queries name no resource
      */
-    public QueryResult<Reservation> reservationsBySession(UUID sessionId) {
+    public QueryResult<Reservation> reservationsBySession(@Nullable UUID sessionId) {
         Set<UUID> scope = scope("reservationsBySession");
         if (sessionId == null) {
             return QueryResult.of("reservation of no session", List.of());
         }
         return SessionResult.of(Session.of(context), "reservation of session " + sessionId,
                 () -> work().reservations().find(ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId))));
+    }
+
+    /**
+     * Confirms every reservation of a session on these queries' resources (libres'
+     * {@code confirm_reservations_for_session(session_id)}).
+     *
+     * @param sessionId the session
+     * @return the confirmed reservations
+     * @throws NoReservationsToConfirm if the session has no reservation on these resources
+     * @throws InvalidArgument if these queries name no resource
+     */
+    public List<Reservation> confirmReservationsForSession(UUID sessionId) {
+        return confirmReservationsForSession(sessionId, null);
     }
 
     /**
@@ -491,7 +506,7 @@ public final class Queries {
      * @throws NoReservationsToConfirm if the session has no (such) reservation on these resources
      * @throws InvalidArgument if these queries name no resource
      */
-    public List<Reservation> confirmReservationsForSession(UUID sessionId, UUID token) {
+    public List<Reservation> confirmReservationsForSession(UUID sessionId, @Nullable UUID token) {
         Set<UUID> scope = scope("confirmReservationsForSession");
         if (sessionId == null) {
             throw new NoReservationsToConfirm("no session was given; expected the id of a session with reservations");
@@ -539,6 +554,17 @@ public final class Queries {
     }
 
     /**
+     * {@link #findExpiredReservationSessions(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     * @throws InvalidArgument if these queries name no resource
+     */
+    public List<UUID> findExpiredReservationSessions() {
+        return findExpiredReservationSessions(null);
+    }
+
+    /**
      * The sessions with pending reservations on these queries' resources whose pending
      * reservations (on any resource) were all created and modified before an instant.
      *
@@ -547,7 +573,7 @@ public final class Queries {
      * @throws InvalidArgument if these queries name no resource
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> findExpiredReservationSessions(Instant expiration) {
+    public List<UUID> findExpiredReservationSessions(@Nullable Instant expiration) {
         Set<UUID> scope = scope("findExpiredReservationSessions");
         Instant before = expirationOf(expiration);
         return read(() -> {
@@ -562,6 +588,16 @@ public final class Queries {
     }
 
     /**
+     * {@link #findExpiredReservationSessionsOfAllResources(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     */
+    public List<UUID> findExpiredReservationSessionsOfAllResources() {
+        return findExpiredReservationSessionsOfAllResources(null);
+    }
+
+    /**
      * The sessions whose pending reservations were all created and modified before an instant,
      * on every resource of the database, of every context, as libres 1.2's
      * {@code find_expired_reservation_sessions}.
@@ -570,7 +606,7 @@ public final class Queries {
      * @return the expired sessions
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> findExpiredReservationSessionsOfAllResources(Instant expiration) {
+    public List<UUID> findExpiredReservationSessionsOfAllResources(@Nullable Instant expiration) {
         Instant before = expirationOf(expiration);
         return read(() -> work().reservations().expiredSessions(before));
     }
@@ -578,6 +614,17 @@ public final class Queries {
     private Instant expirationOf(Instant expiration) {
         return expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY)
                 : Timespan.requireStorable(expiration, "expiration");
+    }
+
+    /**
+     * {@link #removeExpiredReservationSessions(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     * @throws InvalidArgument if these queries name no resource
+     */
+    public List<UUID> removeExpiredReservationSessions() {
+        return removeExpiredReservationSessions(null);
     }
 
     /**
@@ -590,9 +637,19 @@ public final class Queries {
      * @throws InvalidArgument if these queries name no resource
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> removeExpiredReservationSessions(Instant expiration) {
+    public List<UUID> removeExpiredReservationSessions(@Nullable Instant expiration) {
         Set<UUID> scope = scope("removeExpiredReservationSessions");
         return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), scope);
+    }
+
+    /**
+     * {@link #removeExpiredReservationSessionsOfAllResources(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     */
+    public List<UUID> removeExpiredReservationSessionsOfAllResources() {
+        return removeExpiredReservationSessionsOfAllResources(null);
     }
 
     /**
@@ -604,7 +661,7 @@ public final class Queries {
      * @return the sessions whose reservations were removed
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> removeExpiredReservationSessionsOfAllResources(Instant expiration) {
+    public List<UUID> removeExpiredReservationSessionsOfAllResources(@Nullable Instant expiration) {
         return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), null);
     }
 

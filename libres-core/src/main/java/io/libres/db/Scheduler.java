@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.db.internal.AllocationOps;
 import io.libres.db.internal.Arguments;
@@ -1023,7 +1025,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
-    public void changeReservationData(UUID token, Map<String, Object> data) {
+    public void changeReservationData(UUID token, @Nullable Map<String, Object> data) {
         reservations.changeReservationData(Arguments.token(token), data);
     }
 
@@ -1127,6 +1129,16 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Blocks the slots of several spans, without a reason; see {@link #addBlocker(List, String)}.
+     *
+     * @param dates the spans
+     * @return the stored blockers
+     */
+    public List<ReservationBlocker> addBlocker(List<DateRange> dates) {
+        return addBlocker(dates, null);
+    }
+
+    /**
      * Blocks spans of allocations (every spot of their quota), in one step. Raises blockers added.
      *
      * @param dates the spans
@@ -1139,8 +1151,19 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidReservationError if no allocation lies within the spans
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
-    public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
+    public List<ReservationBlocker> addBlocker(List<DateRange> dates, @Nullable String reason) {
         return scope.timed("addBlocker", () -> blockers.addBlocker(Arguments.ranges(dates), reason, null, null));
+    }
+
+    /**
+     * Blocks the slots of a group of allocations, without a reason; see
+     * {@link #addGroupBlocker(UUID, String)}.
+     *
+     * @param group the group
+     * @return the stored blockers
+     */
+    public List<ReservationBlocker> addGroupBlocker(UUID group) {
+        return addGroupBlocker(group, null);
     }
 
     /**
@@ -1153,7 +1176,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws AlreadyReservedError if a spot of the group is taken
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
-    public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
+    public List<ReservationBlocker> addGroupBlocker(UUID group, @Nullable String reason) {
         return scope.timed("addGroupBlocker", () -> blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null));
     }
 
@@ -1187,7 +1210,7 @@ public final class Scheduler implements AutoCloseable {
      * @param reason the new reason, or null
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
-    public void changeBlockerReason(UUID token, String reason) {
+    public void changeBlockerReason(UUID token, @Nullable String reason) {
         blockers.changeBlockerReason(Arguments.token(token), reason);
     }
 
@@ -1333,7 +1356,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the slots ordered by start
      * @throws InvalidReservationToken if the token is missing
      */
-    public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
+    public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, @Nullable SlotSource type) {
         UUID checked = Arguments.token(token);
         return scope.query(() -> records.reservedSlots(checked, type, OptionalInt.empty()));
     }
@@ -1674,7 +1697,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      * @throws io.libres.errors.InvalidArgument if the policy is missing
      */
-    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, String reason, OccurrencePolicy policy) {
+    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, @Nullable String reason, OccurrencePolicy policy) {
         return blockers.addBlockerOccurrences(Arguments.ranges(dates), reason,
                 Arguments.require(policy, "occurrence policy")).getKey();
     }

@@ -1,5 +1,7 @@
 package io.libres.flyway;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.postgres.LibresSchema;
 import io.libres.postgres.SqlErrors;
 import java.sql.Connection;
@@ -58,7 +60,7 @@ public final class LibresFlyway {
      * @throws NullPointerException if the data source is null
      * @throws io.libres.errors.LibresException if the catalog cannot be read
      */
-    public static FluentConfiguration configure(DataSource dataSource, String schema) {
+    public static FluentConfiguration configure(DataSource dataSource, @Nullable String schema) {
         Objects.requireNonNull(dataSource, "dataSource");
         boolean made = libresTablesExist(dataSource, schema);
         FluentConfiguration configuration = Flyway.configure();

@@ -1,5 +1,7 @@
 package io.libres.db.models;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.internal.MirrorKeys;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.InvalidAllocationError;
@@ -397,13 +399,22 @@ public final class Allocation {
     }
 
     /**
+     * The whole allocation as a span (what {@link #alignDates(Timespan)} gives without a span).
+     *
+     * @return the allocation's start to its stored end
+     */
+    public Timespan alignDates() {
+        return alignDates(null);
+    }
+
+    /**
      * Clamps a span to the allocation: a start before the allocation's becomes its start, an
      * end after the allocation's becomes its end.
      *
      * @param span the span, or null for the whole allocation
      * @return the clamped span
      */
-    public Timespan alignDates(Timespan span) {
+    public Timespan alignDates(@Nullable Timespan span) {
         if (span == null) {
             return timespan();
         }
@@ -428,7 +439,7 @@ public final class Allocation {
      * @param span the span, or null for the whole allocation
      * @return the slots in order
      */
-    public List<Timespan> allSlots(Timespan span) {
+    public List<Timespan> allSlots(@Nullable Timespan span) {
         if (!partlyAvailable) {
             return List.of(timespan());
         }
@@ -450,7 +461,7 @@ public final class Allocation {
      * @param span the span, or null for the whole allocation
      * @return the count; 1 if not partly available
      */
-    public int countSlots(Timespan span) {
+    public int countSlots(@Nullable Timespan span) {
         if (!partlyAvailable) {
             return 1;
         }
@@ -460,13 +471,23 @@ public final class Allocation {
     }
 
     /**
+     * The free slots of the whole allocation, given its reserved slots.
+     *
+     * @param reserved the reserved slots of this allocation
+     * @return the free slots in order
+     */
+    public List<Timespan> freeSlots(Collection<ReservedSlot> reserved) {
+        return freeSlots(reserved, null);
+    }
+
+    /**
      * The free slots, given the allocation's reserved slots.
      *
      * @param reserved the reserved slots of this allocation
      * @param span the span to look at, or null for the whole allocation
      * @return the free slots in order
      */
-    public List<Timespan> freeSlots(Collection<ReservedSlot> reserved, Timespan span) {
+    public List<Timespan> freeSlots(Collection<ReservedSlot> reserved, @Nullable Timespan span) {
         Set<Instant> taken = starts(reserved);
         List<Timespan> free = new ArrayList<>();
         for (Timespan slot : allSlots(span)) {
@@ -512,13 +533,23 @@ public final class Allocation {
     }
 
     /**
+     * Tells whether the whole allocation is free, given its reserved slots.
+     *
+     * @param reserved the reserved slots of this allocation
+     * @return true if no slot is reserved
+     */
+    public boolean isAvailable(Collection<ReservedSlot> reserved) {
+        return isAvailable(reserved, null);
+    }
+
+    /**
      * Tells whether a span is completely free, given the allocation's reserved slots.
      *
      * @param reserved the reserved slots of this allocation
      * @param span the span, or null for the whole allocation
      * @return true if no slot within the span is reserved
      */
-    public boolean isAvailable(Collection<ReservedSlot> reserved, Timespan span) {
+    public boolean isAvailable(Collection<ReservedSlot> reserved, @Nullable Timespan span) {
         Set<Instant> taken = starts(reserved);
         if (taken.isEmpty()) {
             return true;
@@ -936,7 +967,7 @@ public final class Allocation {
          * @param value the id, or null for a transient allocation
          * @return this builder
          */
-        public Builder id(Integer value) {
+        public Builder id(@Nullable Integer value) {
             this.id = value;
             return this;
         }
@@ -958,7 +989,7 @@ public final class Allocation {
          * @param value the type, null for {@value Allocation#GENERIC_TYPE}
          * @return this builder
          */
-        public Builder type(String value) {
+        public Builder type(@Nullable String value) {
             this.type = value;
             return this;
         }
@@ -1035,7 +1066,7 @@ public final class Allocation {
          * @param value a zone id, or null
          * @return this builder
          */
-        public Builder timezone(String value) {
+        public Builder timezone(@Nullable String value) {
             this.timezone = value;
             return this;
         }
@@ -1046,7 +1077,7 @@ public final class Allocation {
          * @param value a JSON object, or null for none
          * @return this builder
          */
-        public Builder data(Map<String, Object> value) {
+        public Builder data(@Nullable Map<String, Object> value) {
             this.data = value;
             return this;
         }
@@ -1103,7 +1134,7 @@ public final class Allocation {
          * @param value the instant, or null
          * @return this builder
          */
-        public Builder created(Instant value) {
+        public Builder created(@Nullable Instant value) {
             this.created = value;
             return this;
         }
@@ -1114,7 +1145,7 @@ public final class Allocation {
          * @param value the instant, or null
          * @return this builder
          */
-        public Builder modified(Instant value) {
+        public Builder modified(@Nullable Instant value) {
             this.modified = value;
             return this;
         }

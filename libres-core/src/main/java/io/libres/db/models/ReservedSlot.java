@@ -1,5 +1,7 @@
 package io.libres.db.models;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.time.Raster;
 import io.libres.time.Rasterizer;
 import io.libres.time.Timespan;
@@ -25,7 +27,7 @@ import java.util.UUID;
  * @param modified when the slot was last changed, UTC; null if never
  */
 public record ReservedSlot(UUID resource, Instant start, Instant end, int allocationId,
-        SlotSource source, UUID reservationToken, int sourceId, Instant created, Instant modified) {
+        SlotSource source, UUID reservationToken, int sourceId, @Nullable Instant created, @Nullable Instant modified) {
 
     /**
      * Validates the required columns.
