@@ -3,6 +3,12 @@
  * {@code *.internal} packages stay inside, except the argument checks the JSON modules, adapters and integrations share.
  */
 module io.libres.core {
+    // JSpecify's nullness annotations (@NullMarked on every exported package, @Nullable where null
+    // is allowed): static, because nothing reads them at run time and an application's module
+    // graph must not fail without the jar; Maven still hands the jar to every user at compile time
+    // (compile scope), so IDEs and checkers see the contract. requires transitive would force
+    // org.jspecify into every application's module graph for no run-time use.
+    requires static org.jspecify;
     requires transitive org.slf4j;
 
     exports io.libres;

@@ -1,5 +1,7 @@
 /** The storage of libres for Java on PostgreSQL through JDBI 3. */
 module io.libres.jdbi {
+    // nullness annotations: needed to compile, never at run time (see the core's module-info)
+    requires static org.jspecify;
     requires transitive io.libres.core;
     requires transitive io.libres.postgres;
     requires transitive org.jdbi.v3.core;

@@ -1,5 +1,7 @@
 /** The storage of libres for Java on PostgreSQL through jOOQ. */
 module io.libres.jooq {
+    // nullness annotations: needed to compile, never at run time (see the core's module-info)
+    requires static org.jspecify;
     requires transitive io.libres.core;
     requires transitive io.libres.postgres;
     requires transitive org.jooq;

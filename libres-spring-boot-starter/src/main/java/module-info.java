@@ -5,6 +5,8 @@
  * optional: the application brings what it uses.
  */
 open module io.libres.spring.boot {
+    // nullness annotations: needed to compile, never at run time (see the core's module-info)
+    requires static org.jspecify;
     requires transitive io.libres.core;
     requires transitive java.sql;
     requires transitive spring.boot;

@@ -33,13 +33,20 @@ final class LibresArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE_AND_JSON_PACKAGES.toArray(String[]::new))
             .as("libres-core imports nothing of JDBC, JDBI, jOOQ, PostgreSQL, HikariCP, Gson or Jackson");
 
+    /**
+     * JSpecify's annotation package: annotations without behaviour ({@code @NullMarked},
+     * {@code @Nullable}), so allowing it keeps the rule's intent (no persistence, JSON, Spring or
+     * Micrometer in the core). Only this package: nothing else of any library is let in.
+     */
+    static final String NULLNESS_ANNOTATIONS = "org.jspecify.annotations";
+
     static final ArchRule CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF = classes()
             .that(LibresModules.IN_CORE)
             .should().onlyDependOnClassesThat(
-                    JavaClass.Predicates.resideInAnyPackage("java..", "org.slf4j..")
+                    JavaClass.Predicates.resideInAnyPackage("java..", "org.slf4j..", NULLNESS_ANNOTATIONS)
                             .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("java.sql..")))
                             .or(LibresModules.IN_CORE))
-            .as("libres-core depends only on the JDK, slf4j-api and itself");
+            .as("libres-core depends only on the JDK, slf4j-api, JSpecify's annotations and itself");
 
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = CompositeArchRule.of(
                     LibresModules.ADAPTERS.stream().map(LibresArchitectureRules::independent).toList())

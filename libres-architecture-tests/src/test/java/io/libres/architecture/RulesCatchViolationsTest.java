@@ -17,6 +17,7 @@ import io.libres.architecture.fixtures.CoreClassUsingJdbc;
 import io.libres.architecture.fixtures.CoreClassUsingJdbi;
 import io.libres.architecture.fixtures.CoreClassUsingJooq;
 import io.libres.architecture.fixtures.CoreClassUsingPostgresDriver;
+import io.libres.architecture.fixtures.CoreClassWithNullnessAnnotations;
 import io.libres.jdbi.archfixture.JdbiAdapterClass;
 import io.libres.jdbi.archfixture.JdbiAdapterUsingPostgresSupport;
 import io.libres.jooq.archfixture.JooqAdapterUsingJdbiAdapter;
@@ -57,6 +58,18 @@ class RulesCatchViolationsTest {
     @Test
     @DisplayName("the JDK-and-slf4j-only rule catches a core class using another library")
     void jdkOnlyRuleCatchesAnotherLibrary() {
+        assertViolation(LibresArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF,
+                CoreClassUsingAnotherLibrary.class, "org.assertj.core.api.ListAssert");
+    }
+
+    @Test
+    @DisplayName("the JDK-and-slf4j-only rule lets a core class carry JSpecify's nullness annotations, and nothing more")
+    void jdkOnlyRuleAllowsNullnessAnnotationsOnly() {
+        JavaClasses annotated = new ClassFileImporter().importClasses(CoreClassWithNullnessAnnotations.class);
+        assertThatCode(() -> LibresArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF.check(annotated))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> LibresArchitectureRules.CORE_IS_PERSISTENCE_AND_JSON_FREE.check(annotated))
+                .doesNotThrowAnyException();
         assertViolation(LibresArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK_SLF4J_AND_ITSELF,
                 CoreClassUsingAnotherLibrary.class, "org.assertj.core.api.ListAssert");
     }

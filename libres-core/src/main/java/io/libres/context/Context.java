@@ -1,5 +1,7 @@
 package io.libres.context;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.AmbiguousProviders;
 import io.libres.errors.ContextIsLocked;
 import io.libres.errors.InvalidService;
@@ -159,7 +161,7 @@ public final class Context {
      * @return the value, or {@code null} if it is {@code null} or set nowhere
      *     (use {@link #hasSetting(String)} to tell these apart)
      */
-    public Object getSetting(String settingName) {
+    public @Nullable Object getSetting(String settingName) {
         Arguments.requireNonNull(settingName, "setting name must not be null");
         for (Context context = this; context != null; context = context.parent) {
             synchronized (context.lock) {
@@ -200,7 +202,7 @@ public final class Context {
      * @throws InvalidSetting if the setting is one of libres' and the value does not fit it;
      *     nothing is changed
      */
-    public void setSetting(String settingName, Object value) {
+    public void setSetting(String settingName, @Nullable Object value) {
         Arguments.requireNonNull(settingName, "setting name must not be null");
         Optional<Setting<?>> known = Settings.byName(settingName);
         Object checked = known.isPresent() ? known.get().validate(value) : value;
@@ -219,7 +221,7 @@ public final class Context {
      * @throws ContextIsLocked if this context is locked
      * @throws InvalidSetting if the value does not fit the setting; nothing is changed
      */
-    public <T> void setSetting(Setting<T> setting, T value) {
+    public <T> void setSetting(Setting<T> setting, @Nullable T value) {
         Arguments.requireNonNull(setting, "setting must not be null");
         Object checked = setting.validate(value);
         synchronized (lock) {

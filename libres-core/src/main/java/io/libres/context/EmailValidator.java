@@ -1,5 +1,7 @@
 package io.libres.context;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -23,7 +25,7 @@ public interface EmailValidator {
      * @param email the address; {@code null} is never valid
      * @return {@code true} if the address is acceptable
      */
-    boolean isValidEmail(String email);
+    boolean isValidEmail(@Nullable String email);
 
     /**
      * Says what is wrong with an address, for the message of the refusal; a validator of one's

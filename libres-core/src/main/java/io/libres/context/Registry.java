@@ -149,6 +149,22 @@ public final class Registry {
     }
 
     /**
+     * Checks that a registered context is not locked, as libres' {@code assert_not_locked} does.
+     *
+     * @param name the context's name
+     * @throws UnknownContext if no context of that name is registered
+     * @throws io.libres.errors.ContextIsLocked if the context is locked (the master context of a
+     *     default registry is)
+     */
+    public void assertNotLocked(String name) {
+        Context context = getContext(name);
+        if (context.isLocked()) {
+            throw new io.libres.errors.ContextIsLocked("Context '" + name + "' is locked; expected an unlocked"
+                    + " context (unlock() it first, or register a context of your own)");
+        }
+    }
+
+    /**
      * Checks that no context of that name is registered, as libres' {@code assert_does_not_exist}
      * does.
      *

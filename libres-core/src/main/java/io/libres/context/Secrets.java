@@ -1,5 +1,7 @@
 package io.libres.context;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +38,7 @@ public final class Secrets {
      * @param text any text, may be null
      * @return the redacted text; {@code "null"} for null
      */
-    public static String redact(String text) {
+    public static String redact(@Nullable String text) {
         if (text == null) {
             return "null";
         }

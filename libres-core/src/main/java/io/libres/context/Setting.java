@@ -1,5 +1,7 @@
 package io.libres.context;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidArgument;
 import io.libres.errors.InvalidSetting;
 import io.libres.internal.Arguments;
@@ -46,7 +48,7 @@ public final class Setting<T> {
      * @throws io.libres.errors.InvalidArgument if the name, the type or the description is null
      * @throws io.libres.errors.InvalidArgument if the name is blank
      */
-    public static <T> Setting<T> of(String name, Class<T> type, T defaultValue, String description) {
+    public static <T> Setting<T> of(String name, Class<T> type, @Nullable T defaultValue, String description) {
         Arguments.requireNonNull(name, "setting name must not be null");
         Arguments.requireNonNull(type, "setting type must not be null");
         Arguments.requireNonNull(description, "setting description must not be null");
@@ -93,7 +95,7 @@ public final class Setting<T> {
      *
      * @return the default, possibly {@code null}
      */
-    public T defaultValue() {
+    public @Nullable T defaultValue() {
         return defaultValue;
     }
 

@@ -16,4 +16,7 @@
  * the context discovers a provider through {@link java.util.ServiceLoader}
  * (see {@link io.libres.context.Context#getService(io.libres.spi.Port)}).
  */
+@NullMarked
 package io.libres.context;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.internal.JsonData;
 import io.libres.errors.InvalidAllocationError;
 import io.libres.errors.InvalidQuota;
@@ -183,7 +185,7 @@ public record AllocateOptions(boolean partlyAvailable, Raster raster, boolean wh
          * @param value a JSON object, or null for none
          * @return this builder
          */
-        public Builder data(Map<String, Object> value) {
+        public Builder data(@Nullable Map<String, Object> value) {
             this.data = value;
             return this;
         }

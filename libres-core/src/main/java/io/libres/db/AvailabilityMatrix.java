@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidArgument;
 
 import java.time.Duration;
@@ -31,7 +33,7 @@ public final class AvailabilityMatrix {
      * @param dayCells a cell for every scheduler and day
      * @param bucketCells the bucket cells of every scheduler and day, in order; empty without buckets
      */
-    public AvailabilityMatrix(List<String> schedulers, List<LocalDate> days, Duration bucket,
+    public AvailabilityMatrix(List<String> schedulers, List<LocalDate> days, @Nullable Duration bucket,
             Map<String, Map<LocalDate, AvailabilityCell>> dayCells,
             Map<String, Map<LocalDate, List<AvailabilityCell>>> bucketCells) {
         this.schedulers = List.copyOf(schedulers);

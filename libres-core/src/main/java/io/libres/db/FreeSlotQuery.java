@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidArgument;
 import io.libres.errors.InvalidDateRange;
 
@@ -36,7 +38,7 @@ import java.util.Set;
  * @param limit the most slots {@link Schedulers#freeSlots} returns, 1 or more
  */
 public record FreeSlotQuery(Duration length, LocalDate first, LocalDate last, LocalTime startTime,
-        LocalTime endTime, Set<DayOfWeek> days, int minSpots, Instant notBefore, int limit) {
+        LocalTime endTime, Set<DayOfWeek> days, int minSpots, @Nullable Instant notBefore, int limit) {
 
     /** The limit when none is set: 100 slots. */
     public static final int DEFAULT_LIMIT = 100;
@@ -156,6 +158,30 @@ public record FreeSlotQuery(Duration length, LocalDate first, LocalDate last, Lo
         }
 
         /**
+         * Limits the slots to some weekdays.
+         *
+         * @param value the weekdays; empty for every day
+         * @return this builder
+         * @throws InvalidArgument if the set is missing or holds a missing day
+         */
+        public Builder on(Set<DayOfWeek> value) {
+            this.days = io.libres.time.Weekdays.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Limits the slots to some weekdays, named as libres names them.
+         *
+         * @param abbreviations any of mo, tu, we, th, fr, sa, su (case does not matter); none for every day
+         * @return this builder
+         * @throws InvalidArgument if an abbreviation is missing or unknown
+         */
+        public Builder weekdays(String... abbreviations) {
+            this.days = io.libres.time.Weekdays.parse(abbreviations);
+            return this;
+        }
+
+        /**
          * Sets the free spots a slot needs.
          *
          * @param value 1 or more
@@ -172,7 +198,7 @@ public record FreeSlotQuery(Duration length, LocalDate first, LocalDate last, Lo
          * @param value the earliest start, or null for no bound
          * @return this builder
          */
-        public Builder notBefore(Instant value) {
+        public Builder notBefore(@Nullable Instant value) {
             this.notBefore = value;
             return this;
         }

@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.internal.JsonData;
 import io.libres.errors.InvalidQuota;
 import io.libres.time.DateRange;
@@ -19,8 +21,8 @@ import java.util.UUID;
  * @param wholeDay widen the new dates to whole days
  * @param data the new data, or null to keep it
  */
-public record MoveOptions(DateRange dates, UUID group, Integer newQuota, Boolean approveManually,
-        Integer quotaLimit, boolean wholeDay, Map<String, Object> data) {
+public record MoveOptions(@Nullable DateRange dates, @Nullable UUID group, @Nullable Integer newQuota, @Nullable Boolean approveManually,
+        @Nullable Integer quotaLimit, boolean wholeDay, @Nullable Map<String, Object> data) {
 
     /**
      * Validates the values.

@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.db.internal.Arguments;
 import io.libres.db.internal.AvailabilityMath;
@@ -21,6 +23,7 @@ import io.libres.spi.SlotCriteria;
 import io.libres.spi.UnitOfWork;
 import io.libres.time.Raster;
 import io.libres.time.Rasterizer;
+import io.libres.time.DateRange;
 import io.libres.time.Timespan;
 
 import java.time.Clock;
@@ -67,6 +70,7 @@ public final class Queries {
     private final Context context;
     private final Clock clock;
     private final Set<UUID> resources;
+    private final ZoneId zone;
 
     /**
      * Creates queries of a context that name no resource, with the system clock: availability
@@ -110,9 +114,14 @@ public final class Queries {
      * @throws io.libres.errors.InvalidArgument if an argument is missing or the resources hold a missing value
      */
     public Queries(Context context, Collection<UUID> resources, Clock clock) {
+        this(context, resources, clock, ZoneOffset.UTC);
+    }
+
+    private Queries(Context context, Collection<UUID> resources, Clock clock, ZoneId zone) {
         this.context = Arguments.require(context, "context");
         this.resources = Set.copyOf(Arguments.requireAll(resources, "resources"));
         this.clock = Arguments.require(clock, "clock");
+        this.zone = Arguments.require(zone, "zone");
     }
 
     /**
@@ -132,7 +141,45 @@ public final class Queries {
      * @throws io.libres.errors.InvalidArgument if the clock is missing
      */
     public Queries withClock(Clock value) {
-        return new Queries(context, resources, value);
+        return new Queries(context, resources, value, zone);
+    }
+
+    /**
+     * The zone in which the {@link DateRange} forms of these queries read local date-times (and
+     * local dates): UTC for queries made with a constructor, as libres 1.2 compares naive
+     * datetimes with its UTC columns; the scheduler's zone for {@link Scheduler#queries()}.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * The same queries reading the local values of a {@link DateRange} in another zone.
+     *
+     * @param value the zone
+     * @return new queries of the same context, resources and clock
+     * @throws io.libres.errors.InvalidArgument if the zone is missing
+     */
+    public Queries withZone(ZoneId value) {
+        return new Queries(context, resources, clock, value);
+    }
+
+    /**
+     * Reads a range as the scheduler does: local values in {@link #zone()}, the others as they are.
+     *
+     * @param range the range
+     * @return the UTC span
+     * @throws io.libres.errors.InvalidDateRange if the range is missing or ends before it starts
+     */
+    private Timespan resolve(DateRange range) {
+        Timespan span = Arguments.range(range).resolve(zone);
+        if (span.isReversed()) {
+            throw new io.libres.errors.InvalidDateRange("the range " + range + " ends before it starts; expected an"
+                    + " end on or after the start");
+        }
+        return span;
     }
 
     private Set<UUID> scope(String call) {
@@ -155,6 +202,21 @@ public final class Queries {
 
     private boolean exposed(Allocation allocation) {
         return context.getService(Exposure.KEY).isAllocationExposed(allocation);
+    }
+
+    /**
+     * Every allocation (masters and mirrors) of these queries' resources overlapping a range, its
+     * local values read in {@link #zone()}; the same as {@link #allocationsInRange(Timespan)} of
+     * the resolved span.
+     *
+     * @param range the range
+     * @return the allocations ordered by start
+     * @throws io.libres.errors.InvalidArgument if these queries name no resource
+     * @throws io.libres.errors.InvalidDateRange if the range is missing, ends before it starts or lies
+     *     outside the years 1 to 9999
+     */
+    public QueryResult<Allocation> allocationsInRange(DateRange range) {
+        return allocationsInRange(resolve(range));
     }
 
     /**
@@ -192,6 +254,20 @@ public final class Queries {
     }
 
     /**
+     * The availability of the exposed allocations of some real resources within a range, its local
+     * values read in {@link #zone()}.
+     *
+     * @param range the range
+     * @param resources the real resources
+     * @return 0 to 100; 0 if there is no allocation
+     * @throws io.libres.errors.InvalidArgument if the resources are missing
+     * @throws io.libres.errors.InvalidDateRange if the range is missing or ends before it starts
+     */
+    public double availabilityByRange(DateRange range, Collection<UUID> resources) {
+        return availabilityByRange(resolve(range), resources);
+    }
+
+    /**
      * The availability of the exposed allocations of some real resources within a span.
      *
      * @param span the span, UTC
@@ -208,6 +284,36 @@ public final class Queries {
                     .filter(this::exposed).collect(Collectors.toList());
             return availabilityByAllocations(allocations);
         });
+    }
+
+    /**
+     * The availability of each day of a range, days taken in UTC as libres 1.2 does; the range's
+     * local values are read in {@link #zone()}.
+     *
+     * @param range the range
+     * @param resources the real resources
+     * @return for each day with exposed allocations, its availability and resources
+     * @throws io.libres.errors.InvalidArgument if the resources are missing
+     * @throws io.libres.errors.InvalidDateRange if the range is missing or ends before it starts
+     */
+    public Map<LocalDate, DayAvailability> availabilityByDay(DateRange range, Collection<UUID> resources) {
+        return availabilityByDay(resolve(range), resources);
+    }
+
+    /**
+     * The availability of each day of a range, days taken in a zone; the range's local values
+     * are read in {@link #zone()}.
+     *
+     * @param range the range
+     * @param resources the real resources
+     * @param days the zone of the days
+     * @return for each day with exposed allocations, in order, its availability and resources
+     * @throws io.libres.errors.InvalidArgument if the resources or the zone are missing
+     * @throws io.libres.errors.InvalidDateRange if the range is missing or ends before it starts
+     */
+    public Map<LocalDate, DayAvailability> availabilityByDay(DateRange range, Collection<UUID> resources,
+            ZoneId days) {
+        return availabilityByDay(resolve(range), resources, days);
     }
 
     /**
@@ -258,6 +364,21 @@ public final class Queries {
     }
 
     /**
+     * The reserved slots of a resource and its blocking resources within a range, its local values
+     * read in {@link #zone()}.
+     *
+     * @param range the range
+     * @param resource the resource
+     * @param blockingResources the blocking resources
+     * @return the reserved and blocked slices
+     * @throws io.libres.errors.InvalidArgument if the resource or the blocking resources are missing
+     * @throws io.libres.errors.InvalidDateRange if the range is missing or ends before it starts
+     */
+    public ReservedSlices reservedSlotsByRange(DateRange range, UUID resource, Collection<UUID> blockingResources) {
+        return reservedSlotsByRange(resolve(range), resource, blockingResources);
+    }
+
+    /**
      * The reserved slots of a resource and its blocking resources, in five-minute slices.
      *
      * @param span the span, UTC
@@ -292,6 +413,24 @@ public final class Queries {
             }
         }
         return new ReservedSlices(reserved, blocked);
+    }
+
+    /**
+     * The exposed master allocations of a resource within a range with their availability, the
+     * range's local values read in {@link #zone()}.
+     *
+     * @param range the range
+     * @param resource the resource
+     * @param blockingResources the blocking resources
+     * @param normalizeDst show days with a daylight-saving change as 24-hour days
+     * @return the allocations ordered by start, with their availability
+     * @throws io.libres.errors.InvalidArgument if the resource or the blocking resources are missing
+     * @throws io.libres.errors.InvalidDateRange if the range is missing, ends before it starts or
+     *     lies outside the years 1 to 9999
+     */
+    public List<AllocationAvailability> allocationsWithAvailabilityByRange(DateRange range, UUID resource,
+            Collection<UUID> blockingResources, boolean normalizeDst) {
+        return allocationsWithAvailabilityByRange(resolve(range), resource, blockingResources, normalizeDst);
     }
 
     /**
@@ -335,13 +474,26 @@ public final class Queries {
      * @return the reservations
      * @throws InvalidArgument if these queries name no resource
      */
-    public QueryResult<Reservation> reservationsBySession(UUID sessionId) {
+    public QueryResult<Reservation> reservationsBySession(@Nullable UUID sessionId) {
         Set<UUID> scope = scope("reservationsBySession");
         if (sessionId == null) {
             return QueryResult.of("reservation of no session", List.of());
         }
         return SessionResult.of(Session.of(context), "reservation of session " + sessionId,
                 () -> work().reservations().find(ReservationCriteria.ofResources(scope).withSessions(Set.of(sessionId))));
+    }
+
+    /**
+     * Confirms every reservation of a session on these queries' resources (libres'
+     * {@code confirm_reservations_for_session(session_id)}).
+     *
+     * @param sessionId the session
+     * @return the confirmed reservations
+     * @throws NoReservationsToConfirm if the session has no reservation on these resources
+     * @throws InvalidArgument if these queries name no resource
+     */
+    public List<Reservation> confirmReservationsForSession(UUID sessionId) {
+        return confirmReservationsForSession(sessionId, null);
     }
 
     /**
@@ -354,7 +506,7 @@ public final class Queries {
      * @throws NoReservationsToConfirm if the session has no (such) reservation on these resources
      * @throws InvalidArgument if these queries name no resource
      */
-    public List<Reservation> confirmReservationsForSession(UUID sessionId, UUID token) {
+    public List<Reservation> confirmReservationsForSession(UUID sessionId, @Nullable UUID token) {
         Set<UUID> scope = scope("confirmReservationsForSession");
         if (sessionId == null) {
             throw new NoReservationsToConfirm("no session was given; expected the id of a session with reservations");
@@ -402,6 +554,17 @@ public final class Queries {
     }
 
     /**
+     * {@link #findExpiredReservationSessions(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     * @throws InvalidArgument if these queries name no resource
+     */
+    public List<UUID> findExpiredReservationSessions() {
+        return findExpiredReservationSessions(null);
+    }
+
+    /**
      * The sessions with pending reservations on these queries' resources whose pending
      * reservations (on any resource) were all created and modified before an instant.
      *
@@ -410,7 +573,7 @@ public final class Queries {
      * @throws InvalidArgument if these queries name no resource
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> findExpiredReservationSessions(Instant expiration) {
+    public List<UUID> findExpiredReservationSessions(@Nullable Instant expiration) {
         Set<UUID> scope = scope("findExpiredReservationSessions");
         Instant before = expirationOf(expiration);
         return read(() -> {
@@ -425,6 +588,16 @@ public final class Queries {
     }
 
     /**
+     * {@link #findExpiredReservationSessionsOfAllResources(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     */
+    public List<UUID> findExpiredReservationSessionsOfAllResources() {
+        return findExpiredReservationSessionsOfAllResources(null);
+    }
+
+    /**
      * The sessions whose pending reservations were all created and modified before an instant,
      * on every resource of the database, of every context, as libres 1.2's
      * {@code find_expired_reservation_sessions}.
@@ -433,7 +606,7 @@ public final class Queries {
      * @return the expired sessions
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> findExpiredReservationSessionsOfAllResources(Instant expiration) {
+    public List<UUID> findExpiredReservationSessionsOfAllResources(@Nullable Instant expiration) {
         Instant before = expirationOf(expiration);
         return read(() -> work().reservations().expiredSessions(before));
     }
@@ -441,6 +614,17 @@ public final class Queries {
     private Instant expirationOf(Instant expiration) {
         return expiration == null ? clock.instant().minus(DEFAULT_SESSION_EXPIRY)
                 : Timespan.requireStorable(expiration, "expiration");
+    }
+
+    /**
+     * {@link #removeExpiredReservationSessions(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     * @throws InvalidArgument if these queries name no resource
+     */
+    public List<UUID> removeExpiredReservationSessions() {
+        return removeExpiredReservationSessions(null);
     }
 
     /**
@@ -453,9 +637,19 @@ public final class Queries {
      * @throws InvalidArgument if these queries name no resource
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> removeExpiredReservationSessions(Instant expiration) {
+    public List<UUID> removeExpiredReservationSessions(@Nullable Instant expiration) {
         Set<UUID> scope = scope("removeExpiredReservationSessions");
         return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), scope);
+    }
+
+    /**
+     * {@link #removeExpiredReservationSessionsOfAllResources(Instant)} with the default expiry: sessions idle for
+     * {@link #DEFAULT_SESSION_EXPIRY} by this queries' clock.
+     *
+     * @return the sessions
+     */
+    public List<UUID> removeExpiredReservationSessionsOfAllResources() {
+        return removeExpiredReservationSessionsOfAllResources(null);
     }
 
     /**
@@ -467,7 +661,7 @@ public final class Queries {
      * @return the sessions whose reservations were removed
      * @throws io.libres.errors.InvalidDateRange if the instant lies outside the years 1 to 9999
      */
-    public List<UUID> removeExpiredReservationSessionsOfAllResources(Instant expiration) {
+    public List<UUID> removeExpiredReservationSessionsOfAllResources(@Nullable Instant expiration) {
         return removeExpired(work().reservations().expiredSessions(expirationOf(expiration)), null);
     }
 

@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.internal.JsonData;
 import io.libres.errors.InvalidQuota;
 
@@ -15,7 +17,7 @@ import java.util.UUID;
  * @param quota how many spots to reserve at once
  * @param singleTokenPerSession reuse the token of the session's existing reservations
  */
-public record ReserveOptions(Map<String, Object> data, UUID sessionId, int quota, boolean singleTokenPerSession) {
+public record ReserveOptions(Map<String, Object> data, @Nullable UUID sessionId, int quota, boolean singleTokenPerSession) {
 
     /** The defaults: one spot, no session, no data. */
     public static final ReserveOptions DEFAULTS = builder().build();
@@ -72,7 +74,7 @@ public record ReserveOptions(Map<String, Object> data, UUID sessionId, int quota
          * @param value a JSON object, or null
          * @return this builder
          */
-        public Builder data(Map<String, Object> value) {
+        public Builder data(@Nullable Map<String, Object> value) {
             this.data = value;
             return this;
         }
@@ -83,7 +85,7 @@ public record ReserveOptions(Map<String, Object> data, UUID sessionId, int quota
          * @param value the session id, or null
          * @return this builder
          */
-        public Builder sessionId(UUID value) {
+        public Builder sessionId(@Nullable UUID value) {
             this.sessionId = value;
             return this;
         }

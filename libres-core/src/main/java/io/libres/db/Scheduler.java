@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.db.internal.AllocationOps;
 import io.libres.db.internal.Arguments;
@@ -134,7 +136,7 @@ public final class Scheduler implements AutoCloseable {
         this.reservations = new ReservationOps(scope, records, spots);
         this.blockers = new BlockerOps(scope, records, spots);
         this.search = new SearchOps(scope, records);
-        this.queries = new Queries(context, Set.of(scope.resource()));
+        this.queries = new Queries(context, Set.of(scope.resource())).withZone(scope.zone());
     }
 
     // ------------------------------------------------------------------ identity and unit of work
@@ -181,6 +183,8 @@ public final class Scheduler implements AutoCloseable {
     /**
      * The queries of this scheduler's resource: its session calls see and change only this
      * scheduler's reservations, never those of another scheduler or application on the database.
+     * Their {@link io.libres.time.DateRange} forms read local values in the scheduler's zone, as
+     * the scheduler's own methods do.
      *
      * @return the queries
      */
@@ -826,6 +830,22 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Like {@link #removeUnusedAllocations(LocalDate, LocalDate, Set, boolean)}, the weekdays
+     * named as libres names them ({@code List.of("sa", "su")} for libres' {@code days=['sa', 'su']}).
+     *
+     * @param start the first day
+     * @param end the last day
+     * @param weekdays any of mo, tu, we, th, fr, sa, su (case does not matter); empty for every day
+     * @param excludeGroups true to never remove grouped allocations
+     * @return how many allocations were removed
+     * @throws InvalidDateRange if a day is missing or the end lies before the start
+     * @throws io.libres.errors.InvalidArgument if the weekdays are missing, or one is missing or unknown
+     */
+    public int removeUnusedAllocations(LocalDate start, LocalDate end, List<String> weekdays, boolean excludeGroups) {
+        return removeUnusedAllocations(start, end, io.libres.time.Weekdays.parse(weekdays), excludeGroups);
+    }
+
+    /**
      * Like {@link #removeUnusedAllocations(LocalDate, LocalDate)}, limited to weekdays (which
      * leaves out grouped allocations) or to ungrouped allocations.
      *
@@ -1005,7 +1025,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidReservationToken if the token is missing or no reservation of this resource has the token
      * @throws io.libres.errors.DataNotSerializable if the data is not a JSON object
      */
-    public void changeReservationData(UUID token, Map<String, Object> data) {
+    public void changeReservationData(UUID token, @Nullable Map<String, Object> data) {
         reservations.changeReservationData(Arguments.token(token), data);
     }
 
@@ -1109,6 +1129,16 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Blocks the slots of several spans, without a reason; see {@link #addBlocker(List, String)}.
+     *
+     * @param dates the spans
+     * @return the stored blockers
+     */
+    public List<ReservationBlocker> addBlocker(List<DateRange> dates) {
+        return addBlocker(dates, null);
+    }
+
+    /**
      * Blocks spans of allocations (every spot of their quota), in one step. Raises blockers added.
      *
      * @param dates the spans
@@ -1121,8 +1151,19 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidReservationError if no allocation lies within the spans
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      */
-    public List<ReservationBlocker> addBlocker(List<DateRange> dates, String reason) {
+    public List<ReservationBlocker> addBlocker(List<DateRange> dates, @Nullable String reason) {
         return scope.timed("addBlocker", () -> blockers.addBlocker(Arguments.ranges(dates), reason, null, null));
+    }
+
+    /**
+     * Blocks the slots of a group of allocations, without a reason; see
+     * {@link #addGroupBlocker(UUID, String)}.
+     *
+     * @param group the group
+     * @return the stored blockers
+     */
+    public List<ReservationBlocker> addGroupBlocker(UUID group) {
+        return addGroupBlocker(group, null);
     }
 
     /**
@@ -1135,7 +1176,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws AlreadyReservedError if a spot of the group is taken
      * @throws io.libres.errors.InvalidArgument if the group is missing
      */
-    public List<ReservationBlocker> addGroupBlocker(UUID group, String reason) {
+    public List<ReservationBlocker> addGroupBlocker(UUID group, @Nullable String reason) {
         return scope.timed("addGroupBlocker", () -> blockers.addGroupBlocker(Arguments.require(group, "group"), reason, null, null));
     }
 
@@ -1169,7 +1210,7 @@ public final class Scheduler implements AutoCloseable {
      * @param reason the new reason, or null
      * @throws InvalidReservationToken if the token is missing or no blocker of this resource has the token
      */
-    public void changeBlockerReason(UUID token, String reason) {
+    public void changeBlockerReason(UUID token, @Nullable String reason) {
         blockers.changeBlockerReason(Arguments.token(token), reason);
     }
 
@@ -1315,7 +1356,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the slots ordered by start
      * @throws InvalidReservationToken if the token is missing
      */
-    public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, SlotSource type) {
+    public QueryResult<ReservedSlot> reservedSlotsByType(UUID token, @Nullable SlotSource type) {
         UUID checked = Arguments.token(token);
         return scope.query(() -> records.reservedSlots(checked, type, OptionalInt.empty()));
     }
@@ -1656,7 +1697,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws InvalidDateRange if the dates or one of their ranges are missing
      * @throws io.libres.errors.InvalidArgument if the policy is missing
      */
-    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, String reason, OccurrencePolicy policy) {
+    public OccurrenceOutcome addBlockerOccurrences(List<DateRange> dates, @Nullable String reason, OccurrencePolicy policy) {
         return blockers.addBlockerOccurrences(Arguments.ranges(dates), reason,
                 Arguments.require(policy, "occurrence policy")).getKey();
     }

@@ -2,10 +2,11 @@ package io.libres.db;
 
 import io.libres.errors.InvalidArgument;
 
+import io.libres.time.Weekdays;
+
 import java.time.DayOfWeek;
 import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -69,10 +70,6 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
         return new Builder();
     }
 
-    private static final Map<String, DayOfWeek> ABBREVIATIONS = Map.of("mo", DayOfWeek.MONDAY,
-            "tu", DayOfWeek.TUESDAY, "we", DayOfWeek.WEDNESDAY, "th", DayOfWeek.THURSDAY, "fr", DayOfWeek.FRIDAY,
-            "sa", DayOfWeek.SATURDAY, "su", DayOfWeek.SUNDAY);
-
     /** Builds {@link SearchOptions}. */
     public static final class Builder {
         private Set<DayOfWeek> days = Set.of();
@@ -86,19 +83,27 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
         }
 
         /**
-         * Sets the weekdays.
+         * Sets the weekdays (libres' {@code days}).
+         *
+         * @param value the days; empty for all
+         * @return this builder
+         * @throws InvalidArgument if the set is null or holds a missing day
+         * @see #weekdays(Set)
+         */
+        public Builder days(Set<DayOfWeek> value) {
+            this.days = Weekdays.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Sets the weekdays, as {@link #days(Set)} does (the name of {@link #weekdays(String...)}).
          *
          * @param value the days; empty for all
          * @return this builder
          * @throws InvalidArgument if the set is null or holds a missing day
          */
-        public Builder days(Set<DayOfWeek> value) {
-            if (value == null || value.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new InvalidArgument("the weekdays " + value + " are missing or hold a missing day; expected"
-                        + " days of the week, none for every day");
-            }
-            this.days = value;
-            return this;
+        public Builder weekdays(Set<DayOfWeek> value) {
+            return days(value);
         }
 
         /**
@@ -107,23 +112,22 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
          * @param abbreviations any of mo, tu, we, th, fr, sa, su (case does not matter); none for all
          * @return this builder
          * @throws InvalidArgument if an abbreviation is missing or not one of the seven
+         * @see Weekdays#parse(String...)
          */
         public Builder weekdays(String... abbreviations) {
-            if (abbreviations == null) {
-                throw new InvalidArgument("the weekdays are missing; expected abbreviations among mo, tu, we, th, fr,"
-                        + " sa, su");
-            }
-            EnumSet<DayOfWeek> parsed = EnumSet.noneOf(DayOfWeek.class);
-            for (String abbreviation : abbreviations) {
-                DayOfWeek day = abbreviation == null ? null
-                        : ABBREVIATIONS.get(abbreviation.strip().toLowerCase(Locale.ROOT));
-                if (day == null) {
-                    throw new InvalidArgument("the weekday '" + abbreviation + "' is unknown; expected one of mo, tu,"
-                            + " we, th, fr, sa, su");
-                }
-                parsed.add(day);
-            }
-            this.days = parsed;
+            this.days = Weekdays.parse(abbreviations);
+            return this;
+        }
+
+        /**
+         * Sets the weekdays by libres' abbreviations, given as a list (libres' {@code ['mo', 'tu']}).
+         *
+         * @param abbreviations any of mo, tu, we, th, fr, sa, su (case does not matter); empty for all
+         * @return this builder
+         * @throws InvalidArgument if the list is missing, or an abbreviation is missing or unknown
+         */
+        public Builder weekdays(List<String> abbreviations) {
+            this.days = Weekdays.parse(abbreviations);
             return this;
         }
 
@@ -138,7 +142,7 @@ public record SearchOptions(Set<DayOfWeek> days, int minspots, boolean available
             if (value == null) {
                 throw new InvalidArgument("the weekdays are missing; expected days of the week, none for every day");
             }
-            return days(java.util.Arrays.asList(value).stream().collect(java.util.stream.Collectors.toSet()));
+            return days(Weekdays.copyOf(java.util.Arrays.asList(value)));
         }
 
         /**

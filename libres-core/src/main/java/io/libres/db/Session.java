@@ -1,5 +1,7 @@
 package io.libres.db;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.events.Events;
 import io.libres.context.ServiceKey;
@@ -236,7 +238,7 @@ public final class Session {
      * @throws InvalidArgument if the reading is missing
      * @throws StorageException if neither a replica nor the primary can be reached
      */
-    public <T> T readOnly(WritePosition after, Supplier<T> reading) {
+    public <T> T readOnly(@Nullable WritePosition after, Supplier<T> reading) {
         if (reading == null) {
             throw new InvalidArgument("a read-only unit of work needs reads to run; got none");
         }
@@ -290,7 +292,7 @@ public final class Session {
      * @throws StorageException if neither a replica nor the primary can be reached
      * @throws UnitOfWorkMisused inside a read callback
      */
-    public Work beginReadOnly(WritePosition after) {
+    public Work beginReadOnly(@Nullable WritePosition after) {
         Frame frame = openFrame();
         if (frame != null && (frame.kind == Kind.SCOPED || frame.kind == Kind.READ_SCOPE)) {
             return frame.enter(frame.work.savepoint());

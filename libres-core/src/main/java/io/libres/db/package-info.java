@@ -24,4 +24,7 @@
  * Reads and writes happen in the current thread's unit of work of the context's
  * {@link io.libres.db.Session}.
  */
+@NullMarked
 package io.libres.db;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.models.ReservedSlot;
 
 import java.util.Optional;
@@ -31,7 +33,7 @@ public class AffectedReservationError extends LibresException {
      * @param existing the affected reserved slot, or null if the change is blocked by the
      *     number of reserved slots rather than one of them
      */
-    public AffectedReservationError(String message, ReservedSlot existing) {
+    public AffectedReservationError(String message, @Nullable ReservedSlot existing) {
         super(message);
         this.existing = existing;
     }

@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the connection to the database was lost while a unit of work was being committed:
  * the commit was sent, but no answer came back, so the database may or may not have committed
@@ -44,7 +46,17 @@ public class CommitOutcomeUnknown extends StorageException {
      * @param sqlState the SQLSTATE the driver or server reported, or null
      * @param cause the driver's exception, or null
      */
-    public CommitOutcomeUnknown(String message, String sqlState, Throwable cause) {
+    public CommitOutcomeUnknown(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
+    }
+
+    /**
+     * The stable code of this exception.
+     *
+     * @return {@link ErrorCode#COMMIT_OUTCOME_UNKNOWN}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.COMMIT_OUTCOME_UNKNOWN;
     }
 }

@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the storage cannot get a connection to its database. The subclasses name the cause
  * ({@link ConnectionPoolExhausted}, {@link DatabaseUnreachable}, {@link UnknownDatabaseHost},
@@ -28,7 +30,7 @@ public class ConnectionFailure extends StorageException {
      * @param sqlState the SQLSTATE the server or driver reported, or null
      * @param cause the driver's or pool's exception, or null
      */
-    public ConnectionFailure(String message, String sqlState, Throwable cause) {
+    public ConnectionFailure(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 }

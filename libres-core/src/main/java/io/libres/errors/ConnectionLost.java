@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the connection to the database was lost in the middle of a unit of work, before its
  * commit was sent: the server ended the session ({@code pg_terminate_backend}, a restart, a crash;
@@ -19,7 +21,7 @@ public class ConnectionLost extends ConnectionFailure {
      * @param sqlState the SQLSTATE the driver or server reported, or null
      * @param cause the driver's exception, or null
      */
-    public ConnectionLost(String message, String sqlState, Throwable cause) {
+    public ConnectionLost(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 
@@ -31,5 +33,15 @@ public class ConnectionLost extends ConnectionFailure {
     @Override
     public boolean isRetryable() {
         return true;
+    }
+
+    /**
+     * The stable code of this exception.
+     *
+     * @return {@link ErrorCode#CONNECTION_LOST}
+     */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CONNECTION_LOST;
     }
 }

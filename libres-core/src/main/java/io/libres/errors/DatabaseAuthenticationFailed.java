@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a connection cannot be had because the server refused the user or password of the {@code dsn} (SQLSTATE 28P01 or 28000): correct the credentials, or the server's {@code pg_hba.conf}.
  */
@@ -24,7 +26,7 @@ public class DatabaseAuthenticationFailed extends ConnectionFailure {
      * @param sqlState the SQLSTATE the server or driver reported, or null
      * @param cause the driver's or pool's exception, or null
      */
-    public DatabaseAuthenticationFailed(String message, String sqlState, Throwable cause) {
+    public DatabaseAuthenticationFailed(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a connection cannot be had because the server has no database of the name in the {@code dsn} (SQLSTATE 3D000): create it, or correct the name.
  */
@@ -24,7 +26,7 @@ public class DatabaseMissing extends ConnectionFailure {
      * @param sqlState the SQLSTATE the server or driver reported, or null
      * @param cause the driver's or pool's exception, or null
      */
-    public DatabaseMissing(String message, String sqlState, Throwable cause) {
+    public DatabaseMissing(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 }

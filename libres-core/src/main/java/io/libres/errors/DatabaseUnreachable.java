@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a connection cannot be had because nothing answers at the host and port of the {@code dsn} (connection refused or timed out): start the server, or correct the host or port.
  */
@@ -24,7 +26,7 @@ public class DatabaseUnreachable extends ConnectionFailure {
      * @param sqlState the SQLSTATE the server or driver reported, or null
      * @param cause the driver's or pool's exception, or null
      */
-    public DatabaseUnreachable(String message, String sqlState, Throwable cause) {
+    public DatabaseUnreachable(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 }

@@ -60,6 +60,18 @@ public enum ErrorCode {
     CONNECTION_FAILURE(null),
 
     /**
+     * {@link ConnectionLost} (not in libres): thrown when the connection of a unit of work is lost
+     * before its commit (the server ended it, the network broke); retryable.
+     */
+    CONNECTION_LOST(null),
+
+    /**
+     * {@link CommitOutcomeUnknown} (not in libres): thrown when the connection is lost during the
+     * commit, so whether the unit of work was committed is unknown; not retried, look it up.
+     */
+    COMMIT_OUTCOME_UNKNOWN(null),
+
+    /**
      * {@link ConnectionPoolExhausted} (not in libres): thrown when a connection cannot be had because
      * every connection of the pool is in use by an open unit of work and none became free within the
      * pool's connection timeout.

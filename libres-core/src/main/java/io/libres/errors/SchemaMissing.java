@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the database has no libres tables (or not all of them) yet: the storage was used
  * before {@code Scheduler#setupDatabase()} (or the storage's {@code setupDatabase()}, or the
@@ -26,7 +28,7 @@ public class SchemaMissing extends StorageException {
      * @param sqlState the SQLSTATE reported by the database (42P01 or 42704)
      * @param cause the storage's own exception, or null
      */
-    public SchemaMissing(String message, String sqlState, Throwable cause) {
+    public SchemaMissing(String message, String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a unit of work conflicts with a concurrent one (SQLSTATE 40001
  * serialization_failure or 40P01 deadlock_detected). Nothing of the unit of work was written;
@@ -33,7 +35,7 @@ public class SerializationFailure extends StorageException {
      *     for SQL storages, null for others
      * @param cause the storage's own exception, or null
      */
-    public SerializationFailure(String message, String sqlState, Throwable cause) {
+    public SerializationFailure(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 
@@ -43,7 +45,7 @@ public class SerializationFailure extends StorageException {
      * @param sqlState the code, may be null
      * @return true for 40001 and 40P01
      */
-    public static boolean isSerializationState(String sqlState) {
+    public static boolean isSerializationState(@Nullable String sqlState) {
         return SERIALIZATION_FAILURE.equals(sqlState) || DEADLOCK_DETECTED.equals(sqlState);
     }
 

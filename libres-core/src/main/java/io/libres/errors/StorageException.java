@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -31,7 +33,7 @@ public class StorageException extends LibresException {
      * @param sqlState the SQLSTATE reported by the database, or null if there is none
      * @param cause the storage's own exception, or null
      */
-    public StorageException(String message, String sqlState, Throwable cause) {
+    public StorageException(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, cause);
         this.sqlState = sqlState;
     }

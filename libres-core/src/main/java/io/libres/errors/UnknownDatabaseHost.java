@@ -1,5 +1,7 @@
 package io.libres.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a connection cannot be had because the host name of the {@code dsn} does not resolve: correct the host name.
  */
@@ -24,7 +26,7 @@ public class UnknownDatabaseHost extends ConnectionFailure {
      * @param sqlState the SQLSTATE the server or driver reported, or null
      * @param cause the driver's or pool's exception, or null
      */
-    public UnknownDatabaseHost(String message, String sqlState, Throwable cause) {
+    public UnknownDatabaseHost(String message, @Nullable String sqlState, @Nullable Throwable cause) {
         super(message, sqlState, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.libres.events;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +20,7 @@ import java.util.UUID;
  * @param failure the type of the exception it ended with, or null if it returned
  */
 public record OperationTiming(Context context, String scheduler, UUID resource, String operation, Duration duration,
-        Class<? extends Throwable> failure) {
+        @Nullable Class<? extends Throwable> failure) {
 
     /**
      * Checks the parts.

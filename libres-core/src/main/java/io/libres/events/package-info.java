@@ -8,4 +8,7 @@
  * own, so two contexts in one JVM never see each other's events. Listeners are called in the
  * order they subscribed, on the thread that raised the event, before the unit of work commits.
  */
+@NullMarked
 package io.libres.events;
+
+import org.jspecify.annotations.NullMarked;

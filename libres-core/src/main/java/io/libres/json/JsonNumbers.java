@@ -1,5 +1,7 @@
 package io.libres.json;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.DataNotSerializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -99,7 +101,7 @@ public final class JsonNumbers {
      * @param number any number, or {@code null}
      * @return {@code true} if it is of a supported type and finite
      */
-    public static boolean isWritable(Number number) {
+    public static boolean isWritable(@Nullable Number number) {
         if (number instanceof Double || number instanceof Float) {
             return Double.isFinite(number.doubleValue());
         }

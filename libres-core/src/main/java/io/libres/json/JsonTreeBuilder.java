@@ -1,5 +1,7 @@
 package io.libres.json;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.DataNotSerializable;
 import io.libres.json.internal.JsonPath;
 import io.libres.json.internal.Unicode;
@@ -174,7 +176,7 @@ public final class JsonTreeBuilder implements JsonSink {
      * @return the root value, {@code null} for JSON null
      * @throws IllegalStateException if the value is not complete yet
      */
-    public Object result() {
+    public @Nullable Object result() {
         if (!complete) {
             throw new IllegalStateException("The JSON value is not complete: " + open.size()
                 + " list(s) or map(s) are still open.");

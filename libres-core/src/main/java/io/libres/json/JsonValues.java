@@ -1,5 +1,7 @@
 package io.libres.json;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.DataNotSerializable;
 import io.libres.json.internal.JsonTreeEmitter;
 import io.libres.json.internal.JsonValueValidator;
@@ -52,7 +54,7 @@ public final class JsonValues {
      * @throws DataNotSerializable at the first part that is not a JSON value; the message names its
      *     type and its path from the root ({@code $})
      */
-    public static void requireJsonValue(Object value) {
+    public static void requireJsonValue(@Nullable Object value) {
         JsonValueValidator.validate(value);
     }
 
@@ -96,7 +98,7 @@ public final class JsonValues {
      * @return the normal form, {@code null} for {@code null}
      * @throws DataNotSerializable if the value is not a JSON value
      */
-    public static Object normalise(Object value) {
+    public static @Nullable Object normalise(@Nullable Object value) {
         JsonTreeBuilder builder = new JsonTreeBuilder();
         try {
             write(value, builder);

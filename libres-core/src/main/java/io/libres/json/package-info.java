@@ -12,4 +12,7 @@
  * {@link io.libres.json.JsonTreeBuilder} to build the value from a parser's events. A codec that uses
  * both agrees with every other such codec by construction.
  */
+@NullMarked
 package io.libres.json;
+
+import org.jspecify.annotations.NullMarked;

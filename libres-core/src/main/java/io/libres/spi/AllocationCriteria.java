@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.time.Timespan;
 
 import java.time.Instant;
@@ -23,9 +25,9 @@ import java.util.UUID;
  * @param approveManually allocations with this flag; null for any
  * @param partlyAvailable allocations with this flag; null for any
  */
-public record AllocationCriteria(Set<UUID> mirrorOf, Set<UUID> resources, boolean mastersOnly,
-        Set<Integer> ids, Set<UUID> groups, List<Timespan> overlapping, Instant startsAt,
-        Boolean approveManually, Boolean partlyAvailable) {
+public record AllocationCriteria(@Nullable Set<UUID> mirrorOf, @Nullable Set<UUID> resources, boolean mastersOnly,
+        @Nullable Set<Integer> ids, @Nullable Set<UUID> groups, @Nullable List<Timespan> overlapping, @Nullable Instant startsAt,
+        @Nullable Boolean approveManually, @Nullable Boolean partlyAvailable) {
 
     /**
      * Copies the collections so the criteria stay immutable.

@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import java.util.UUID;
  * @param ids blockers with one of these ids; null for any
  * @param targets blockers targeting one of these groups; null for any
  */
-public record BlockerCriteria(Set<UUID> resources, Set<UUID> tokens, Set<Integer> ids, Set<UUID> targets) {
+public record BlockerCriteria(@Nullable Set<UUID> resources, @Nullable Set<UUID> tokens, @Nullable Set<Integer> ids, @Nullable Set<UUID> targets) {
 
     /**
      * Copies the collections so the criteria stay immutable.

@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidArgument;
 import io.libres.internal.Uuid5;
 
@@ -17,7 +19,7 @@ import java.util.UUID;
  *
  * @param resources the real resources, or null for every record
  */
-public record IntegrityScope(Set<UUID> resources) {
+public record IntegrityScope(@Nullable Set<UUID> resources) {
 
     /**
      * Copies the resources.

@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The JSON port: turns the {@code data} of allocations and reservations into
  * JSON text and back.
@@ -22,7 +24,7 @@ public interface JsonCodec {
      * @throws io.libres.errors.DataNotSerializable if the value, or anything
      *     nested in it, is not a JSON value; the message names the offending type
      */
-    String toJson(Object value);
+    String toJson(@Nullable Object value);
 
     /**
      * Reads JSON text into a JSON value.
@@ -31,5 +33,5 @@ public interface JsonCodec {
      * @return the value, {@code null} for JSON null
      * @throws io.libres.errors.DataNotSerializable if the text is not valid JSON
      */
-    Object fromJson(String json);
+    @Nullable Object fromJson(String json);
 }

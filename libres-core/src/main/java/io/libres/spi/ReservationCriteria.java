@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.models.ReservationStatus;
 import io.libres.db.models.TargetType;
 
@@ -19,8 +21,8 @@ import java.util.UUID;
  * @param targetType reservations of this target type; null for any
  * @param sessionIds reservations of one of these browser sessions; null for any
  */
-public record ReservationCriteria(Set<UUID> resources, Set<UUID> tokens, Set<Integer> ids,
-        Set<UUID> targets, ReservationStatus status, TargetType targetType, Set<UUID> sessionIds) {
+public record ReservationCriteria(@Nullable Set<UUID> resources, @Nullable Set<UUID> tokens, @Nullable Set<Integer> ids,
+        @Nullable Set<UUID> targets, @Nullable ReservationStatus status, @Nullable TargetType targetType, @Nullable Set<UUID> sessionIds) {
 
     /**
      * Copies the collections so the criteria stay immutable.

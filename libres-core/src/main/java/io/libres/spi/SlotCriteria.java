@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.models.SlotSource;
 import io.libres.time.Timespan;
 
@@ -20,8 +22,8 @@ import java.util.UUID;
  * @param during slots overlapping this span ({@code start <= during.end} and
  *     {@code end >= during.start}); null for any
  */
-public record SlotCriteria(Set<UUID> mirrorOf, Set<Integer> allocationIds, Set<UUID> tokens,
-        SlotSource source, Set<Integer> sourceIds, Set<UUID> resources, Timespan during) {
+public record SlotCriteria(@Nullable Set<UUID> mirrorOf, @Nullable Set<Integer> allocationIds, @Nullable Set<UUID> tokens,
+        @Nullable SlotSource source, @Nullable Set<Integer> sourceIds, @Nullable Set<UUID> resources, @Nullable Timespan during) {
 
     /**
      * Copies the collections so the criteria stay immutable.

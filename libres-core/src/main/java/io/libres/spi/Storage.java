@@ -1,5 +1,7 @@
 package io.libres.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The storage port: where allocations, reservations, reserved slots and blockers live.
  *
@@ -65,7 +67,7 @@ public interface Storage {
      * @return the open unit of work
      * @throws io.libres.errors.StorageException if neither a replica nor the primary can be reached
      */
-    default UnitOfWork beginReadOnly(io.libres.db.WritePosition after) {
+    default UnitOfWork beginReadOnly(io.libres.db.@Nullable WritePosition after) {
         return begin();
     }
 

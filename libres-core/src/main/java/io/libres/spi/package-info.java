@@ -11,4 +11,7 @@
  * <p>Everything here is public API for adapter authors; the rest of the core
  * is API for applications.
  */
+@NullMarked
 package io.libres.spi;
+
+import org.jspecify.annotations.NullMarked;

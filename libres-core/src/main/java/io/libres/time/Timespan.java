@@ -1,5 +1,7 @@
 package io.libres.time;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -74,7 +76,7 @@ public record Timespan(Instant start, Instant end) {
      * @throws io.libres.errors.InvalidArgument if the span is missing
      * @throws io.libres.errors.InvalidDateRange if an end lies outside {@link #EARLIEST} to {@link #LATEST}
      */
-    public static Timespan requireStorable(Timespan span, String name) {
+    public static Timespan requireStorable(@Nullable Timespan span, String name) {
         if (span == null) {
             throw new io.libres.errors.InvalidArgument("the " + name + " is missing; expected a value");
         }

@@ -7,4 +7,7 @@
  * precision of PostgreSQL timestamps. A {@link java.time.LocalDateTime} is read in the
  * scheduler's zone; zoned, offset and instant values are taken as they are.
  */
+@NullMarked
 package io.libres.time;
+
+import org.jspecify.annotations.NullMarked;

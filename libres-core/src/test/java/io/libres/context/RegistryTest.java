@@ -328,4 +328,19 @@ class RegistryTest {
                 .isInstanceOf(ContextAlreadyExists.class);
         assertThatThrownBy(() -> registry.assertDoesNotExist(null)).isInstanceOf(InvalidArgument.class);
     }
+
+    @Test
+    @DisplayName("assertNotLocked throws ContextIsLocked for a locked context and UnknownContext for an unknown one, as libres' assert_not_locked")
+    void assertNotLocked() {
+        Registry registry = Registry.createDefault();
+        Context mine = registry.registerContext("mine");
+        registry.assertNotLocked("mine");
+        mine.lock();
+        assertThatThrownBy(() -> registry.assertNotLocked("mine")).isInstanceOf(ContextIsLocked.class)
+                .hasMessageContaining("'mine' is locked");
+        mine.unlock();
+        registry.assertNotLocked("mine");
+        assertThatThrownBy(() -> registry.assertNotLocked(Registry.MASTER_CONTEXT_NAME)).isInstanceOf(ContextIsLocked.class);
+        assertThatThrownBy(() -> registry.assertNotLocked("nobody")).isInstanceOf(UnknownContext.class);
+    }
 }

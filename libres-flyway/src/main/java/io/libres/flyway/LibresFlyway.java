@@ -1,6 +1,8 @@
 package io.libres.flyway;
 
 import io.libres.internal.Arguments;
+import org.jspecify.annotations.Nullable;
+
 import io.libres.postgres.LibresSchema;
 import io.libres.postgres.SqlErrors;
 import java.sql.Connection;
@@ -58,7 +60,7 @@ public final class LibresFlyway {
      * @throws io.libres.errors.InvalidArgument if the data source is null
      * @throws io.libres.errors.LibresException if the catalog cannot be read
      */
-    public static FluentConfiguration configure(DataSource dataSource, String schema) {
+    public static FluentConfiguration configure(DataSource dataSource, @Nullable String schema) {
         Arguments.requireNonNull(dataSource, "the data source is missing (null); expected a DataSource of a PostgreSQL database");
         boolean made = libresTablesExist(dataSource, schema);
         FluentConfiguration configuration = Flyway.configure();

@@ -1,6 +1,8 @@
 package io.libres.jdbi;
 
 import io.libres.internal.Arguments;
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
@@ -188,7 +190,7 @@ public final class JdbiStorage implements Storage, StoppableService {
      * @throws StorageException if the primary is needed and cannot be reached
      */
     @Override
-    public UnitOfWork beginReadOnly(io.libres.db.WritePosition after) {
+    public UnitOfWork beginReadOnly(io.libres.db.@Nullable WritePosition after) {
         if (replicas.isEmpty() || binding != null && binding.boundConnection().isPresent()) {
             return begin();
         }

@@ -4,4 +4,7 @@
  * {@link org.jdbi.v3.core.Jdbi}) and {@link io.libres.jdbi.JdbiStorageProvider}, which a context
  * discovers when its {@code dsn} setting is set.
  */
+@NullMarked
 package io.libres.jdbi;
+
+import org.jspecify.annotations.NullMarked;

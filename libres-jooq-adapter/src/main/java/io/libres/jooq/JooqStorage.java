@@ -1,6 +1,8 @@
 package io.libres.jooq;
 
 import io.libres.internal.Arguments;
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Context;
 import io.libres.context.Registry;
 import io.libres.context.StoppableService;
@@ -187,7 +189,7 @@ public final class JooqStorage implements Storage, StoppableService {
      * @throws StorageException if the primary is needed and cannot be reached
      */
     @Override
-    public UnitOfWork beginReadOnly(io.libres.db.WritePosition after) {
+    public UnitOfWork beginReadOnly(io.libres.db.@Nullable WritePosition after) {
         if (replicas.isEmpty() || !owned) {
             // on the application's configuration a read may be part of its transaction: stay with it
             return begin();

@@ -5,4 +5,7 @@
  * {@link io.libres.jooq.JooqStorageProvider}, which a context discovers when its {@code dsn}
  * setting is set.
  */
+@NullMarked
 package io.libres.jooq;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.libres.postgres;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.models.Allocation;
 import io.libres.errors.LibresException;
 import io.libres.errors.OverlappingAllocationError;
@@ -67,7 +69,7 @@ public final class AllocationInserts {
      * @throws io.libres.errors.StorageException if the database refuses otherwise
      */
     public static List<Allocation> insert(Connection connection, List<Allocation> allocations, Instant now,
-            Function<Map<String, Object>, String> dataJson, RowReader<Allocation> reader) {
+            @Nullable Function<Map<String, Object>, String> dataJson, RowReader<Allocation> reader) {
         if (allocations.isEmpty()) {
             return List.of();
         }
@@ -106,7 +108,7 @@ public final class AllocationInserts {
         }
         List<Allocation> stored = new ArrayList<>(allocations.size());
         for (Allocation a : allocations) {
-            stored.add(a.toBuilder().id(ids.get(new Key(a.resource(), a.start()))).created(now).modified(null).build());
+            stored.add(a.toBuilder().id(ids.get(new Key(a.resource(), a.start()))).created(now).modified(null).buildAsStored());
         }
         return stored;
     }
@@ -119,7 +121,7 @@ public final class AllocationInserts {
      * @param json writes non-empty data
      * @return the JSON text
      */
-    public static String dataText(Map<String, Object> data, Function<Map<String, Object>, String> json) {
+    public static String dataText(@Nullable Map<String, Object> data, Function<Map<String, Object>, String> json) {
         if (data == null || data.isEmpty()) {
             return "{}";
         }

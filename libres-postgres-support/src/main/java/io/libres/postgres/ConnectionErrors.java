@@ -1,5 +1,7 @@
 package io.libres.postgres;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.ConnectionFailure;
 import io.libres.errors.ConnectionPoolExhausted;
 import io.libres.errors.DatabaseAuthenticationFailed;
@@ -55,7 +57,7 @@ public final class ConnectionErrors {
      * @param error the driver's or pool's error, may be null
      * @return true if the connection is gone
      */
-    public static boolean isConnectionLost(SQLException error) {
+    public static boolean isConnectionLost(@Nullable SQLException error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
                 return false;

@@ -1,5 +1,7 @@
 package io.libres.postgres;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.IntegrityViolation;
 import io.libres.db.IntegrityViolation.Kind;
 import io.libres.db.IntegrityViolation.SlotKey;
@@ -226,8 +228,8 @@ public final class IntegrityQueries {
      * @param slotStarts the slots' starts as PostgreSQL's timestamp text, parallel to the resources
      * @return the violation
      */
-    public static IntegrityViolation violation(String kind, List<Integer> allocationIds, List<Integer> reservationIds,
-            List<Integer> blockerIds, List<UUID> slotResources, List<String> slotStarts) {
+    public static IntegrityViolation violation(String kind, @Nullable List<Integer> allocationIds, @Nullable List<Integer> reservationIds,
+            @Nullable List<Integer> blockerIds, @Nullable List<UUID> slotResources, List<String> slotStarts) {
         List<SlotKey> keys = new ArrayList<>();
         if (slotResources != null) {
             for (int i = 0; i < slotResources.size(); i++) {

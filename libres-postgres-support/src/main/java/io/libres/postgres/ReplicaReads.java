@@ -1,5 +1,7 @@
 package io.libres.postgres;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Secrets;
 import io.libres.db.WritePosition;
 import io.libres.errors.InvalidSetting;
@@ -111,7 +113,7 @@ public final class ReplicaReads {
      * @return the dsns, in their order
      * @throws InvalidSetting if one is in no form {@link PostgresDsn} reads
      */
-    public static List<PostgresDsn> parseDsns(String setting) {
+    public static List<PostgresDsn> parseDsns(@Nullable String setting) {
         List<PostgresDsn> dsns = new ArrayList<>();
         if (setting != null) {
             for (String dsn : setting.trim().split("\\s+")) {
@@ -141,7 +143,7 @@ public final class ReplicaReads {
      * @param after the position the read must see; null for none
      * @return the connection, or empty for the primary
      */
-    public Optional<Connection> open(WritePosition after) {
+    public Optional<Connection> open(@Nullable WritePosition after) {
         if (replicas.isEmpty()) {
             return Optional.empty();
         }

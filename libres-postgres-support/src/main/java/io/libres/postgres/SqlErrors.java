@@ -1,5 +1,7 @@
 package io.libres.postgres;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.context.Secrets;
 import io.libres.errors.AlreadyReservedError;
 import io.libres.errors.CommitOutcomeUnknown;
@@ -72,7 +74,7 @@ public final class SqlErrors {
      * @param error the error the driver threw; null is treated as an error without SQLSTATE
      * @return the exception to throw (never null); its cause is {@code error}
      */
-    public static LibresException translate(String doing, SQLException error) {
+    public static LibresException translate(String doing, @Nullable SQLException error) {
         Optional<io.libres.errors.ConnectionFailure> connection = ConnectionErrors.classify("the database", error);
         if (connection.isPresent()) {
             return connection.get();
@@ -149,7 +151,7 @@ public final class SqlErrors {
      * @param error the error, may be null
      * @return the SQLSTATE, or null if none is known
      */
-    public static String sqlState(SQLException error) {
+    public static @Nullable String sqlState(@Nullable SQLException error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
                 return ((SQLException) t).getSQLState();
@@ -168,7 +170,7 @@ public final class SqlErrors {
      * @param error the error, may be null
      * @return the constraint's name, empty if the error names none
      */
-    public static Optional<String> constraint(SQLException error) {
+    public static Optional<String> constraint(@Nullable SQLException error) {
         for (SQLException e = error; e != null; e = e.getNextException() == e ? null : e.getNextException()) {
             if (e instanceof PSQLException) {
                 ServerErrorMessage message = ((PSQLException) e).getServerErrorMessage();

@@ -9,4 +9,7 @@
  * They take a plain {@link java.sql.Connection}, so JDBI, jOOQ or hand-written JDBC adapters share
  * one implementation.
  */
+@NullMarked
 package io.libres.postgres;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.libres.recurrence;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.recurrence.internal.RuleExpander;
 
 import java.time.Duration;
@@ -38,7 +40,7 @@ import java.util.TreeSet;
  * @param until the end of the series, in any zone, or null for the rule's own COUNT or UNTIL
  */
 public record Recurrence(String rule, LocalDate firstDay, LocalTime startTime, Duration duration,
-        Set<LocalDate> exceptions, HolidayCalendar holidays, ZonedDateTime until) {
+        Set<LocalDate> exceptions, HolidayCalendar holidays, @Nullable ZonedDateTime until) {
 
     /**
      * Checks the values and the rule's syntax.

@@ -1,5 +1,7 @@
 package io.libres.recurrence;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.AllocateOptions;
 import io.libres.db.OccurrenceOutcome;
 import io.libres.db.OccurrencePolicy;
@@ -342,7 +344,7 @@ public final class Recurring {
      * @throws InvalidRecurrenceRule if the recurrence is missing, never ends or gives no occurrence
      * @throws InvalidArgument if the policy is missing
      */
-    public SeriesBooking addBlockers(Recurrence recurrence, String reason, OccurrencePolicy policy) {
+    public SeriesBooking addBlockers(Recurrence recurrence, @Nullable String reason, OccurrencePolicy policy) {
         if (policy == null) {
             throw new InvalidArgument("the occurrence policy is missing; expected a policy");
         }

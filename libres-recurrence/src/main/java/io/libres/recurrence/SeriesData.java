@@ -1,5 +1,7 @@
 package io.libres.recurrence;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidArgument;
 
 import java.time.Duration;
@@ -56,7 +58,7 @@ public final class SeriesData {
      * @return a new map
      * @throws InvalidArgument if the caller's data already holds the key
      */
-    static Map<String, Object> with(Map<String, Object> data, UUID id, SeriesPart part, List<Instant> extent) {
+    static Map<String, Object> with(@Nullable Map<String, Object> data, UUID id, SeriesPart part, List<Instant> extent) {
         if (data != null && data.containsKey(KEY)) {
             throw new InvalidArgument("the data holds the key '" + KEY + "', which keeps the series; expected data"
                     + " without it");

@@ -1,5 +1,7 @@
 package io.libres.recurrence;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +27,7 @@ import java.util.Optional;
  * @param from the first day this part applies to
  */
 public record SeriesPart(String rule, LocalDate firstDay, LocalTime startTime, Duration duration, ZoneId zone,
-        Instant until, List<LocalDate> exceptions, List<LocalDate> holidays, LocalDate from) {
+        @Nullable Instant until, List<LocalDate> exceptions, List<LocalDate> holidays, LocalDate from) {
 
     /**
      * Copies the lists so the part stays immutable.

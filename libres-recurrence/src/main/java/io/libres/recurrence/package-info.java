@@ -17,4 +17,7 @@
  * storage (in memory, JDBI, jOOQ, a user's own) keeps series without code of its own. The rule is
  * expanded by dmfs lib-recur; the core does not depend on it.
  */
+@NullMarked
 package io.libres.recurrence;
+
+import org.jspecify.annotations.NullMarked;

@@ -201,7 +201,7 @@ final class PrefetchedLookup implements Lookup {
      * @return the mirror with its provisional id
      */
     Allocation planMirror(Allocation mirror) {
-        Allocation provisional = mirror.toBuilder().id(--provisionalIds).build();
+        Allocation provisional = mirror.toBuilder().id(--provisionalIds).buildAsStored();
         allocations.add(provisional);
         siblings.computeIfAbsent(new SiblingKey(provisional.mirrorOf(), provisional.start()), k -> new ArrayList<>())
                 .add(provisional);
@@ -303,5 +303,10 @@ final class PrefetchedLookup implements Lookup {
     public Optional<Allocation> allocationAt(UUID resourceOfAllocation, Instant start) {
         Allocation known = byResourceAndStart.get(new ResourceStart(resourceOfAllocation, start));
         return known != null ? Optional.of(known) : fallback.allocationAt(resourceOfAllocation, start);
+    }
+
+    @Override
+    public Optional<Allocation> allocationById(int id) {
+        return fallback.allocationById(id);
     }
 }

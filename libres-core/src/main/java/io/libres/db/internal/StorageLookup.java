@@ -77,4 +77,9 @@ final class StorageLookup implements Lookup {
         return read(w -> w.allocations().find(AllocationCriteria.any().withResources(Set.of(resource))
                 .startingAt(start)).first());
     }
+
+    @Override
+    public Optional<Allocation> allocationById(int id) {
+        return read(w -> w.allocations().find(AllocationCriteria.any().withIds(Set.of(id))).first());
+    }
 }

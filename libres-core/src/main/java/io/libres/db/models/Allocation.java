@@ -1,5 +1,7 @@
 package io.libres.db.models;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.internal.MirrorKeys;
 import io.libres.db.query.QueryResult;
 import io.libres.errors.InvalidAllocationError;
@@ -60,15 +62,19 @@ public final class Allocation {
     private final Instant created;
     private final Instant modified;
 
-    private Allocation(Builder b) {
+    private Allocation(Builder b, boolean asStored) {
         this.id = b.id;
         this.resource = require(b.resource, "resource");
         this.type = b.type == null ? GENERIC_TYPE : b.type;
         this.mirrorOf = require(b.mirrorOf, "mirrorOf");
         this.group = require(b.group, "group");
-        this.start = require(b.start, "start");
-        this.end = require(b.end, "end");
         this.raster = require(b.raster, "raster");
+        Instant givenStart = require(b.start, "start");
+        Instant givenEnd = require(b.end, "end");
+        // libres' setters raster start and end whenever they are set; rows read back are taken as
+        // stored, so a misaligned row stays visible to the integrity check
+        this.start = asStored ? givenStart : Rasterizer.rasterizeStart(givenStart, raster);
+        this.end = asStored ? givenEnd : Rasterizer.rasterizeEnd(givenEnd, raster);
         if (b.quota < 1) {
             throw new InvalidAllocationError("a quota of " + b.quota + " is invalid; expected 1 or more");
         }
@@ -393,13 +399,22 @@ public final class Allocation {
     }
 
     /**
+     * The whole allocation as a span (what {@link #alignDates(Timespan)} gives without a span).
+     *
+     * @return the allocation's start to its stored end
+     */
+    public Timespan alignDates() {
+        return alignDates(null);
+    }
+
+    /**
      * Clamps a span to the allocation: a start before the allocation's becomes its start, an
      * end after the allocation's becomes its end.
      *
      * @param span the span, or null for the whole allocation
      * @return the clamped span
      */
-    public Timespan alignDates(Timespan span) {
+    public Timespan alignDates(@Nullable Timespan span) {
         if (span == null) {
             return timespan();
         }
@@ -424,7 +439,7 @@ public final class Allocation {
      * @param span the span, or null for the whole allocation
      * @return the slots in order
      */
-    public List<Timespan> allSlots(Timespan span) {
+    public List<Timespan> allSlots(@Nullable Timespan span) {
         if (!partlyAvailable) {
             return List.of(timespan());
         }
@@ -446,7 +461,7 @@ public final class Allocation {
      * @param span the span, or null for the whole allocation
      * @return the count; 1 if not partly available
      */
-    public int countSlots(Timespan span) {
+    public int countSlots(@Nullable Timespan span) {
         if (!partlyAvailable) {
             return 1;
         }
@@ -456,13 +471,23 @@ public final class Allocation {
     }
 
     /**
+     * The free slots of the whole allocation, given its reserved slots.
+     *
+     * @param reserved the reserved slots of this allocation
+     * @return the free slots in order
+     */
+    public List<Timespan> freeSlots(Collection<ReservedSlot> reserved) {
+        return freeSlots(reserved, null);
+    }
+
+    /**
      * The free slots, given the allocation's reserved slots.
      *
      * @param reserved the reserved slots of this allocation
      * @param span the span to look at, or null for the whole allocation
      * @return the free slots in order
      */
-    public List<Timespan> freeSlots(Collection<ReservedSlot> reserved, Timespan span) {
+    public List<Timespan> freeSlots(Collection<ReservedSlot> reserved, @Nullable Timespan span) {
         Set<Instant> taken = starts(reserved);
         List<Timespan> free = new ArrayList<>();
         for (Timespan slot : allSlots(span)) {
@@ -508,13 +533,23 @@ public final class Allocation {
     }
 
     /**
+     * Tells whether the whole allocation is free, given its reserved slots.
+     *
+     * @param reserved the reserved slots of this allocation
+     * @return true if no slot is reserved
+     */
+    public boolean isAvailable(Collection<ReservedSlot> reserved) {
+        return isAvailable(reserved, null);
+    }
+
+    /**
      * Tells whether a span is completely free, given the allocation's reserved slots.
      *
      * @param reserved the reserved slots of this allocation
      * @param span the span, or null for the whole allocation
      * @return true if no slot within the span is reserved
      */
-    public boolean isAvailable(Collection<ReservedSlot> reserved, Timespan span) {
+    public boolean isAvailable(Collection<ReservedSlot> reserved, @Nullable Timespan span) {
         Set<Instant> taken = starts(reserved);
         if (taken.isEmpty()) {
             return true;
@@ -584,6 +619,17 @@ public final class Allocation {
     }
 
     /**
+     * The availability on a calendar of 24-hour days (see {@link #normalizedAvailability(Collection)}),
+     * reading the reserved slots from storage.
+     *
+     * @param lookup the unit of work to read from
+     * @return 0 to 100
+     */
+    public double normalizedAvailability(Lookup lookup) {
+        return normalizedAvailability(reservedSlots(lookup));
+    }
+
+    /**
      * Partitions the allocation into blocks of free and reserved time, each with its share of
      * the allocation in percent, in order. With {@code normalizeDst} a day with a daylight-saving
      * change is shown as a 24-hour day (see {@link #normalizedAvailability(Collection)}).
@@ -604,6 +650,17 @@ public final class Allocation {
      */
     public List<Partition> availabilityPartitions(Lookup lookup) {
         return availabilityPartitions(reservedSlots(lookup), true);
+    }
+
+    /**
+     * The availability partitions, reading the reserved slots from storage, DST normalised or not.
+     *
+     * @param lookup the unit of work to read from
+     * @param normalizeDst whether to show 23- and 25-hour days as 24-hour days
+     * @return the partitions, summing to 100
+     */
+    public List<Partition> availabilityPartitions(Lookup lookup, boolean normalizeDst) {
+        return availabilityPartitions(reservedSlots(lookup), normalizeDst);
     }
 
     /**
@@ -877,8 +934,11 @@ public final class Allocation {
     }
 
     /**
-     * Builds an {@link Allocation}. Values are taken as given: start and end are not rastered
-     * here (the scheduler rasterizes requests before building).
+     * Builds an {@link Allocation}. {@link #build()} rasters start and end to the raster, as
+     * libres' setters do, so a hand-built allocation is aligned like those the scheduler makes: the
+     * start snaps down to its raster slot, the end up to the end of its slot in stored form (one
+     * microsecond before the slot's exclusive end), so an exclusive end and a stored end give the
+     * same allocation. {@link #buildAsStored()} takes them as given, for storages reading rows.
      */
     public static final class Builder {
         private Integer id;
@@ -907,7 +967,7 @@ public final class Allocation {
          * @param value the id, or null for a transient allocation
          * @return this builder
          */
-        public Builder id(Integer value) {
+        public Builder id(@Nullable Integer value) {
             this.id = value;
             return this;
         }
@@ -929,7 +989,7 @@ public final class Allocation {
          * @param value the type, null for {@value Allocation#GENERIC_TYPE}
          * @return this builder
          */
-        public Builder type(String value) {
+        public Builder type(@Nullable String value) {
             this.type = value;
             return this;
         }
@@ -1006,7 +1066,7 @@ public final class Allocation {
          * @param value a zone id, or null
          * @return this builder
          */
-        public Builder timezone(String value) {
+        public Builder timezone(@Nullable String value) {
             this.timezone = value;
             return this;
         }
@@ -1017,13 +1077,13 @@ public final class Allocation {
          * @param value a JSON object, or null for none
          * @return this builder
          */
-        public Builder data(Map<String, Object> value) {
+        public Builder data(@Nullable Map<String, Object> value) {
             this.data = value;
             return this;
         }
 
         /**
-         * Sets the start, UTC, as stored.
+         * Sets the start, UTC; {@link #build()} snaps it down to the raster.
          *
          * @param value the start
          * @return this builder
@@ -1034,7 +1094,8 @@ public final class Allocation {
         }
 
         /**
-         * Sets the end, UTC, in stored form.
+         * Sets the end, UTC, exclusive or in stored form; {@link #build()} rasters it to the
+         * stored form (10:00 and 09:59:59.999999 both give 09:59:59.999999 on a raster of 5).
          *
          * @param value the end
          * @return this builder
@@ -1045,9 +1106,9 @@ public final class Allocation {
         }
 
         /**
-         * Sets start and stored end from a span.
+         * Sets start and end from a span; {@link #build()} rasters them.
          *
-         * @param value the span, its end in stored form
+         * @param value the span, its end exclusive or in stored form
          * @return this builder
          */
         public Builder timespan(Timespan value) {
@@ -1073,7 +1134,7 @@ public final class Allocation {
          * @param value the instant, or null
          * @return this builder
          */
-        public Builder created(Instant value) {
+        public Builder created(@Nullable Instant value) {
             this.created = value;
             return this;
         }
@@ -1084,7 +1145,7 @@ public final class Allocation {
          * @param value the instant, or null
          * @return this builder
          */
-        public Builder modified(Instant value) {
+        public Builder modified(@Nullable Instant value) {
             this.modified = value;
             return this;
         }
@@ -1097,7 +1158,20 @@ public final class Allocation {
          *     missing, the quota is below 1 or the quota limit below 0
          */
         public Allocation build() {
-            return new Allocation(this);
+            return new Allocation(this, false);
+        }
+
+        /**
+         * Builds the allocation with start and end exactly as given, not rastered: for storages
+         * turning a stored row back into an allocation (a row libres or this library wrote is
+         * already aligned; one that is not must stay visible to {@code Scheduler#checkIntegrity()}).
+         *
+         * @return the allocation
+         * @throws InvalidAllocationError if resource, mirrorOf, group, start, end or raster is
+         *     missing, the quota is below 1 or the quota limit below 0
+         */
+        public Allocation buildAsStored() {
+            return new Allocation(this, true);
         }
     }
 }

@@ -66,4 +66,13 @@ public interface Lookup {
      * @return the allocation, empty if none is stored
      */
     Optional<Allocation> allocationAt(UUID resource, Instant start);
+
+    /**
+     * The stored allocation (master or mirror, of any resource) with an id: the allocation a
+     * reserved slot names by {@link ReservedSlot#allocationId()}.
+     *
+     * @param id the allocation's id
+     * @return the allocation, empty if none is stored with the id
+     */
+    Optional<Allocation> allocationById(int id);
 }

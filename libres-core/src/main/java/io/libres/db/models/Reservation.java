@@ -1,5 +1,7 @@
 package io.libres.db.models;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidReservationError;
 import io.libres.time.Timespan;
 
@@ -425,7 +427,7 @@ public final class Reservation {
          * @param value the id, or null before storing
          * @return this builder
          */
-        public Builder id(Integer value) {
+        public Builder id(@Nullable Integer value) {
             this.id = value;
             return this;
         }
@@ -469,7 +471,7 @@ public final class Reservation {
          * @param value the type, null for {@value Reservation#GENERIC_TYPE}
          * @return this builder
          */
-        public Builder type(String value) {
+        public Builder type(@Nullable String value) {
             this.type = value;
             return this;
         }
@@ -491,7 +493,7 @@ public final class Reservation {
          * @param value the start, null for a group
          * @return this builder
          */
-        public Builder start(Instant value) {
+        public Builder start(@Nullable Instant value) {
             this.start = value;
             return this;
         }
@@ -502,7 +504,7 @@ public final class Reservation {
          * @param value the end, null for a group
          * @return this builder
          */
-        public Builder end(Instant value) {
+        public Builder end(@Nullable Instant value) {
             this.end = value;
             return this;
         }
@@ -513,7 +515,7 @@ public final class Reservation {
          * @param value a zone id, or null
          * @return this builder
          */
-        public Builder timezone(String value) {
+        public Builder timezone(@Nullable String value) {
             this.timezone = value;
             return this;
         }
@@ -535,7 +537,7 @@ public final class Reservation {
          * @param value a JSON object, or null for none
          * @return this builder
          */
-        public Builder data(Map<String, Object> value) {
+        public Builder data(@Nullable Map<String, Object> value) {
             this.data = value;
             return this;
         }
@@ -557,7 +559,7 @@ public final class Reservation {
          * @param value the session id, or null
          * @return this builder
          */
-        public Builder sessionId(UUID value) {
+        public Builder sessionId(@Nullable UUID value) {
             this.sessionId = value;
             return this;
         }
@@ -579,7 +581,7 @@ public final class Reservation {
          * @param value the instant, or null
          * @return this builder
          */
-        public Builder created(Instant value) {
+        public Builder created(@Nullable Instant value) {
             this.created = value;
             return this;
         }
@@ -590,7 +592,7 @@ public final class Reservation {
          * @param value the instant, or null
          * @return this builder
          */
-        public Builder modified(Instant value) {
+        public Builder modified(@Nullable Instant value) {
             this.modified = value;
             return this;
         }

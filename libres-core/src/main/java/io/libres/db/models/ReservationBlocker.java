@@ -1,5 +1,7 @@
 package io.libres.db.models;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.errors.InvalidReservationError;
 import io.libres.time.Timespan;
 
@@ -53,9 +55,9 @@ public final class ReservationBlocker {
      * @throws InvalidReservationError if token, target, target type or resource is missing, or an
      *     allocation blocker lacks start or end
      */
-    public ReservationBlocker(Integer id, UUID token, UUID target, TargetType targetType,
-            UUID resource, Instant start, Instant end, String timezone, String reason,
-            Instant created, Instant modified) {
+    public ReservationBlocker(@Nullable Integer id, UUID token, UUID target, TargetType targetType,
+            UUID resource, @Nullable Instant start, @Nullable Instant end, @Nullable String timezone, @Nullable String reason,
+            @Nullable Instant created, @Nullable Instant modified) {
         if (token == null || target == null || targetType == null || resource == null) {
             throw new InvalidReservationError("a blocker needs a token, a target, a target type and a"
                     + " resource; expected all four");
@@ -141,7 +143,7 @@ public final class ReservationBlocker {
      *
      * @return the start; null for a group
      */
-    public Instant start() {
+    public @Nullable Instant start() {
         return start;
     }
 
@@ -150,7 +152,7 @@ public final class ReservationBlocker {
      *
      * @return the end; null for a group
      */
-    public Instant end() {
+    public @Nullable Instant end() {
         return end;
     }
 
@@ -159,7 +161,7 @@ public final class ReservationBlocker {
      *
      * @return the zone's id; null for a group
      */
-    public String timezone() {
+    public @Nullable String timezone() {
         return timezone;
     }
 
@@ -168,7 +170,7 @@ public final class ReservationBlocker {
      *
      * @return the reason; null if none is given
      */
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
     }
 
@@ -177,7 +179,7 @@ public final class ReservationBlocker {
      *
      * @return the time; null before it is stored
      */
-    public Instant created() {
+    public @Nullable Instant created() {
         return created;
     }
 
@@ -186,7 +188,7 @@ public final class ReservationBlocker {
      *
      * @return the time; null if never
      */
-    public Instant modified() {
+    public @Nullable Instant modified() {
         return modified;
     }
 
@@ -218,7 +220,7 @@ public final class ReservationBlocker {
      * @param newReason the reason, may be null
      * @return the changed blocker
      */
-    public ReservationBlocker withReason(String newReason) {
+    public ReservationBlocker withReason(@Nullable String newReason) {
         return new ReservationBlocker(id, token, target, targetType, resource, start, end, timezone,
                 newReason, created, modified);
     }

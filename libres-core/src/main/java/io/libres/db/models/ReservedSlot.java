@@ -1,5 +1,7 @@
 package io.libres.db.models;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.time.Raster;
 import io.libres.time.Rasterizer;
 import io.libres.time.Timespan;
@@ -25,7 +27,7 @@ import java.util.UUID;
  * @param modified when the slot was last changed, UTC; null if never
  */
 public record ReservedSlot(UUID resource, Instant start, Instant end, int allocationId,
-        SlotSource source, UUID reservationToken, int sourceId, Instant created, Instant modified) {
+        SlotSource source, UUID reservationToken, int sourceId, @Nullable Instant created, @Nullable Instant modified) {
 
     /**
      * Validates the required columns.
@@ -123,6 +125,72 @@ public record ReservedSlot(UUID resource, Instant start, Instant end, int alloca
      */
     public ZonedDateTime displayEnd(Allocation allocation) {
         return displayEnd(allocation.zone(), allocation.raster());
+    }
+
+    /**
+     * The start in its allocation's zone, rastered to its raster, the allocation read from storage
+     * (libres' {@code display_start()}).
+     *
+     * @param lookup the unit of work to read from
+     * @return the start
+     * @throws io.libres.errors.NoResultFound if the slot's allocation is not stored
+     */
+    public ZonedDateTime displayStart(Lookup lookup) {
+        return displayStart(allocationIn(lookup));
+    }
+
+    /**
+     * The start in a zone, rastered to its allocation's raster, the allocation read from storage
+     * (libres' {@code display_start(timezone)}).
+     *
+     * @param lookup the unit of work to read from
+     * @param zone the zone to display in
+     * @return the start
+     * @throws io.libres.errors.NoResultFound if the slot's allocation is not stored
+     */
+    public ZonedDateTime displayStart(Lookup lookup, ZoneId zone) {
+        return displayStart(requireZone(zone), allocationIn(lookup).raster());
+    }
+
+    /**
+     * The exclusive end in its allocation's zone, rastered to its raster, the allocation read from
+     * storage (libres' {@code display_end()}).
+     *
+     * @param lookup the unit of work to read from
+     * @return the end plus one microsecond
+     * @throws io.libres.errors.NoResultFound if the slot's allocation is not stored
+     */
+    public ZonedDateTime displayEnd(Lookup lookup) {
+        return displayEnd(allocationIn(lookup));
+    }
+
+    /**
+     * The exclusive end in a zone, rastered to its allocation's raster, the allocation read from
+     * storage (libres' {@code display_end(timezone)}).
+     *
+     * @param lookup the unit of work to read from
+     * @param zone the zone to display in
+     * @return the end plus one microsecond
+     * @throws io.libres.errors.NoResultFound if the slot's allocation is not stored
+     */
+    public ZonedDateTime displayEnd(Lookup lookup, ZoneId zone) {
+        return displayEnd(requireZone(zone), allocationIn(lookup).raster());
+    }
+
+    private static ZoneId requireZone(ZoneId zone) {
+        if (zone == null) {
+            throw new io.libres.errors.InvalidArgument("the zone to display in is missing; expected a zone");
+        }
+        return zone;
+    }
+
+    private Allocation allocationIn(Lookup lookup) {
+        if (lookup == null) {
+            throw new io.libres.errors.InvalidArgument("the lookup is missing; expected scheduler.lookup()");
+        }
+        return lookup.allocationById(allocationId).orElseThrow(() -> new io.libres.errors.NoResultFound(
+                "the allocation " + allocationId + " of the reserved slot " + resource + " at " + start
+                        + " is not stored; expected the slot of a stored allocation"));
     }
 
     /**

@@ -15,4 +15,7 @@
  * since it always names a stored one. A reserved slot has no id of its own: its key is
  * (resource, start), as in libres 1.2.
  */
+@NullMarked
 package io.libres.db.models;
+
+import org.jspecify.annotations.NullMarked;

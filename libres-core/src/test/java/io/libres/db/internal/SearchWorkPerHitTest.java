@@ -56,6 +56,11 @@ class SearchWorkPerHitTest {
         }
 
         @Override
+        public Optional<Allocation> allocationById(int id) {
+            throw new AssertionError("allocation " + id + " was not prefetched");
+        }
+
+        @Override
         public List<Allocation> allocationsByGroup(UUID group, boolean mastersOnly) {
             throw new AssertionError("group " + group + " was not prefetched");
         }

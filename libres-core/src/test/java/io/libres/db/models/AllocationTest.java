@@ -235,4 +235,46 @@ class AllocationTest {
                 .toBuilder().quota(0).build())
                 .isInstanceOf(InvalidAllocationError.class).hasMessageContaining("quota of 0");
     }
+
+    @Nested
+    @DisplayName("the builder rasters start and end as libres' setters do")
+    class BuilderRasters {
+
+        private Allocation.Builder draft(Raster raster) {
+            return Allocation.builder().resource(RESOURCE).mirrorOf(RESOURCE).group(UUID.randomUUID()).raster(raster);
+        }
+
+        @Test
+        @DisplayName("the start snaps down, the end up to its slot's stored end, for every raster")
+        void everyRaster() {
+            for (Raster raster : Raster.values()) {
+                Allocation built = draft(raster).start(at("2015-02-06T10:07:30Z")).end(at("2015-02-06T11:03:00Z")).build();
+                assertThat(built.timespan()).as("raster %s", raster).isEqualTo(
+                        Rasterizer.rasterizeSpan(new Timespan(at("2015-02-06T10:07:30Z"), at("2015-02-06T11:03:00Z")), raster));
+                assertThat(built.toBuilder().build().timespan()).as("rastering again changes nothing")
+                        .isEqualTo(built.timespan());
+            }
+            assertThat(draft(Raster.FIFTEEN).start(at("2015-02-06T10:07:00Z")).end(at("2015-02-06T11:03:00Z")).build()
+                    .timespan()).isEqualTo(new Timespan(at("2015-02-06T10:00:00Z"), at("2015-02-06T11:14:59.999999Z")));
+        }
+
+        @Test
+        @DisplayName("an exclusive end and its stored form give the same allocation")
+        void exclusiveOrStoredEnd() {
+            Allocation exclusive = draft(Raster.SIXTY).start(at("2015-02-06T10:00:00Z")).end(at("2015-02-06T11:00:00Z")).build();
+            Allocation stored = draft(Raster.SIXTY).start(at("2015-02-06T10:00:00Z"))
+                    .end(at("2015-02-06T10:59:59.999999Z")).build();
+            assertThat(exclusive.end()).isEqualTo(stored.end()).isEqualTo(at("2015-02-06T10:59:59.999999Z"));
+        }
+
+        @Test
+        @DisplayName("buildAsStored keeps the values as a storage read them")
+        void asStored() {
+            Allocation row = draft(Raster.THIRTY).start(at("2015-02-06T10:15:00Z")).end(at("2015-02-06T10:44:59.999999Z"))
+                    .buildAsStored();
+            assertThat(row.timespan()).isEqualTo(new Timespan(at("2015-02-06T10:15:00Z"), at("2015-02-06T10:44:59.999999Z")));
+            assertThat(row.toBuilder().build().timespan())
+                    .isEqualTo(new Timespan(at("2015-02-06T10:00:00Z"), at("2015-02-06T10:59:59.999999Z")));
+        }
+    }
 }

@@ -66,7 +66,7 @@ final class Rows {
                 .raster(Raster.ofMinutes(rs.getInt("_raster")))
                 .created(instant(rs, "created"))
                 .modified(instant(rs, "modified"))
-                .build();
+                .buildAsStored();
     }
 
     static RowMapper<ReservedSlot> slots() {

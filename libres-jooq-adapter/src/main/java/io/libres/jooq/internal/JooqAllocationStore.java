@@ -102,7 +102,7 @@ final class JooqAllocationStore implements AllocationStore {
         List<Allocation> stored = new ArrayList<>(allocations.size());
         for (Allocation a : allocations) {
             Integer id = ids.get(new Key(a.resource(), a.start()));
-            stored.add(a.toBuilder().id(id).created(created).modified(null).build());
+            stored.add(a.toBuilder().id(id).created(created).modified(null).buildAsStored());
         }
         return stored;
     }

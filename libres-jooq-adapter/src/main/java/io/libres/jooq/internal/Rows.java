@@ -46,7 +46,7 @@ final class Rows {
                 .raster(Raster.ofMinutes(r.get(ALLOCATIONS._RASTER)))
                 .created(Times.instant(r.get(ALLOCATIONS.CREATED)))
                 .modified(Times.instant(r.get(ALLOCATIONS.MODIFIED)))
-                .build();
+                .buildAsStored();
     }
 
     static RecordMapper<Record, ReservedSlot> slots() {

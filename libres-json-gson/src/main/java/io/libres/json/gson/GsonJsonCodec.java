@@ -1,5 +1,7 @@
 package io.libres.json.gson;
 
+import org.jspecify.annotations.Nullable;
+
 import com.google.gson.Gson;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
@@ -73,7 +75,7 @@ public final class GsonJsonCodec implements JsonCodec {
      *     message names the type and its path, such as {@code $.guests[2]})
      */
     @Override
-    public String toJson(Object value) {
+    public String toJson(@Nullable Object value) {
         StringWriter text = new StringWriter();
         try {
             // Not closed: closing a StringWriter does nothing, and Gson's close() would add an
@@ -102,7 +104,7 @@ public final class GsonJsonCodec implements JsonCodec {
      *     there is one
      */
     @Override
-    public Object fromJson(String json) {
+    public @Nullable Object fromJson(String json) {
         if (json == null) {
             throw new DataNotSerializable("Cannot read JSON from null; expected JSON text.");
         }

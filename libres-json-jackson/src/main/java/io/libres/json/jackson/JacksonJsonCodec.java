@@ -1,5 +1,7 @@
 package io.libres.json.jackson;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -82,7 +84,7 @@ public final class JacksonJsonCodec implements JsonCodec {
      *     write it (for example beyond the mapper's write constraints)
      */
     @Override
-    public String toJson(Object value) {
+    public String toJson(@Nullable Object value) {
         StringWriter text = new StringWriter();
         try (JsonGenerator generator = mapper.createGenerator(text)) {
             generator.enable(JsonWriteFeature.QUOTE_FIELD_NAMES.mappedFeature());
@@ -105,7 +107,7 @@ public final class JacksonJsonCodec implements JsonCodec {
      *     where there is one
      */
     @Override
-    public Object fromJson(String json) {
+    public @Nullable Object fromJson(String json) {
         if (json == null) {
             throw new DataNotSerializable("Cannot read JSON from null; expected JSON text.");
         }

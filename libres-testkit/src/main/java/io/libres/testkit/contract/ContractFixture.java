@@ -1,5 +1,7 @@
 package io.libres.testkit.contract;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.db.models.Allocation;
 import io.libres.db.models.Reservation;
 import io.libres.db.models.ReservationBlocker;
@@ -63,7 +65,7 @@ public final class ContractFixture {
      *
      * @return the data source of {@link StorageContractTest#dataSource()}, or null
      */
-    public DataSource dataSource() {
+    public @Nullable DataSource dataSource() {
         return dataSource;
     }
 

@@ -1,5 +1,7 @@
 package io.libres.testkit.contract;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.spi.Storage;
 import io.libres.testkit.internal.KitPreflight;
 import io.libres.testkit.internal.KitSupport;
@@ -80,7 +82,7 @@ public abstract class StorageContractTest {
      *
      * @return null unless overridden
      */
-    protected DataSource dataSource() {
+    protected @Nullable DataSource dataSource() {
         return null;
     }
 
@@ -92,7 +94,7 @@ public abstract class StorageContractTest {
      *
      * @return null unless overridden
      */
-    protected StatementCounter statementCounter() {
+    protected @Nullable StatementCounter statementCounter() {
         return null;
     }
 

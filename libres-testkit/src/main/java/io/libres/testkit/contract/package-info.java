@@ -4,4 +4,7 @@
  * extends with one factory method, covering every method of the storage ports, error
  * translation, SERIALIZABLE isolation, savepoints and concurrent double-booking attempts.
  */
+@NullMarked
 package io.libres.testkit.contract;
+
+import org.jspecify.annotations.NullMarked;

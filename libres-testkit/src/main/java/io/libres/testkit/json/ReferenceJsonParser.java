@@ -1,5 +1,7 @@
 package io.libres.testkit.json;
 
+import org.jspecify.annotations.Nullable;
+
 import io.libres.json.JsonTreeBuilder;
 
 /**
@@ -29,7 +31,7 @@ public final class ReferenceJsonParser {
      * @throws io.libres.errors.DataNotSerializable if the core refuses what it holds (a number beyond
      *     its limits, nesting too deep, an unpaired surrogate)
      */
-    public static Object parse(String text) {
+    public static @Nullable Object parse(String text) {
         ReferenceJsonParser parser = new ReferenceJsonParser(text);
         parser.skipWhitespace();
         parser.value();

@@ -4,4 +4,7 @@
  * ({@link io.libres.testkit.json.CanonicalJson}), and an independent strict parser
  * ({@link io.libres.testkit.json.ReferenceJsonParser}) that judges the text a codec writes.
  */
+@NullMarked
 package io.libres.testkit.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -26,4 +26,7 @@
  * runs on a fresh database of {@link io.libres.testkit.postgres.PostgresServer#shared()}, the
  * server {@link io.libres.testkit.postgres.WithPostgres} uses; the two annotations combine.
  */
+@NullMarked
 package io.libres.testkit.junit;
+
+import org.jspecify.annotations.NullMarked;

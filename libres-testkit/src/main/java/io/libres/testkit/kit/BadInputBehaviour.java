@@ -336,7 +336,7 @@ public abstract class BadInputBehaviour extends Behaviour {
                 InvalidDateRange.class, "lies before the first day", "expected");
         refused(() -> scheduler().removeUnusedAllocations(null, LocalDate.of(2015, 3, 1)), InvalidDateRange.class,
                 "missing");
-        refused(() -> scheduler().removeUnusedAllocations(LocalDate.of(2015, 3, 1), LocalDate.of(2015, 3, 31), null,
+        refused(() -> scheduler().removeUnusedAllocations(LocalDate.of(2015, 3, 1), LocalDate.of(2015, 3, 31), (Set<DayOfWeek>) null,
                 false), InvalidArgument.class, "weekdays");
         refused(() -> scheduler().removeAllocations(List.of()), InvalidAllocationError.class, "no groups");
     }
@@ -384,7 +384,7 @@ public abstract class BadInputBehaviour extends Behaviour {
         refused(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO), InvalidArgument.class, "0 attempts",
                 "expected 1 or more");
         refused(() -> new RetryPolicy(2, null, Duration.ZERO), InvalidArgument.class, "backoffs");
-        refused(() -> scheduler().queries().availabilityByRange(null, List.of(scheduler().resource())),
+        refused(() -> scheduler().queries().availabilityByRange((Timespan) null, List.of(scheduler().resource())),
                 InvalidArgument.class, "span is missing");
     }
 

@@ -400,7 +400,7 @@ public abstract class BadInputCatalogueBehaviour extends Behaviour {
         all.add(refuse("removing unused allocations from no day", InvalidDateRange.class,
                 w -> w.s.removeUnusedAllocations(null, LocalDate.of(2015, 3, 1)), "missing"));
         all.add(refuse("removing unused allocations on no weekdays", InvalidArgument.class,
-                w -> w.s.removeUnusedAllocations(LocalDate.of(2015, 2, 1), LocalDate.of(2015, 2, 28), null, false),
+                w -> w.s.removeUnusedAllocations(LocalDate.of(2015, 2, 1), LocalDate.of(2015, 2, 28), (Set<DayOfWeek>) null, false),
                 "weekdays"));
     }
 
@@ -652,7 +652,7 @@ public abstract class BadInputCatalogueBehaviour extends Behaviour {
         all.add(refuse("removing every resource's sessions expired as of Instant.MAX", InvalidDateRange.class,
                 w -> w.q().removeExpiredReservationSessionsOfAllResources(Instant.MAX), "outside the times libres stores"));
         all.add(refuse("availability of no span", InvalidArgument.class,
-                w -> w.q().availabilityByRange(null, List.of(w.s.resource())), "span is missing"));
+                w -> w.q().availabilityByRange((Timespan) null, List.of(w.s.resource())), "span is missing"));
         all.add(refuse("availability from Instant.MIN to Instant.MAX", InvalidDateRange.class,
                 w -> w.q().availabilityByRange(new Timespan(Instant.MIN, Instant.MAX), List.of(w.s.resource())),
                 "outside the times libres stores"));

@@ -410,9 +410,9 @@ public abstract class IntegrityBehaviour extends Behaviour {
         // the first master moves a minute away: its mirror is left without a master
         plant("UPDATE allocations SET _start = _start + interval '1 minute' WHERE id = ?", List.of(master.requireId()),
                 work -> work.allocations().update(List.of(movedMaster.toBuilder()
-                        .start(movedMaster.start().plus(Duration.ofMinutes(1))).build())));
+                        .start(movedMaster.start().plus(Duration.ofMinutes(1))).buildAsStored())));
         plant("UPDATE allocations SET _raster = 30 WHERE id = ?", List.of(mirror.requireId()),
-                work -> work.allocations().update(List.of(mirror.toBuilder().raster(Raster.ofMinutes(30)).build())));
+                work -> work.allocations().update(List.of(mirror.toBuilder().raster(Raster.ofMinutes(30)).buildAsStored())));
         plant("INSERT INTO allocations (resource, type, mirror_of, \"group\", quota, quota_limit, partly_available,"
                 + " approve_manually, timezone, data, _start, _end, _raster, created) SELECT ?, type, mirror_of, \"group\","
                 + " quota, quota_limit, partly_available, approve_manually, timezone, data, _start, _end, _raster, created"

@@ -258,6 +258,15 @@ public abstract class SchedulerBehaviourKit {
         }
     }
 
+    /** One consistent public API: the same types, siblings and builders alike (issue 17). */
+    @Nested
+    @DisplayName("one consistent API")
+    class ConsistentApi extends ConsistentApiBehaviour {
+        ConsistentApi() {
+            super(SchedulerBehaviourKit.this::fixture);
+        }
+    }
+
     /** Zones and daylight-saving days. */
     @Nested
     @DisplayName("zones")

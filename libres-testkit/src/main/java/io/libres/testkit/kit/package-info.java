@@ -8,4 +8,7 @@
  * ({@link io.libres.testkit.kit.BadInputBehaviour}) checks that every bad input is a typed error
  * raised before anything is written. {@code docs/kit-audit.md} maps each libres test to its group.
  */
+@NullMarked
 package io.libres.testkit.kit;
+
+import org.jspecify.annotations.NullMarked;

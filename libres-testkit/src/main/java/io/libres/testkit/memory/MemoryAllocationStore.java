@@ -51,7 +51,7 @@ final class MemoryAllocationStore implements AllocationStore {
         List<Allocation> stored = new ArrayList<>();
         for (Allocation a : allocations) {
             int id = work.storage().allocationIds.incrementAndGet();
-            Allocation withId = a.toBuilder().id(id).created(work.now()).modified(null).build();
+            Allocation withId = a.toBuilder().id(id).created(work.now()).modified(null).buildAsStored();
             t.putAllocation(withId);
             t.allocationKeys.put(new Tables.Key(a.resource(), a.start()), id);
             stored.add(withId);
@@ -83,7 +83,7 @@ final class MemoryAllocationStore implements AllocationStore {
             if (clash != null && clash != id) {
                 throw new OverlappingAllocationError(a.start(), a.end(), t.allocations.get(clash));
             }
-            t.putAllocation(a.toBuilder().modified(work.now()).build());
+            t.putAllocation(a.toBuilder().modified(work.now()).buildAsStored());
             t.allocationKeys.put(key, id);
         }
     }

@@ -13,4 +13,7 @@
  * <p>The storage is never discovered automatically: install it explicitly, so it cannot win over
  * a real adapter by accident.
  */
+@NullMarked
 package io.libres.testkit.memory;
+
+import org.jspecify.annotations.NullMarked;

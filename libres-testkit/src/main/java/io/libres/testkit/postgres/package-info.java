@@ -65,4 +65,7 @@
  * and settings, and copying a small template takes a few milliseconds. Tests may therefore run
  * in parallel without seeing each other's rows. The server must be PostgreSQL 13 or newer.
  */
+@NullMarked
 package io.libres.testkit.postgres;
+
+import org.jspecify.annotations.NullMarked;

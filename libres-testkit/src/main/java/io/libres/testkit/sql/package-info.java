@@ -8,4 +8,7 @@
  * adapter extends it with a few hooks. The groups provision the database themselves
  * ({@code @WithPostgres}).
  */
+@NullMarked
 package io.libres.testkit.sql;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * database ({@link io.libres.testkit.stress.DatabaseFaults}), and the JUnit kit that runs them for
  * an adapter ({@link io.libres.testkit.stress.StressKit}).
  */
+@NullMarked
 package io.libres.testkit.stress;
+
+import org.jspecify.annotations.NullMarked;
