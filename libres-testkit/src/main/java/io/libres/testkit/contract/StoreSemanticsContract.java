@@ -403,7 +403,7 @@ public abstract class StoreSemanticsContract extends ContractGroup {
 
     private Allocation of(UUID master, Instant start, Instant end) {
         return Allocation.builder().resource(master).mirrorOf(master).group(UUID.randomUUID())
-                .timespan(new Timespan(start, end)).build();
+                .timespan(new Timespan(start, end)).buildAsStored();
     }
 
     @Test
