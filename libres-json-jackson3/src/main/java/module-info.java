@@ -2,6 +2,7 @@
 module io.libres.json.jackson3 {
     requires transitive io.libres.core;
     requires transitive tools.jackson.databind;
+    requires static org.jspecify;
 
     exports io.libres.json.jackson3;
 

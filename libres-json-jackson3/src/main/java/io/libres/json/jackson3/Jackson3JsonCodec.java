@@ -1,5 +1,6 @@
 package io.libres.json.jackson3;
 
+import org.jspecify.annotations.Nullable;
 import io.libres.errors.DataNotSerializable;
 import io.libres.errors.InvalidArgument;
 import io.libres.json.JsonValues;
@@ -99,7 +100,7 @@ public final class Jackson3JsonCodec implements JsonCodec {
      *     write it (for example beyond the mapper's write constraints)
      */
     @Override
-    public String toJson(Object value) {
+    public String toJson(@Nullable Object value) {
         StringWriter text = new StringWriter();
         try (JsonGenerator generator = writer.createGenerator(text)) {
             JsonValues.write(value, new GeneratorSink(generator));
@@ -120,7 +121,7 @@ public final class Jackson3JsonCodec implements JsonCodec {
      *     where there is one
      */
     @Override
-    public Object fromJson(String json) {
+    public @Nullable Object fromJson(String json) {
         if (json == null) {
             throw new DataNotSerializable("Cannot read JSON from null; expected JSON text.");
         }
