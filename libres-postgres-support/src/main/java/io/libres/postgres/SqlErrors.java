@@ -132,6 +132,27 @@ public final class SqlErrors {
     }
 
     /**
+     * Translates a failed commit that a toolkit (JDBI, jOOQ) wrapped: the first {@link SQLException}
+     * among the failure's causes decides, as {@link #translateCommit(SQLException)}; the wrapper is
+     * kept as a suppressed exception unless it is already the cause.
+     *
+     * @param failure what the toolkit threw while committing
+     * @return the exception to throw, empty if no SQL error is among the causes
+     */
+    public static java.util.Optional<LibresException> translateCommitCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                LibresException translated = translateCommit((SQLException) t);
+                if (translated.getCause() != failure) {
+                    translated.addSuppressed(failure);
+                }
+                return java.util.Optional.of(translated);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Translates a failure to get a connection: a typed {@link io.libres.errors.ConnectionFailure}
      * (pool exhausted, server unreachable, unknown host, credentials refused, database missing)
      * when the error is one, else as {@link #translate}.

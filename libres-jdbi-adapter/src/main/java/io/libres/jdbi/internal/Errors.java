@@ -37,16 +37,7 @@ final class Errors {
 
     /** The libres exception for a failed commit: the first SQL error among its causes decides. */
     static LibresException translateCommit(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException) {
-                LibresException translated = SqlErrors.translateCommit((SQLException) t);
-                if (translated.getCause() != failure) {
-                    translated.addSuppressed(failure);
-                }
-                return translated;
-            }
-        }
-        return translate("committing", failure);
+        return SqlErrors.translateCommitCause(failure).orElseGet(() -> translate("committing", failure));
     }
 
     /** Runs an action without result, translating failures. */
