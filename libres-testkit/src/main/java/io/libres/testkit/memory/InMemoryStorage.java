@@ -148,6 +148,54 @@ public final class InMemoryStorage implements Storage {
         }
     }
 
+    /**
+     * A unit of work that joins one the caller began on this storage with {@link #begin()} and
+     * owns, as an application's own transaction: the in-memory counterpart of an SQL adapter's
+     * joining of the application's transaction (for example {@code JdbiStorage.joining(handle)}),
+     * for tests of code that books inside a transaction of its own. Bind it with
+     * {@code Session.of(context).join(storage.joining(owner))}:
+     *
+     * <pre>{@code
+     * UnitOfWork owner = storage.begin();
+     * try (Work work = Session.of(context).join(storage.joining(owner))) {
+     *     scheduler.approveReservations(scheduler.reserve(email, dates));
+     *     work.commit();
+     * }
+     * owner.commit();
+     * }</pre>
+     *
+     * <p>The joined unit of work reads and writes the owner's state behind a savepoint: committing it
+     * keeps its writes in the owner, rolling it back (or closing it without commit) undoes only its
+     * own; it never commits, rolls back or gives back the owner's connection. A conflict shows at the
+     * owner's commit ({@link SerializationFailure}, as every unit of work of this storage): the owner
+     * runs again as a whole (libres does not retry what it does not own). Every unit of work of
+     * this storage is isolated as SERIALIZABLE is, so no isolation is refused. Like every unit of
+     * work, the owner and the joined one belong to one thread.
+     *
+     * @param owner an open unit of work this storage began, not itself a joined one
+     * @return the joined unit of work, open
+     * @throws io.libres.errors.InvalidArgument if the owner is missing, ended, joined, or of another storage
+     */
+    public UnitOfWork joining(UnitOfWork owner) {
+        if (owner == null) {
+            throw new io.libres.errors.InvalidArgument("the unit of work to join is missing (null); expected one"
+                    + " begun with this storage's begin(), open, which the caller commits or rolls back");
+        }
+        if (owner instanceof JoinedMemoryUnitOfWork) {
+            throw new io.libres.errors.InvalidArgument("the unit of work to join is itself a joined one; expected"
+                    + " the owner's unit of work, begun with this storage's begin()");
+        }
+        if (!(owner instanceof MemoryUnitOfWork) || ((MemoryUnitOfWork) owner).storage() != this) {
+            throw new io.libres.errors.InvalidArgument("the unit of work to join was not begun by this in-memory"
+                    + " storage (got " + owner.getClass().getName() + "); expected one begun with its begin()");
+        }
+        if (!owner.isOpen()) {
+            throw new io.libres.errors.InvalidArgument("the unit of work to join is already committed, rolled"
+                    + " back or closed; expected an open one");
+        }
+        return new JoinedMemoryUnitOfWork((MemoryUnitOfWork) owner);
+    }
+
     private void acquire() {
         if (connections != null) {
             boolean got;
