@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * one allocation of quota 50, quota limit 1: 400 attempts in all, each with the library's retry
  * helper ({@code Session.transaction(work)}, its default policy). Exactly 50 must succeed (else
  * the invocation fails); every invocation prints the conflicts retried and the attempts that gave
- * up. PostgreSQL only: the in-memory storage has one writer at a time.
+ * up. PostgreSQL only ({@code storage} = {@code postgresql} for JDBI, {@code jooq}): the
+ * in-memory storage has one writer at a time.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -42,6 +44,10 @@ public class W5RaceBenchmark {
     static final int ATTEMPTS = 400;
     static final int QUOTA = 50;
 
+    /** The adapter: {@code postgresql} (JDBI) or {@code jooq}. */
+    @Param({"postgresql", "jooq"})
+    public String storage;
+
     Backend backend;
     ExecutorService threads;
     Scheduler scheduler;
@@ -51,7 +57,7 @@ public class W5RaceBenchmark {
     /** Opens a fresh PostgreSQL database and the 8 threads. */
     @Setup(Level.Trial)
     public void open() {
-        backend = Backend.open(StorageKind.POSTGRESQL, "w5");
+        backend = Backend.open(StorageKind.named(storage), "w5");
         threads = Executors.newFixedThreadPool(THREADS);
         hour = DateRange.of(LocalDateTime.of(2030, 1, 1, 8, 0), LocalDateTime.of(2030, 1, 1, 9, 0));
     }

@@ -252,10 +252,9 @@ final class JooqAllocationStore implements AllocationStore {
                 List.of(a._START, a.ID), aliased());
     }
 
-    /** Maps the rows of an aliased allocations table by position onto the unaliased fields. */
+    /** Maps the rows of an aliased allocations table (the mapper finds the columns by name). */
     private org.jooq.RecordMapper<Record, Allocation> aliased() {
-        org.jooq.RecordMapper<Record, Allocation> plain = Rows.allocations(work.json());
-        return r -> plain.map(r.into(A));
+        return Rows.allocations(work.json());
     }
 
     private static Condition where(AllocationCriteria c) {

@@ -150,7 +150,7 @@ final class JooqReservedSlotStore implements ReservedSlotStore {
                 .deleteFrom(S)
                 .where(S.ALLOCATION_ID.eq(org.jooq.impl.DSL.any(ArrayBinding.integers(moves.keySet()))))
                 .returning(S.fields())
-                .fetch(r -> Rows.slots().map(r)));
+                .fetch(Rows.slots()));
         if (leaving.isEmpty()) {
             return 0;
         }

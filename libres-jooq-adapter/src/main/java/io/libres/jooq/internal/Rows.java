@@ -16,8 +16,10 @@ import io.libres.jooq.internal.schema.enums.ReservationBlockerTargetType;
 import io.libres.jooq.internal.schema.enums.ReservationTargetType;
 import io.libres.jooq.internal.schema.enums.ReservedSlotSourceType;
 import io.libres.time.Raster;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
+import org.jooq.Row;
 
 /**
  * From the records of the four libres tables to the core's models and back for the enum columns:
@@ -28,64 +30,170 @@ final class Rows {
     private Rows() {
     }
 
+    /**
+     * The records' values by position: the position of each column is found once per record shape
+     * (every record of one result shares its row of fields) by the field itself, or, for a table
+     * read through an alias or a CTE, by its name; then each value is one array read. Looking every
+     * value up by field ({@code Record.get(Field)} compares fields, tables and schemas) or copying an
+     * aliased record into the table's ({@code into(table)}) was most of the mapping's cost.
+     */
+    private static final class Columns {
+
+        private final Field<?>[] columns;
+        /** The last shape and its positions, replaced as a whole: safe to share between threads. */
+        private volatile Shape last;
+
+        Columns(Field<?>... columns) {
+            this.columns = columns;
+        }
+
+        /** Positions of the columns in records of this record's shape. */
+        int[] in(Record r) {
+            Row row = r.fieldsRow();
+            Shape shape = last;
+            if (shape == null || shape.row != row) {
+                int[] at = new int[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    int index = row.indexOf(columns[i]);
+                    at[i] = index >= 0 ? index : row.indexOf(columns[i].getName());
+                    if (at[i] < 0) {
+                        throw new IllegalStateException("the record has no column " + columns[i].getName() + ": " + row);
+                    }
+                }
+                shape = new Shape(row, at);
+                last = shape;
+            }
+            return shape.at;
+        }
+
+        private static final class Shape {
+            final Row row;
+            final int[] at;
+
+            Shape(Row row, int[] at) {
+                this.row = row;
+                this.at = at;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T value(Record r, int[] at, int column) {
+        return (T) r.get(at[column]);
+    }
+
+    private static final Columns ALLOCATION_COLUMNS = new Columns(ALLOCATIONS.ID, ALLOCATIONS.RESOURCE,
+            ALLOCATIONS.TYPE, ALLOCATIONS.MIRROR_OF, ALLOCATIONS.GROUP, ALLOCATIONS.QUOTA, ALLOCATIONS.QUOTA_LIMIT,
+            ALLOCATIONS.PARTLY_AVAILABLE, ALLOCATIONS.APPROVE_MANUALLY, ALLOCATIONS.TIMEZONE, ALLOCATIONS.DATA,
+            ALLOCATIONS._START, ALLOCATIONS._END, ALLOCATIONS._RASTER, ALLOCATIONS.CREATED, ALLOCATIONS.MODIFIED);
+
+    /**
+     * Maps records holding the columns of {@code allocations}, under their own or an alias's name.
+     *
+     * @param json the mapping of the data column
+     * @return the mapper; it may be shared
+     */
     static RecordMapper<Record, Allocation> allocations(JsonData json) {
-        return r -> Allocation.builder()
-                .id(r.get(ALLOCATIONS.ID))
-                .resource(r.get(ALLOCATIONS.RESOURCE))
-                .type(r.get(ALLOCATIONS.TYPE))
-                .mirrorOf(r.get(ALLOCATIONS.MIRROR_OF))
-                .group(r.get(ALLOCATIONS.GROUP))
-                .quota(r.get(ALLOCATIONS.QUOTA))
-                .quotaLimit(r.get(ALLOCATIONS.QUOTA_LIMIT))
-                .partlyAvailable(r.get(ALLOCATIONS.PARTLY_AVAILABLE))
-                .approveManually(r.get(ALLOCATIONS.APPROVE_MANUALLY))
-                .timezone(r.get(ALLOCATIONS.TIMEZONE))
-                .data(json.read(r.get(ALLOCATIONS.DATA)))
-                .start(Times.instant(r.get(ALLOCATIONS._START)))
-                .end(Times.instant(r.get(ALLOCATIONS._END)))
-                .raster(Raster.ofMinutes(r.get(ALLOCATIONS._RASTER)))
-                .created(Times.instant(r.get(ALLOCATIONS.CREATED)))
-                .modified(Times.instant(r.get(ALLOCATIONS.MODIFIED)))
-                .buildAsStored();
+        return r -> {
+            int[] at = ALLOCATION_COLUMNS.in(r);
+            return Allocation.builder()
+                    .id(value(r, at, 0))
+                    .resource(value(r, at, 1))
+                    .type(value(r, at, 2))
+                    .mirrorOf(value(r, at, 3))
+                    .group(value(r, at, 4))
+                    .quota(value(r, at, 5))
+                    .quotaLimit(value(r, at, 6))
+                    .partlyAvailable(value(r, at, 7))
+                    .approveManually(value(r, at, 8))
+                    .timezone(value(r, at, 9))
+                    .data(json.read(value(r, at, 10)))
+                    .start(Times.instant(value(r, at, 11)))
+                    .end(Times.instant(value(r, at, 12)))
+                    .raster(Raster.ofMinutes(value(r, at, 13)))
+                    .created(Times.instant(value(r, at, 14)))
+                    .modified(Times.instant(value(r, at, 15)))
+                    .buildAsStored();
+        };
     }
 
+    private static final Columns SLOT_COLUMNS = new Columns(RESERVED_SLOTS.RESOURCE, RESERVED_SLOTS.START,
+            RESERVED_SLOTS.END, RESERVED_SLOTS.ALLOCATION_ID, RESERVED_SLOTS.SOURCE_TYPE,
+            RESERVED_SLOTS.RESERVATION_TOKEN, RESERVED_SLOTS.SOURCE_ID, RESERVED_SLOTS.CREATED,
+            RESERVED_SLOTS.MODIFIED);
+
+    /**
+     * Maps records holding the columns of {@code reserved_slots}.
+     *
+     * @return the mapper; it may be shared
+     */
     static RecordMapper<Record, ReservedSlot> slots() {
-        return r -> new ReservedSlot(r.get(RESERVED_SLOTS.RESOURCE), Times.instant(r.get(RESERVED_SLOTS.START)),
-                Times.instant(r.get(RESERVED_SLOTS.END)), r.get(RESERVED_SLOTS.ALLOCATION_ID),
-                SlotSource.fromDbValue(r.get(RESERVED_SLOTS.SOURCE_TYPE).getLiteral()),
-                r.get(RESERVED_SLOTS.RESERVATION_TOKEN), r.get(RESERVED_SLOTS.SOURCE_ID),
-                Times.instant(r.get(RESERVED_SLOTS.CREATED)), Times.instant(r.get(RESERVED_SLOTS.MODIFIED)));
+        return r -> {
+            int[] at = SLOT_COLUMNS.in(r);
+            ReservedSlotSourceType source = value(r, at, 4);
+            return new ReservedSlot(value(r, at, 0), Times.instant(value(r, at, 1)), Times.instant(value(r, at, 2)),
+                    value(r, at, 3), SlotSource.fromDbValue(source.getLiteral()), value(r, at, 5), value(r, at, 6),
+                    Times.instant(value(r, at, 7)), Times.instant(value(r, at, 8)));
+        };
     }
 
+    private static final Columns RESERVATION_COLUMNS = new Columns(RESERVATIONS.ID, RESERVATIONS.TOKEN,
+            RESERVATIONS.TARGET, RESERVATIONS.TARGET_TYPE, RESERVATIONS.TYPE, RESERVATIONS.RESOURCE,
+            RESERVATIONS.START, RESERVATIONS.END, RESERVATIONS.TIMEZONE, RESERVATIONS.STATUS, RESERVATIONS.DATA,
+            RESERVATIONS.EMAIL, RESERVATIONS.SESSION_ID, RESERVATIONS.QUOTA, RESERVATIONS.CREATED,
+            RESERVATIONS.MODIFIED);
+
+    /**
+     * Maps records holding the columns of {@code reservations}.
+     *
+     * @param json the mapping of the data column
+     * @return the mapper; it may be shared
+     */
     static RecordMapper<Record, Reservation> reservations(JsonData json) {
-        return r -> Reservation.builder()
-                .id(r.get(RESERVATIONS.ID))
-                .token(r.get(RESERVATIONS.TOKEN))
-                .target(r.get(RESERVATIONS.TARGET))
-                .targetType(TargetType.fromDbValue(r.get(RESERVATIONS.TARGET_TYPE).getLiteral()))
-                .type(r.get(RESERVATIONS.TYPE))
-                .resource(r.get(RESERVATIONS.RESOURCE))
-                .start(Times.instant(r.get(RESERVATIONS.START)))
-                .end(Times.instant(r.get(RESERVATIONS.END)))
-                .timezone(r.get(RESERVATIONS.TIMEZONE))
-                .status(ReservationStatus.fromDbValue(r.get(RESERVATIONS.STATUS).getLiteral()))
-                .data(json.read(r.get(RESERVATIONS.DATA)))
-                .email(r.get(RESERVATIONS.EMAIL))
-                .sessionId(r.get(RESERVATIONS.SESSION_ID))
-                .quota(r.get(RESERVATIONS.QUOTA))
-                .created(Times.instant(r.get(RESERVATIONS.CREATED)))
-                .modified(Times.instant(r.get(RESERVATIONS.MODIFIED)))
-                .build();
+        return r -> {
+            int[] at = RESERVATION_COLUMNS.in(r);
+            ReservationTargetType targetType = value(r, at, 3);
+            io.libres.jooq.internal.schema.enums.ReservationStatus status = value(r, at, 9);
+            return Reservation.builder()
+                    .id(value(r, at, 0))
+                    .token(value(r, at, 1))
+                    .target(value(r, at, 2))
+                    .targetType(TargetType.fromDbValue(targetType.getLiteral()))
+                    .type(value(r, at, 4))
+                    .resource(value(r, at, 5))
+                    .start(Times.instant(value(r, at, 6)))
+                    .end(Times.instant(value(r, at, 7)))
+                    .timezone(value(r, at, 8))
+                    .status(ReservationStatus.fromDbValue(status.getLiteral()))
+                    .data(json.read(value(r, at, 10)))
+                    .email(value(r, at, 11))
+                    .sessionId(value(r, at, 12))
+                    .quota(value(r, at, 13))
+                    .created(Times.instant(value(r, at, 14)))
+                    .modified(Times.instant(value(r, at, 15)))
+                    .build();
+        };
     }
 
+    private static final Columns BLOCKER_COLUMNS = new Columns(RESERVATION_BLOCKERS.ID, RESERVATION_BLOCKERS.TOKEN,
+            RESERVATION_BLOCKERS.TARGET, RESERVATION_BLOCKERS.TARGET_TYPE, RESERVATION_BLOCKERS.RESOURCE,
+            RESERVATION_BLOCKERS.START, RESERVATION_BLOCKERS.END, RESERVATION_BLOCKERS.TIMEZONE,
+            RESERVATION_BLOCKERS.REASON, RESERVATION_BLOCKERS.CREATED, RESERVATION_BLOCKERS.MODIFIED);
+
+    /**
+     * Maps records holding the columns of {@code reservation_blockers}.
+     *
+     * @return the mapper; it may be shared
+     */
     static RecordMapper<Record, ReservationBlocker> blockers() {
-        return r -> new ReservationBlocker(r.get(RESERVATION_BLOCKERS.ID), r.get(RESERVATION_BLOCKERS.TOKEN),
-                r.get(RESERVATION_BLOCKERS.TARGET),
-                TargetType.fromDbValue(r.get(RESERVATION_BLOCKERS.TARGET_TYPE).getLiteral()),
-                r.get(RESERVATION_BLOCKERS.RESOURCE), Times.instant(r.get(RESERVATION_BLOCKERS.START)),
-                Times.instant(r.get(RESERVATION_BLOCKERS.END)), r.get(RESERVATION_BLOCKERS.TIMEZONE),
-                r.get(RESERVATION_BLOCKERS.REASON), Times.instant(r.get(RESERVATION_BLOCKERS.CREATED)),
-                Times.instant(r.get(RESERVATION_BLOCKERS.MODIFIED)));
+        return r -> {
+            int[] at = BLOCKER_COLUMNS.in(r);
+            ReservationBlockerTargetType targetType = value(r, at, 3);
+            return new ReservationBlocker(value(r, at, 0), value(r, at, 1), value(r, at, 2),
+                    TargetType.fromDbValue(targetType.getLiteral()), value(r, at, 4), Times.instant(value(r, at, 5)),
+                    Times.instant(value(r, at, 6)), value(r, at, 7), value(r, at, 8), Times.instant(value(r, at, 9)),
+                    Times.instant(value(r, at, 10)));
+        };
     }
 
     static ReservedSlotSourceType source(SlotSource source) {
