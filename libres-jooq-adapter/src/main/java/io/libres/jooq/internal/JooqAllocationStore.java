@@ -114,7 +114,7 @@ final class JooqAllocationStore implements AllocationStore {
         }
         return Errors.translating("checking allocations for clashes", () -> work.dsl()
                 .select(A.fields()).from(A).where(row(A.RESOURCE, A._START).in(keys))
-                .orderBy(A._START, A.ID).limit(1)
+                .orderBy(A._START, A.ID).limit(org.jooq.impl.DSL.inline(1))
                 .fetchOptional(Rows.allocations(work.json())));
     }
 
@@ -161,7 +161,7 @@ final class JooqAllocationStore implements AllocationStore {
     @Override
     public boolean isInGroup(UUID resource, UUID group) {
         return Errors.translating("reading an allocation group", () -> work.dsl().fetchCount(
-                selectOne().from(A).where(A.RESOURCE.eq(resource)).and(A.GROUP.eq(group)).limit(2)) > 1);
+                selectOne().from(A).where(A.RESOURCE.eq(resource)).and(A.GROUP.eq(group)).limit(org.jooq.impl.DSL.inline(2))) > 1);
     }
 
     @Override
@@ -187,8 +187,8 @@ final class JooqAllocationStore implements AllocationStore {
         Map<UUID, Integer> sizes = new HashMap<>();
         Errors.run("counting the members of allocation groups", () -> work.dsl()
                 .select(A.GROUP, count()).from(A)
-                .where(A.RESOURCE.eq(DSL.any(Set.copyOf(resources).toArray(UUID[]::new))))
-                .and(A.GROUP.eq(DSL.any(Set.copyOf(groups).toArray(UUID[]::new))))
+                .where(A.RESOURCE.eq(DSL.any(ArrayBinding.uuids(Set.copyOf(resources)))))
+                .and(A.GROUP.eq(DSL.any(ArrayBinding.uuids(Set.copyOf(groups)))))
                 .groupBy(A.GROUP)
                 .fetch()
                 .forEach(r -> sizes.put(r.value1(), r.value2())));
@@ -207,15 +207,17 @@ final class JooqAllocationStore implements AllocationStore {
         if (realResources.isEmpty()) {
             return List.of();
         }
-        UUID[] resources = Set.copyOf(realResources).toArray(UUID[]::new);
+        // bound through createArrayOf: jOOQ's own array binding sends text, whose cast to uuid[]
+        // PostgreSQL then evaluates again for every row the filter tests (5 ms for 500 rows)
+        Set<UUID> resources = Set.copyOf(realResources);
         LocalDateTime start = Times.utc(span.start());
         LocalDateTime end = Times.utc(span.end());
         Allocations b = A.as("b");
-        Table<?> r = DSL.unnest(resources).as("r", "m");
+        Table<?> r = DSL.unnest(ArrayBinding.uuids(resources)).as("r", "m");
         Field<UUID> m = r.field("m", UUID.class);
         Table<?> p = DSL.lateral(DSL.select(b._START, b._END).from(b)
                 .where(b.RESOURCE.eq(m)).and(b._START.lt(start))
-                .orderBy(b._START.desc()).limit(1)).as("p");
+                .orderBy(b._START.desc()).limit(org.jooq.impl.DSL.inline(1))).as("p");
         Field<LocalDateTime> inProgress = DSL.field(DSL.select(DSL.min(p.field(b._START)))
                 .from(r).crossJoin(p).where(p.field(b._END).ge(start)));
         org.jooq.CommonTableExpression<?> w = DSL.name("w").asMaterialized(DSL.select(A.fields()).from(A)
@@ -223,7 +225,7 @@ final class JooqAllocationStore implements AllocationStore {
         Field<UUID> mirrorOf = w.field(A.MIRROR_OF);
         return Collections.unmodifiableList(Errors.translating("reading the allocations overlapping " + span,
                 () -> work.dsl().with(w).select(w.fields()).from(w)
-                        .where(mirrorOf.eq(DSL.any(resources))).and(w.field(A._END).ge(start))
+                        .where(mirrorOf.eq(DSL.any(ArrayBinding.uuids(resources)))).and(w.field(A._END).ge(start))
                         .orderBy(w.field(A._START), w.field(A.ID))
                         .fetch(aliased())));
     }

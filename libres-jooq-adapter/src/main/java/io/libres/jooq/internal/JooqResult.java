@@ -78,7 +78,7 @@ final class JooqResult<T> implements QueryResult<T> {
     @Override
     public Optional<T> first() {
         return Errors.translating("reading " + description, () -> dsl()
-                .select(columns).from(from).where(where).orderBy(orderBy).limit(1).fetchOptional(mapper));
+                .select(columns).from(from).where(where).orderBy(orderBy).limit(org.jooq.impl.DSL.inline(1)).fetchOptional(mapper));
     }
 
     @Override
