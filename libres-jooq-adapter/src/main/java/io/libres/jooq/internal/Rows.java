@@ -47,11 +47,18 @@ final class Rows {
             this.columns = columns;
         }
 
-        /** Positions of the columns in records of this record's shape. */
+        /**
+         * Positions of the columns in records of this record's shape. The shape is known by the
+         * identity of its first and last fields and its size, which {@code Record.field(int)} gives
+         * without allocating ({@code Record.fieldsRow()} builds a new row on every call).
+         */
         int[] in(Record r) {
-            Row row = r.fieldsRow();
+            int size = r.size();
+            Field<?> first = r.field(0);
+            Field<?> lastField = r.field(size - 1);
             Shape shape = last;
-            if (shape == null || shape.row != row) {
+            if (shape == null || shape.size != size || shape.first != first || shape.lastField != lastField) {
+                Row row = r.fieldsRow();
                 int[] at = new int[columns.length];
                 for (int i = 0; i < columns.length; i++) {
                     int index = row.indexOf(columns[i]);
@@ -60,18 +67,22 @@ final class Rows {
                         throw new IllegalStateException("the record has no column " + columns[i].getName() + ": " + row);
                     }
                 }
-                shape = new Shape(row, at);
+                shape = new Shape(size, first, lastField, at);
                 last = shape;
             }
             return shape.at;
         }
 
         private static final class Shape {
-            final Row row;
+            final int size;
+            final Field<?> first;
+            final Field<?> lastField;
             final int[] at;
 
-            Shape(Row row, int[] at) {
-                this.row = row;
+            Shape(int size, Field<?> first, Field<?> lastField, int[] at) {
+                this.size = size;
+                this.first = first;
+                this.lastField = lastField;
                 this.at = at;
             }
         }
