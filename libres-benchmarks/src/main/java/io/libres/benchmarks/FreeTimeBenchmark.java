@@ -103,6 +103,7 @@ public class FreeTimeBenchmark {
             backend.transaction(() -> room.approveReservations(room.reserve("booker@example.org", booked,
                     io.libres.db.ReserveOptions.builder().build())));
         }
+        backend.analyze();
         all = Schedulers.of(rooms);
         afternoon = FreeSlotQuery.of(LENGTH, SEARCH_DAY, firstDay.plusDays(days - 1L)).between(FROM, UNTIL)
                 .limit(1).build();

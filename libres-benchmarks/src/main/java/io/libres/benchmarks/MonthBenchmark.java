@@ -91,6 +91,7 @@ public class MonthBenchmark {
                 return null;
             });
         }
+        backend.analyze();
     }
 
     private static DateRange hourOf(int day, int hour) {

@@ -59,6 +59,7 @@ public class StreamBenchmark {
                 return scheduler.reserve(Workloads.EMAIL, hours, ReserveOptions.builder().build());
             });
         }
+        backend.analyze();
     }
 
     /** Drops the storage. */

@@ -67,6 +67,7 @@ public class W3AvailabilityBenchmark {
             throw new IllegalStateException("W3: the day should be fully booked, is " + room.availability(day) + " % free");
         }
         room.rollback();
+        backend.analyze();
     }
 
     /** Ends the open unit of work of the last iteration. */

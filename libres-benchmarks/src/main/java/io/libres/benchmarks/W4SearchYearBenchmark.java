@@ -50,6 +50,7 @@ public class W4SearchYearBenchmark {
         backend = Backend.open(StorageKind.named(storage), "w4");
         scheduler = backend.scheduler("w4");
         Workloads.pattern(backend, scheduler, 5_000);
+        backend.analyze();
         System.out.println("W4 (" + storage + "): the year search finds " + searchYear().size() + " allocations");
     }
 

@@ -59,6 +59,7 @@ public class W6LargeWindowBenchmark {
                 .resolve(Backend.ZONE);
         Workloads.pattern(backend, large, 100_000);
         Workloads.pattern(backend, small, 5_000);
+        backend.analyze();
         System.out.println("W6 (" + storage + "): year search finds " + searchYearOnLarge().size() + " on 100,000 and "
                 + searchYearOnSmall().size() + " on 5,000; the 20-year search " + searchTwentyYears().size()
                 + "; the month has " + monthAvailabilityByDay().size() + " days");
