@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.libres.errors.ErrorCode;
 import io.libres.errors.LibresException;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +43,7 @@ class ApiConsistencyTest {
 
     @BeforeAll
     static void importMainClasses() {
-        mainClasses = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.libres");
+        mainClasses = MainClasses.all();
     }
 
     private static List<Class<?>> publicClasses() {

@@ -45,16 +45,8 @@ final class SqlResult<T> implements QueryResult<T> {
         // a cursor of the unit of work's transaction (pgJDBC fetches in batches only outside auto-commit)
         Stream<T> rows = Errors.translating(doing, () -> query("SELECT " + columns + " FROM " + from + where.sql()
                 + " ORDER BY " + orderBy).setFetchSize(FETCH_SIZE).map(mapper).stream());
-        java.util.Spliterator<T> source = rows.spliterator();
-        java.util.Spliterator<T> translated = new java.util.Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-                // a failure while fetching the next batch is translated like one of the first
-                return Errors.translating(doing, () -> source.tryAdvance(action));
-            }
-        };
-        return java.util.stream.StreamSupport.stream(translated, false).onClose(rows::close);
+        // a failure while fetching the next batch is translated like one of the first
+        return io.libres.postgres.TranslatedCursor.of(rows, step -> Errors.translating(doing, step));
     }
 
     @Override

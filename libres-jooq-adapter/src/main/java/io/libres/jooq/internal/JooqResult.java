@@ -51,16 +51,8 @@ final class JooqResult<T> implements QueryResult<T> {
         // a lazy cursor of the unit of work's transaction (pgJDBC fetches in batches only outside auto-commit)
         Stream<T> rows = Errors.translating(doing, () -> dsl().select(columns).from(from).where(where)
                 .orderBy(orderBy).fetchSize(FETCH_SIZE).fetchStream().map(mapper::map));
-        java.util.Spliterator<T> source = rows.spliterator();
-        java.util.Spliterator<T> translated = new java.util.Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-                // a failure while fetching the next batch is translated like one of the first
-                return Errors.translating(doing, () -> source.tryAdvance(action));
-            }
-        };
-        return java.util.stream.StreamSupport.stream(translated, false).onClose(rows::close);
+        // a failure while fetching the next batch is translated like one of the first
+        return io.libres.postgres.TranslatedCursor.of(rows, step -> Errors.translating(doing, step));
     }
 
     @Override
